@@ -1,0 +1,7 @@
+"""``python -m planner_desktop``: the same entry point as the ``planner-desktop`` command."""
+
+import sys
+
+from planner_desktop.cli import main
+
+sys.exit(main())
