@@ -1,0 +1,58 @@
+"""Community self-diagnosis (autodiagnóstico) and institutional self-assessment."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import CheckConstraint, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from planner_desktop.domain.base import Base, Synced, enum_type, fk
+from planner_desktop.domain.enums import FindingKind, Group
+from planner_desktop.domain.territory import Community, Dimension
+
+
+class SelfDiagnosis(Synced, Base):
+    __tablename__ = "self_diagnosis"
+
+    community_id: Mapped[uuid.UUID] = fk("community.id")
+    event_id: Mapped[uuid.UUID | None] = fk("event.id", nullable=True)
+    date: Mapped[date]
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    community: Mapped[Community] = relationship()
+    findings: Mapped[list[Finding]] = relationship(
+        back_populates="self_diagnosis", order_by="Finding.rank"
+    )
+
+
+class Finding(Synced, Base):
+    """A problem, potentiality, limitation or aspiration, ranked locally."""
+
+    __tablename__ = "finding"
+    __table_args__ = (CheckConstraint("rank >= 0", name="rank_not_negative"),)
+
+    self_diagnosis_id: Mapped[uuid.UUID] = fk("self_diagnosis.id")
+    dimension_id: Mapped[uuid.UUID] = fk("dimension.id")
+    kind: Mapped[FindingKind] = mapped_column(enum_type(FindingKind))
+    description: Mapped[str] = mapped_column(Text)
+    cause: Mapped[str] = mapped_column(Text, default="")
+    effect: Mapped[str] = mapped_column(Text, default="")
+    raising_group: Mapped[Group] = mapped_column(enum_type(Group), default=Group.mixed)
+    rank: Mapped[int] = mapped_column(Integer, default=0)
+
+    self_diagnosis: Mapped[SelfDiagnosis] = relationship(back_populates="findings")
+    dimension: Mapped[Dimension] = relationship()
+
+
+class InstitutionalScore(Synced, Base):
+    """Institutional self-assessment: a percentage for one area in one year."""
+
+    __tablename__ = "institutional_score"
+    __table_args__ = (CheckConstraint("percentage BETWEEN 0 AND 100", name="percentage_range"),)
+
+    municipality_id: Mapped[uuid.UUID] = fk("municipality.id")
+    area: Mapped[str] = mapped_column(String(120))
+    year: Mapped[int] = mapped_column(Integer)
+    percentage: Mapped[int] = mapped_column(Integer)

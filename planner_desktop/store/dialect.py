@@ -1,0 +1,63 @@
+"""The one place for database-specific statements (DESIGN §3).
+
+Everything else speaks portable SQLAlchemy so that a planning office can run the same code
+on a shared PostgreSQL server. SQLite-only PRAGMAs, header checks and the online backup
+live here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, event
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def looks_like_sqlite(path: Path) -> bool:
+    """True for an empty file or one that starts with the SQLite header."""
+    with path.open("rb") as handle:
+        head = handle.read(len(SQLITE_HEADER))
+    return head in (b"", SQLITE_HEADER)
+
+
+def configure(engine: Engine) -> None:
+    """WAL, foreign keys and ``synchronous=FULL`` on every SQLite connection."""
+    if not is_sqlite(engine):
+        return
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+
+def backup_file(source: Path, destination: Path) -> None:
+    """Copy a live SQLite database consistently (the online backup API)."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(destination)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def integrity_ok(engine: Engine) -> bool:
+    if not is_sqlite(engine):
+        return True
+    with engine.connect() as conn:
+        return conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"

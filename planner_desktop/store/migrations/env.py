@@ -1,0 +1,42 @@
+"""Alembic environment: runs on the connection the store hands over."""
+
+from alembic import context
+
+from planner_desktop.domain import models  # noqa: F401 - registers every table
+from planner_desktop.domain.base import Base, Money
+from planner_desktop.store import meta  # noqa: F401 - registers local tables
+
+target_metadata = Base.metadata
+
+
+def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+    """Migrations stay free of application types: Money is a BIGINT of cents."""
+    if type_ == "type" and isinstance(obj, Money):
+        return "sa.BigInteger()"
+    return False
+
+
+connection = context.config.attributes.get("connection")
+
+if connection is None:
+    from sqlalchemy import create_engine
+
+    engine = create_engine(context.config.get_main_option("sqlalchemy.url"))
+    with engine.begin() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=True,
+            render_item=render_item,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+else:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        render_item=render_item,
+    )
+    with context.begin_transaction():
+        context.run_migrations()

@@ -1,0 +1,3 @@
+"""The schema revision this program writes. A test keeps it equal to the Alembic head."""
+
+SCHEMA_HEAD = "0001_initial"
