@@ -1,0 +1,36 @@
+"""What every entry point needs to open a database: this installation and its settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planner_desktop import installation, paths
+from planner_desktop.domain.provenance import Provenance
+from planner_desktop.settings import Settings
+from planner_desktop.store.database import Store, StoreError, open_store
+
+
+def load_settings() -> Settings:
+    return Settings.load(paths.config_dir())
+
+
+def default_provenance(settings: Settings | None = None) -> Provenance:
+    settings = settings or load_settings()
+    device = installation.load_or_create(paths.data_dir())
+    return Provenance(device_id=device.device_id, facilitator=settings.get("facilitator"))
+
+
+def open_database(
+    target: str | Path | None = None,
+    *,
+    must_exist: bool = False,
+    settings: Settings | None = None,
+) -> Store:
+    """Open ``target`` (default: the user's database), migrating it after a backup.
+
+    With ``must_exist``, a missing SQLite file is refused instead of created.
+    """
+    where = target if target is not None else paths.default_db_path()
+    if must_exist and "://" not in str(where) and not Path(where).exists():
+        raise StoreError(f"there is no database at {where}")
+    return open_store(where, default_provenance(settings), backups_dir=paths.backups_dir())
