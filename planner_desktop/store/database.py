@@ -118,6 +118,7 @@ def open_store(
             backup.make_backup(sqlite_path, backups_dir, "pre-migration")
         if needed is not None:
             migrate.upgrade(engine)
+        dialect.enable_wal(engine)
     except migrate.SchemaError as exc:
         engine.dispose()
         raise StoreError(f"cannot open {where}: {exc}") from None

@@ -28,7 +28,11 @@ def looks_like_sqlite(path: Path) -> bool:
 
 
 def configure(engine: Engine) -> None:
-    """WAL, foreign keys and ``synchronous=FULL`` on every SQLite connection."""
+    """Foreign keys and ``synchronous=FULL`` on every SQLite connection.
+
+    WAL is switched on by :func:`enable_wal` only once the file is known to be ours,
+    because it rewrites the file header.
+    """
     if not is_sqlite(engine):
         return
 
@@ -37,10 +41,16 @@ def configure(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.execute("PRAGMA foreign_keys=ON")
-        if engine.url.database not in (None, "", ":memory:"):
-            cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
+
+
+def enable_wal(engine: Engine) -> None:
+    """Write-ahead logging (persistent in the file): readers never block the writer."""
+    if not is_sqlite(engine) or engine.url.database in (None, "", ":memory:"):
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA journal_mode=WAL")
 
 
 def backup_file(source: Path, destination: Path) -> None:

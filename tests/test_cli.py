@@ -1,0 +1,170 @@
+"""The command-line contract of DESIGN §5: names, exit codes, one-line refusals."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import file_digest
+
+COMMANDS = [
+    [],
+    ["demo"],
+    ["session"],
+    ["session", "export"],
+    ["session", "verify"],
+    ["session", "merge"],
+    ["dump"],
+    ["report"],
+    ["xlsx"],
+    ["xlsx", "export"],
+    ["xlsx", "import"],
+    ["check"],
+]
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "planner_desktop", "--lang", "en", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=cwd,
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "demo.sqlite"
+    result = run("demo", "--db", str(path), "--seed", "7")
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "window")
+def test_every_command_has_help(command):
+    result = run(*command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert "usage: planner-desktop" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["session", "export", "--db", "x.sqlite", "--out", "s.cumbre"],
+        ["session", "verify", "s.cumbre"],
+        ["session", "merge", "--db", "x.sqlite", "s.cumbre"],
+        ["report", "acta", "--db", "x.sqlite", "--out", "a.pdf"],
+        ["xlsx", "export", "demands", "--db", "x.sqlite", "--out", "d.xlsx"],
+        ["xlsx", "import", "communities", "--db", "x.sqlite", "c.xlsx"],
+        ["check", "--db", "x.sqlite"],
+    ],
+    ids=lambda a: " ".join(a[:2]),
+)
+def test_commands_not_built_yet_say_so_plainly(args, tmp_path):
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "not available yet" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == [], "nothing is written"
+
+
+def test_wrong_usage_exits_2():
+    assert run("demo").returncode == 2
+    assert run("frobnicate").returncode == 2
+
+
+def test_dump_is_canonical_json(demo_db):
+    import json
+
+    first = run("dump", "--db", str(demo_db))
+    second = run("dump", "--db", str(demo_db))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+    data = json.loads(first.stdout)
+    assert data["format"] == "planner-desktop-dump"
+    assert list(data["tables"]) == sorted(data["tables"])
+    assert "store_meta" not in data["tables"] and "alembic_version" not in data["tables"]
+    ids = [row["id"] for row in data["tables"]["demand"]]
+    assert ids == sorted(ids) and len(ids) >= 200
+
+
+def test_demo_into_a_database_with_data_is_refused(demo_db):
+    before = file_digest(demo_db)
+    result = run("demo", "--db", str(demo_db))
+    assert result.returncode == 1
+    assert "already holds a municipality" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert file_digest(demo_db) == before
+
+
+def test_db_that_is_not_a_database_is_refused(tmp_path):
+    path = tmp_path / "plan.sqlite"
+    path.write_bytes(b"PK\x03\x04 this is a zip, not a database" * 20)
+    before = file_digest(path)
+    for args in (["demo", "--db", str(path)], ["dump", "--db", str(path)]):
+        result = run(*args)
+        assert result.returncode == 1
+        assert "not a Planner Desktop database" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert file_digest(path) == before
+
+
+def test_folder_that_cannot_be_written_is_refused(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run("demo", "--db", str(blocker / "db.sqlite"))
+    assert result.returncode == 1
+    assert "cannot create the folder" in result.stderr
+
+
+@pytest.mark.skipif(
+    sys.platform == "win32" or __import__("os").geteuid() == 0,
+    reason="root may write anywhere; permissions cannot refuse it",
+)
+def test_read_only_folder_is_refused(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir(mode=0o555)
+    result = run("demo", "--db", str(folder / "db.sqlite"))
+    assert result.returncode == 1
+    assert "cannot write" in result.stderr
+
+
+def test_dump_of_a_missing_database_creates_nothing(tmp_path):
+    path = tmp_path / "missing.sqlite"
+    result = run("dump", "--db", str(path))
+    assert result.returncode == 1
+    assert "no database" in result.stderr
+    assert not path.exists()
+
+
+def test_newer_database_is_refused_by_the_command_line(tmp_path, demo_db):
+    import shutil
+    import sqlite3
+
+    path = tmp_path / "newer.sqlite"
+    shutil.copy(demo_db, path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099_later'")
+        conn.execute("UPDATE store_meta SET value = '3.1.0' WHERE key = 'app_version'")
+    conn.close()
+    before = file_digest(path)
+    result = run("dump", "--db", str(path))
+    assert result.returncode == 1
+    assert "3.1.0" in result.stderr and "0099_later" in result.stderr
+    assert file_digest(path) == before
+
+
+def test_messages_follow_the_language(tmp_path):
+    path = tmp_path / "x.sqlite"
+    result = subprocess.run(
+        [sys.executable, "-m", "planner_desktop", "--lang", "es", "dump", "--db", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "no hay ninguna base de datos" in result.stderr.lower()
