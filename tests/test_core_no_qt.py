@@ -51,7 +51,8 @@ def test_headless_demo_and_dump_with_qt_blocked(tmp_path: Path):
         f"""
         from planner_desktop.cli import main
         assert main(["--lang", "en", "demo", "--db", {str(db)!r}]) == 0
-        assert main(["--lang", "en", "dump", "--db", {str(db)!r}, "--out", {str(tmp_path / "d.json")!r}]) == 0
+        out = {str(tmp_path / "d.json")!r}
+        assert main(["--lang", "en", "dump", "--db", {str(db)!r}, "--out", out]) == 0
         assert "PySide6" not in sys.modules
         """
     )
