@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from planner_desktop import installation, paths
+from planner_desktop.i18n import _
 from planner_desktop.domain.provenance import Provenance
 from planner_desktop.settings import Settings
 from planner_desktop.store.database import Store, StoreError, open_store
@@ -32,5 +33,5 @@ def open_database(
     """
     where = target if target is not None else paths.default_db_path()
     if must_exist and "://" not in str(where) and not Path(where).exists():
-        raise StoreError(f"there is no database at {where}")
+        raise StoreError(_("there is no database at {path}").format(path=where))
     return open_store(where, default_provenance(settings), backups_dir=paths.backups_dir())
