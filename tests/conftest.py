@@ -16,3 +16,13 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         patch.setenv(paths.ENV_HOME, str(home))
         patch.delenv(paths.ENV_DB, raising=False)
         yield home
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """Core tests read messages in English; tests of Spanish switch on purpose."""
+    from planner_desktop.i18n import set_language
+
+    set_language("en")
+    yield
+    set_language("en")

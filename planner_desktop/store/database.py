@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from planner_desktop.domain import provenance
 from planner_desktop.domain.provenance import Provenance
 from planner_desktop.domain.territory import Municipality
+from planner_desktop.i18n import _
 from planner_desktop.store import backup, dialect, migrate
 
 
@@ -32,20 +33,26 @@ def to_url(target: str | Path) -> str:
 
 def _check_sqlite_path(path: Path) -> None:
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a database file")
+        raise StoreError(_("{path} is a folder, not a database file").format(path=path))
     if path.exists():
         if not os.access(path, os.R_OK):
-            raise StoreError(f"{path} cannot be read")
+            raise StoreError(_("{path} cannot be read").format(path=path))
         if not dialect.looks_like_sqlite(path):
-            raise StoreError(f"{path} is not a Planner Desktop database (not an SQLite file)")
+            raise StoreError(
+                _("{path} is not a Planner Desktop database (not an SQLite file)").format(path=path)
+            )
         return
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"cannot create the folder {folder}: {exc.strerror}") from None
+        raise StoreError(
+            _("cannot create the folder {folder}: {reason}").format(
+                folder=folder, reason=exc.strerror
+            )
+        ) from None
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise StoreError(f"cannot write in the folder {folder}")
+        raise StoreError(_("cannot write in the folder {folder}").format(folder=folder))
 
 
 class Store:
@@ -121,9 +128,11 @@ def open_store(
         dialect.enable_wal(engine)
     except migrate.SchemaError as exc:
         engine.dispose()
-        raise StoreError(f"cannot open {where}: {exc}") from None
+        raise StoreError(_("cannot open {path}: {reason}").format(path=where, reason=exc)) from None
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
         reason = str(exc.orig) if exc.orig is not None else str(exc)
-        raise StoreError(f"cannot open {where}: {reason}") from None
+        raise StoreError(
+            _("cannot open {path}: {reason}").format(path=where, reason=reason)
+        ) from None
     return Store(engine, provenance_)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, inspect, text
 
 from planner_desktop import __version__
+from planner_desktop.i18n import _
 from planner_desktop.store.meta import read_meta, write_meta
 from planner_desktop.store.schema import SCHEMA_HEAD
 
@@ -57,10 +58,10 @@ def current_revision(conn: Connection) -> str | None:
     if not tables:
         return None
     if "alembic_version" not in tables:
-        raise SchemaError("it is not a Planner Desktop database")
+        raise SchemaError(_("it is not a Planner Desktop database"))
     revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     if revision is None:
-        raise SchemaError("it is not a Planner Desktop database (no schema version)")
+        raise SchemaError(_("it is not a Planner Desktop database (no schema version)"))
     return str(revision)
 
 
@@ -77,10 +78,12 @@ def plan(engine: Engine) -> str | None:
             return "create"
         if revision in known_revisions():
             return "upgrade"
-        writer = read_meta(conn).get("app_version", "a newer version")
+        writer = read_meta(conn).get("app_version", "?")
     raise SchemaError(
-        f"its schema {revision} is newer than this program knows ({SCHEMA_HEAD}); "
-        f"it was written by Planner Desktop {writer}: install that version or newer"
+        _(
+            "its schema {revision} is newer than this program knows ({head}); it was written"
+            " by Planner Desktop {version}: install that version or newer"
+        ).format(revision=revision, head=SCHEMA_HEAD, version=writer)
     )
 
 
