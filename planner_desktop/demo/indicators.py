@@ -1,0 +1,73 @@
+"""Indicators with a target per plan year, for project profiles and strategic objectives."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from planner_desktop.demo.context import Context, SectorInfo, at
+from planner_desktop.domain.enums import IndicatorLevel
+from planner_desktop.domain.models import Indicator, IndicatorTarget
+
+OBJECTIVE_INDICATOR_DAY = date(2026, 6, 29)
+
+
+def _sector_indicators(ctx: Context, code: str) -> list[dict[str, Any]]:
+    for sector in ctx.sources.sectors["sectors"]:
+        if sector["code"] == code:
+            return list(sector["indicators"])
+    return []
+
+
+def _write(
+    ctx: Context,
+    when: datetime,
+    indicator: dict[str, Any],
+    level: IndicatorLevel,
+    *,
+    profile_id: uuid.UUID | None = None,
+    objective_id: uuid.UUID | None = None,
+) -> None:
+    """One indicator and its yearly targets: percentages rise, counts accumulate."""
+    rng, writer, who = ctx.rng, ctx.writer, ctx.facilitators[0]
+    percent = indicator["unit"].strip() == "%"
+    if percent:
+        baseline = rng.randint(15, 60)
+        step = rng.randint(2, 7)
+    else:
+        baseline = 0 if level is IndicatorLevel.product else rng.randint(10, 200)
+        step = rng.randint(1, 5) if level is IndicatorLevel.product else rng.randint(5, 40)
+    indicator_id = writer.synced(
+        Indicator, when, who, profile_id=profile_id, objective_id=objective_id,
+        name=indicator["name"], unit=indicator["unit"], level=level, baseline=str(baseline),
+    )
+    value = baseline
+    for year in range(ctx.plan_start, ctx.plan_end + 1):
+        value = min(100, value + step) if percent else value + step
+        writer.synced(
+            IndicatorTarget, when, who, indicator_id=indicator_id, year=year, target=str(value)
+        )
+
+
+def make_profile_indicators(
+    ctx: Context, profile_id: uuid.UUID, sector: SectorInfo, when: datetime
+) -> str:
+    """A result and a product indicator from the sector's list; returns the first name."""
+    options = _sector_indicators(ctx, sector.code)
+    if not options:
+        return ""
+    chosen = ctx.rng.sample(options, min(2, len(options)))
+    levels = (IndicatorLevel.result, IndicatorLevel.product)
+    for indicator, level in zip(chosen, levels, strict=False):
+        _write(ctx, when, indicator, level, profile_id=profile_id)
+    return str(chosen[0]["name"])
+
+
+def make_objective_indicators(ctx: Context) -> None:
+    """One result indicator per strategic objective, from its axis' first sector."""
+    when = at(OBJECTIVE_INDICATOR_DAY)
+    for _axis, objective_id, sectors in ctx.objectives:
+        options = _sector_indicators(ctx, sectors[0]) if sectors else []
+        if options:
+            _write(ctx, when, options[0], IndicatorLevel.result, objective_id=objective_id)
