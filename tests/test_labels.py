@@ -19,7 +19,9 @@ def all_codes() -> list[StrEnum]:
 
 
 def test_every_enum_member_has_a_label():
-    missing = [f"{type(m).__name__}.{m.name}" for m in all_codes() if m not in LABELS]
+    missing = [
+        f"{type(m).__name__}.{m.name}" for m in all_codes() if (type(m), m.value) not in LABELS
+    ]
     assert missing == []
 
 
@@ -28,6 +30,8 @@ def test_labels_are_translated():
     try:
         assert label(enums.FindingKind.potentiality) == "Potencialidad"
         assert label(enums.Group.women) == "Mujeres"
+        # the same code in two vocabularies keeps its own label
+        assert label(enums.CommunityKind.community) != label(enums.FundingKind.community)
     finally:
         set_language("es")
     set_language("en")

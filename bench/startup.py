@@ -1,0 +1,144 @@
+"""Start-up time of the window against a bare PySide6 window.
+
+Runs, alternating, N times each (offscreen):
+
+* ``bare``   a PySide6 script that shows an empty QMainWindow and quits;
+* ``window`` ``python -m planner_desktop --db DEMO`` until its main window is shown;
+* ``ready``  the same, until the database is open and the first page shows its data;
+* ``run()``  the window entry point ``planner_desktop.ui.app.run`` called directly, without
+  the command-line front end (to see what the command line adds).
+
+Every program quits through ``PLANNER_DESKTOP_EXIT_AFTER_SHOW`` (the bare script does the
+same with a zero timer). The figure of record is the wall time of the whole process,
+from start to exit; the programs also print when their window was shown. Goal: ``window``
+≤ 1.5 × ``bare``.
+
+    python bench/startup.py [--runs 7] [--scale 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOAL = 1.5
+
+BARE = """
+import sys
+import time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+def since_start():
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        with open("/proc/uptime", encoding="ascii") as uptime:
+            now = float(uptime.read().split()[0])
+        return now - int(fields[19]) / __import__("os").sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.show()
+
+def shown():
+    print(f"shown {since_start():.3f}", flush=True)
+    QTimer.singleShot(0, app.quit)
+
+QTimer.singleShot(0, shown)
+sys.exit(app.exec())
+"""
+
+RUN_DIRECT = "import sys; from planner_desktop.ui.app import run; sys.exit(run(sys.argv[1], None))"
+
+
+def make_demo(folder: Path, scale: int, env: dict[str, str]) -> Path:
+    db = folder / "demo.sqlite"
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "planner_desktop", "demo", "--db", str(db), "--scale", str(scale)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        sys.exit(f"cannot make the demo database: {done.stderr.strip() or done.stdout.strip()}")
+    print(f"demo database (scale {scale}) made in {time.perf_counter() - started:.1f} s")
+    return db
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float | None]:
+    """Wall time of the whole process, and the time it printed (shown/ready), if any."""
+    started = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.strip()[-500:]}")
+    printed = None
+    for line in done.stdout.splitlines():
+        word, _space, value = line.partition(" ")
+        if word in ("shown", "ready"):
+            try:
+                printed = float(value)
+            except ValueError:
+                printed = None
+    return wall, printed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--scale", type=int, default=1)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="planner-startup-") as tmp:
+        folder = Path(tmp)
+        env = dict(os.environ)
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        env["PLANNER_DESKTOP_HOME"] = str(folder / "home")
+        env.pop("PLANNER_DESKTOP_DB", None)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+        db = make_demo(folder, args.scale, env)
+        shown_env = {**env, "PLANNER_DESKTOP_EXIT_AFTER_SHOW": "1"}
+        ready_env = {**env, "PLANNER_DESKTOP_EXIT_AFTER_SHOW": "ready"}
+        programs = {
+            "bare": ([sys.executable, "-c", BARE], env),
+            "window": ([sys.executable, "-m", "planner_desktop", "--db", str(db)], shown_env),
+            "ready": ([sys.executable, "-m", "planner_desktop", "--db", str(db)], ready_env),
+            "run()": ([sys.executable, "-c", RUN_DIRECT, str(db)], shown_env),
+        }
+        for command, program_env in programs.values():  # warm the disk cache and .pyc files
+            timed(command, program_env)
+        walls: dict[str, list[float]] = {name: [] for name in programs}
+        printed: dict[str, list[float]] = {name: [] for name in programs}
+        for _run in range(args.runs):
+            for name, (command, program_env) in programs.items():
+                wall, at = timed(command, program_env)
+                walls[name].append(wall)
+                if at is not None:
+                    printed[name].append(at)
+
+    bare = statistics.median(walls["bare"])
+    print(f"runs: {args.runs} each, alternating; medians (whole process; shown/ready as printed)")
+    for name in programs:
+        wall = statistics.median(walls[name])
+        at = f"{statistics.median(printed[name]):.3f} s" if printed[name] else "-"
+        print(f"  {name:7s} wall {wall:.3f} s   printed {at:>8s}   ratio {wall / bare:.2f}")
+    ratio = statistics.median(walls["window"]) / bare
+    verdict = "met" if ratio <= GOAL else "NOT met"
+    print(f"window shown vs bare PySide6: {ratio:.2f}x (goal <= {GOAL}x: {verdict})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,130 @@
+"""Start the window: the application, settings, language, first run, then the main window.
+
+Start-up is kept short: only Qt and a few small modules are imported before the window is
+shown; the database is opened in the background and the first page built after that.
+
+``PLANNER_DESKTOP_EXIT_AFTER_SHOW`` is a hook for the start-up benchmark: ``1`` quits as
+soon as the main window is first shown and prints ``shown <seconds since process start>``;
+``ready`` waits until the database is open and the first page shows its data, and prints
+``ready <seconds>``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from planner_desktop.store.database import Store
+
+_IMPORTED = time.perf_counter()
+
+ENV_EXIT_AFTER_SHOW = "PLANNER_DESKTOP_EXIT_AFTER_SHOW"
+
+
+def seconds_since_start() -> float:
+    """Seconds since this process started (Linux); else since this module was imported."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        with open("/proc/uptime", encoding="ascii") as uptime:
+            now = float(uptime.read().split()[0])
+        return max(0.0, now - int(fields[19]) / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError):
+        return time.perf_counter() - _IMPORTED
+
+
+def run(db: str | None, lang: str | None) -> int:
+    """Open the window on ``db`` (None: the user's database) in ``lang``; the exit code."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from planner_desktop import APP_NAME, __version__, paths
+    from planner_desktop.i18n import LANGUAGES, _
+    from planner_desktop.settings import Settings
+    from planner_desktop.ui.language import apply_language
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    settings = Settings.load(paths.config_dir())
+    language = next(
+        (choice for choice in (lang, settings.get("language")) if choice in LANGUAGES), "es"
+    )
+    apply_language(language)
+    _load_style(app, paths.resources_dir() / "styles" / "app.qss")
+
+    from planner_desktop.ui.main_window import MainWindow
+
+    last = settings.get("last_database")
+    target: str | None = db
+    if target is None and last and Path(last).is_file():
+        target = last
+    window = MainWindow(settings)
+    window.sig_closed.connect(app.exit)
+    if target is None and not paths.default_db_path().exists():
+        from planner_desktop.store.database import StoreError
+
+        try:
+            store = _first_run()
+        except StoreError as error:
+            QMessageBox.critical(None, _("Cannot open the database"), str(error))
+            return 1
+        if store is None:
+            return 0
+        window.show()
+        window.set_store(store)
+    else:
+        window.show()
+        mode = os.environ.get(ENV_EXIT_AFTER_SHOW, "")
+        if mode == "1":  # the start-up benchmark: the window is drawn, nothing more
+            app.processEvents()
+            print(f"shown {seconds_since_start():.3f}", flush=True)
+            return 0
+        if mode == "ready":
+            window.sig_store_changed.connect(_report_ready)
+        # Opened once the event loop runs, so that the window is drawn first.
+        QTimer.singleShot(0, lambda: window.open_database(target))
+    code = app.exec()
+    window.shutdown()
+    return window.exit_code or code
+
+
+def _first_run() -> Store | None:
+    """The user's database does not exist yet: create it and let the wizard fill it.
+
+    Returns the open store, or None when the person closed the wizard.
+    """
+    from planner_desktop.context import open_database
+    from planner_desktop.ui.first_run import FirstRunWizard
+
+    store = open_database(None)
+    wizard = FirstRunWizard(store)
+    if wizard.exec() != FirstRunWizard.DialogCode.Accepted:
+        store.close()
+        return None
+    return store
+
+
+def _load_style(app: QApplication, path: Path) -> None:
+    """The program's style sheet; without it the platform style is used as it is."""
+    try:
+        style = path.read_text(encoding="utf-8")
+    except OSError:
+        return
+    app.setStyleSheet(style)
+
+
+def _report_ready() -> None:
+    """The start-up benchmark's ``ready`` hook: the first page shows its data."""
+    from PySide6.QtCore import QCoreApplication
+
+    print(f"ready {seconds_since_start():.3f}", flush=True)
+    QCoreApplication.exit(0)

@@ -1,0 +1,1 @@
+"""Read-only Qt item models over the store: lazy tables, lazy trees and small grids."""

@@ -1,0 +1,59 @@
+"""The bar on the left that moves between the phases of the planning cycle."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QToolBar, QWidget
+
+from planner_desktop.domain import labels
+from planner_desktop.domain.enums import Phase
+from planner_desktop.i18n import _
+from planner_desktop.ui.icons import LazyIcons
+from planner_desktop.ui.pages import PAGES
+
+
+class NavigationBar(QToolBar):
+    """One checkable button per phase (Ctrl+1 … Ctrl+7); ``sig_phase_chosen`` on a click."""
+
+    sig_phase_chosen = Signal(object)
+
+    def __init__(self, icons: LazyIcons, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navigation")
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.setOrientation(Qt.Orientation.Vertical)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        self.setIconSize(QSize(26, 26))
+        self.toggleViewAction().setEnabled(False)
+        self._group = QActionGroup(self)
+        self._group.setExclusive(True)
+        self.actions_by_phase: dict[Phase, QAction] = {}
+        for number, info in enumerate(PAGES, start=1):
+            action = QAction(self)
+            action.setCheckable(True)
+            action.setData(info.phase.value)
+            action.setObjectName(f"nav_{info.phase.value}")
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, p=info.phase: self._chosen(p))
+            self._group.addAction(action)
+            self.addAction(action)
+            icons.set(action, info.icon)
+            self.actions_by_phase[info.phase] = action
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Phases"))
+        for number, (phase, action) in enumerate(self.actions_by_phase.items(), start=1):
+            action.setText(labels.label(phase))
+            action.setToolTip(
+                _("{phase} (Ctrl+{number})").format(phase=labels.label(phase), number=number)
+            )
+
+    def select(self, phase: Phase) -> None:
+        """Check the button of ``phase`` without announcing it."""
+        self.actions_by_phase[phase].setChecked(True)
+
+    def _chosen(self, phase: Phase) -> None:
+        self.sig_phase_chosen.emit(phase)

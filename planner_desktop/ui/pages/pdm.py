@@ -1,0 +1,154 @@
+"""PDM: the strategic frame (vision, mission, ejes → programas) and the five-year programming."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner_desktop.domain import summaries
+from planner_desktop.domain.enums import Phase
+from planner_desktop.i18n import _, ngettext
+from planner_desktop.ui import formatting, trees
+from planner_desktop.ui.models.grid import GridModel
+from planner_desktop.ui.models.tree import LazyTreeModel
+from planner_desktop.ui.pages.base import (
+    Page,
+    counted,
+    fit_height,
+    section_label,
+    set_heading,
+    table_view,
+    tree_view,
+)
+
+
+class PdmPage(Page):
+    phase = Phase.pdm
+
+    def build(self) -> None:
+        self.frame_model = LazyTreeModel(
+            self.store, trees.strategy_children, trees.STRATEGY_COLUMNS, self
+        )
+        self.frame_view = tree_view(self.frame_model, name="strategicFrame")
+        self.frame_view.header().setStretchLastSection(False)
+        self.frame_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.frame_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.vision = _text_label()
+        self.vision.setObjectName("vision")
+        self.mission = _text_label()
+        self.mission.setObjectName("mission")
+        statements = QWidget()
+        statements_layout = QVBoxLayout(statements)
+        self.vision_title = section_label()
+        self.mission_title = section_label()
+        for widget in (self.vision_title, self.vision, self.mission_title, self.mission):
+            statements_layout.addWidget(widget)
+        statements_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(statements)
+
+        self.programming = GridModel(self, fmt=formatting.money)
+        self.programming_view = table_view(self.programming, name="programming")
+        self.programming_view.verticalHeader().show()
+        self.programming_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch
+        )
+        self.programming_view.setSelectionMode(self.programming_view.SelectionMode.NoSelection)
+        self.programming_title = section_label()
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.setChildrenCollapsible(False)
+        top.addWidget(self.frame_view)
+        top.addWidget(scroll)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        top.setSizes([600, 400])
+        self.body.addWidget(top, 1)
+        self.body.addWidget(self.programming_title)
+        self.body.addWidget(self.programming_view)
+
+    def refresh(self) -> None:
+        self.frame_model.reload()
+        for index in self.frame_model.expand_all_loaded(depth=2):
+            self.frame_view.expand(index)
+        with self.store.session() as session:
+            frame = summaries.current_frame(session)
+            counts = summaries.frame_counts(session, frame.id) if frame else None
+            programming = summaries.programming_totals(session)
+            period = f"{frame.start_year}–{frame.end_year}" if frame else ""
+            vision, mission = (frame.vision, frame.mission) if frame else ("", "")
+        set_heading(self.vision_title, _("Vision"))
+        set_heading(self.mission_title, _("Mission"))
+        self.vision.setText(vision or _("No vision recorded yet."))
+        self.mission.setText(mission or _("No mission recorded yet."))
+        if counts is None:
+            self.set_summary(_("No strategic frame recorded yet."))
+        else:
+            self.set_summary(
+                _("PDM {period}").format(period=period),
+                ", ".join(
+                    (
+                        counted(ngettext("{n} axis", "{n} axes", counts.axes), counts.axes),
+                        counted(
+                            ngettext("{n} objective", "{n} objectives", counts.objectives),
+                            counts.objectives,
+                        ),
+                        counted(
+                            ngettext("{n} policy", "{n} policies", counts.policies),
+                            counts.policies,
+                        ),
+                        counted(
+                            ngettext("{n} lineamiento", "{n} lineamientos", counts.guidelines),
+                            counts.guidelines,
+                        ),
+                        counted(
+                            ngettext("{n} programme", "{n} programmes", counts.programs),
+                            counts.programs,
+                        ),
+                    )
+                ),
+            )
+        self._show_programming(programming)
+
+    def _show_programming(self, programming: summaries.Programming) -> None:
+        """Funding sources down, years across, with totals."""
+        years = programming.years
+        rows = [
+            [programming.amounts.get((year, source)) for year in years]
+            + [programming.source_total(source)]
+            for source in programming.sources
+        ]
+        totals = [programming.year_total(year) for year in years] + [programming.total]
+        self.programming.set_grid(
+            [programming.names.get(source, source) for source in programming.sources]
+            + [_("Total")],
+            [str(year) for year in years] + [_("Total")],
+            [*rows, totals],
+            total_row=True,
+            total_column=True,
+        )
+        set_heading(
+            self.programming_title,
+            _("Five-year programming ({currency})").format(currency=self.currency()),
+        )
+        fit_height(self.programming_view)
+
+
+def _text_label() -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    return label

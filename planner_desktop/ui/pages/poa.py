@@ -1,0 +1,79 @@
+"""POA: the annual operating plans and the operations of the chosen year."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection
+
+from planner_desktop.domain import summaries
+from planner_desktop.domain.enums import Phase
+from planner_desktop.i18n import _, ngettext
+from planner_desktop.ui import formatting, queries
+from planner_desktop.ui.models.table import KEY_ROLE
+from planner_desktop.ui.pages.base import (
+    Page,
+    counted,
+    fit_columns,
+    fit_height,
+    section_label,
+    set_heading,
+    table_view,
+)
+
+
+class PoaPage(Page):
+    phase = Phase.poa
+
+    def build(self) -> None:
+        self.plans = self.table_model(queries.annual_plans())
+        self.operations = self.table_model(queries.operations(None))
+        self.plans_view = table_view(self.plans, name="annualPlans")
+        self.plans_view.horizontalHeader().setStretchLastSection(False)
+        self.operations_view = table_view(self.operations, name="operations")
+        self.operations_title = section_label()
+        self.body.addWidget(self.plans_view)
+        self.body.addSpacing(4)
+        self.body.addWidget(self.operations_title)
+        self.body.addWidget(self.operations_view, 1)
+        self.plans_view.selectionModel().selectionChanged.connect(self._plan_chosen)
+
+    def refresh(self) -> None:
+        self.plans.reload()
+        fit_columns(self.plans_view)
+        fit_height(self.plans_view, max_rows=4)
+        if self.plans.rowCount():
+            self.plans_view.selectRow(0)
+        else:
+            self._show_plan(None)
+
+    def _plan_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self._show_plan(self.plans.index(indexes[0].row(), 0).data(KEY_ROLE))
+
+    def _show_plan(self, plan_id: object) -> None:
+        self.operations.reload(queries.operations(plan_id))  # type: ignore[arg-type]
+        with self.store.session() as session:
+            summary = summaries.annual_summary(session, plan_id)  # type: ignore[arg-type]
+        if summary.fiscal_year is None:
+            self.set_summary(_("No POA recorded yet."))
+            set_heading(self.operations_title, _("Operations"))
+            return
+        self.set_summary(
+            counted(ngettext("{n} POA", "{n} POAs", summary.plans), summary.plans),
+            _("POA {year}").format(year=summary.fiscal_year),
+            counted(
+                ngettext("{n} operation", "{n} operations", summary.operations),
+                summary.operations,
+            ),
+            _("budget {currency} {amount}").format(
+                currency=self.currency(), amount=formatting.money(summary.budget)
+            ),
+            counted(
+                ngettext("{n} cancelled", "{n} cancelled", summary.cancelled), summary.cancelled
+            )
+            if summary.cancelled
+            else "",
+        )
+        title = _("Operations of the POA {year}").format(year=summary.fiscal_year)
+        set_heading(self.operations_title, title)
+        fit_columns(self.operations_view)

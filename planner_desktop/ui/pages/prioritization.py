@@ -1,0 +1,99 @@
+"""Priorización: the rounds held, the order each room agreed, and every demand."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from planner_desktop.domain import labels, summaries
+from planner_desktop.domain.enums import Phase, PriorityClass
+from planner_desktop.i18n import _, ngettext
+from planner_desktop.ui import queries
+from planner_desktop.ui.models.table import KEY_ROLE
+from planner_desktop.ui.pages.base import (
+    Page,
+    counted,
+    fit_columns,
+    section_label,
+    set_heading,
+    table_view,
+)
+
+
+class PrioritizationPage(Page):
+    phase = Phase.prioritization
+    follows_scope = True
+
+    def build(self) -> None:
+        self.rounds = self.table_model(queries.rounds(self.scope))
+        self.results = self.table_model(queries.agreed_results(None))
+        self.demands = self.table_model(queries.demands(self.scope))
+        self.rounds_view = table_view(self.rounds, name="rounds")
+        self.results_view = table_view(self.results, name="agreedResults")
+        self.demands_view = table_view(self.demands, name="demands")
+        self.results_title = section_label()
+
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.results_title)
+        bottom_layout.addWidget(self.results_view)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.rounds_view)
+        splitter.addWidget(bottom)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(splitter, "")
+        self.tabs.addTab(self.demands_view, "")
+        self.body.addWidget(self.tabs)
+        self.rounds_view.selectionModel().selectionChanged.connect(self._round_chosen)
+
+    def refresh(self) -> None:
+        scope = self.scope
+        self.rounds.reload(queries.rounds(scope))
+        self.demands.reload(queries.demands(scope))
+        with self.store.session() as session:
+            summary = summaries.prioritization_summary(
+                session, district_id=scope.district_id, community_id=scope.community_id
+            )
+        classes = ", ".join(
+            f"{labels.label(cls)}: {summary.classes.get(cls, 0)}" for cls in PriorityClass
+        )
+        self.set_summary(
+            scope.name,
+            counted(ngettext("{n} demand", "{n} demands", summary.demands), summary.demands),
+            counted(
+                ngettext("{n} prioritization round", "{n} prioritization rounds", summary.rounds),
+                summary.rounds,
+            ),
+            counted(
+                ngettext("{n} agreed priority", "{n} agreed priorities", summary.agreed),
+                summary.agreed,
+            )
+            + (f" ({classes})" if summary.agreed else ""),
+        )
+        self.tabs.setTabText(0, _("Rounds and results ({n})").format(n=self.rounds.total))
+        self.tabs.setTabText(1, _("Demands ({n})").format(n=self.demands.total))
+        fit_columns(self.rounds_view)
+        fit_columns(self.demands_view)
+        if self.rounds.rowCount():
+            self.rounds_view.selectRow(0)
+        else:
+            self._show_results(None, "")
+
+    def _round_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        row = indexes[0].row()
+        title = self.rounds.index(row, 1).data() or ""
+        self._show_results(self.rounds.index(row, 0).data(KEY_ROLE), title)
+
+    def _show_results(self, round_id: object, title: str) -> None:
+        self.results.reload(queries.agreed_results(round_id))  # type: ignore[arg-type]
+        text = (
+            _("Agreed priorities: {round}").format(round=title) if title else _("Agreed priorities")
+        )
+        set_heading(self.results_title, text)
+        fit_columns(self.results_view)

@@ -1,0 +1,91 @@
+"""Fixtures of the window tests: one demo database per session, modal dialogs patched.
+
+pytest-qt makes the offscreen QApplication (QT_QPA_PLATFORM=offscreen, see the Makefile).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from planner_desktop import i18n
+from planner_desktop.context import open_database
+from planner_desktop.settings import Settings
+from planner_desktop.ui.language import apply_language
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo municipality (seed 1, scale 1), made once; tests only read it."""
+    from planner_desktop.demo import generate
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    store = open_database(path)
+    try:
+        with store.raw_session() as session:
+            generate(session, seed=1, scale=1)
+    finally:
+        store.close()
+    return path
+
+
+@pytest.fixture
+def demo_copy(demo_db: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo database, for a test that changes it."""
+    target = tmp_path / "demo-copy.sqlite"
+    shutil.copyfile(demo_db, target)
+    return target
+
+
+@pytest.fixture
+def demo_store(demo_db: Path) -> Iterator[Any]:
+    store = open_database(demo_db, must_exist=True)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Fresh settings in a folder of this test only."""
+    return Settings(tmp_path / "config" / "settings.json")
+
+
+class MessageBoxes:
+    """Records every message box a test would have opened, instead of blocking."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str, str]] = []
+
+    def record(self, kind: str) -> Any:
+        def show(_parent: Any, title: str, text: str, *_args: Any, **_kwargs: Any) -> Any:
+            self.shown.append((kind, title, text))
+            return QMessageBox.StandardButton.Ok
+
+        return show
+
+    def texts(self, kind: str | None = None) -> list[str]:
+        return [text for k, _title, text in self.shown if kind in (None, k)]
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
+    boxes = MessageBoxes()
+    for kind in ("critical", "warning", "information", "question", "about"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(boxes.record(kind)))
+    return boxes
+
+
+@pytest.fixture(autouse=True)
+def spanish_and_normal_font(qapp: QApplication) -> Iterator[None]:
+    """Every test starts in Spanish with the normal font, whatever the last one did."""
+    font = QApplication.font()
+    apply_language("es")
+    yield
+    apply_language("es")
+    i18n.clear_cache()
+    QApplication.setFont(font)
