@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from planner_desktop import installation, paths
-from planner_desktop.i18n import _
 from planner_desktop.domain.provenance import Provenance
+from planner_desktop.i18n import _
 from planner_desktop.settings import Settings
+from planner_desktop.store import backup
 from planner_desktop.store.database import Store, StoreError, open_store
 
 
@@ -26,12 +27,17 @@ def open_database(
     *,
     must_exist: bool = False,
     settings: Settings | None = None,
+    daily_backup: bool = False,
 ) -> Store:
     """Open ``target`` (default: the user's database), migrating it after a backup.
 
-    With ``must_exist``, a missing SQLite file is refused instead of created.
+    With ``must_exist``, a missing SQLite file is refused instead of created. With
+    ``daily_backup``, a rotating backup is made when the newest is a day old.
     """
     where = target if target is not None else paths.default_db_path()
     if must_exist and "://" not in str(where) and not Path(where).exists():
         raise StoreError(_("there is no database at {path}").format(path=where))
-    return open_store(where, default_provenance(settings), backups_dir=paths.backups_dir())
+    store = open_store(where, default_provenance(settings), backups_dir=paths.backups_dir())
+    if daily_backup and store.path is not None and not store.is_empty():
+        backup.backup_if_stale(store.path, paths.backups_dir())
+    return store

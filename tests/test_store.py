@@ -150,3 +150,18 @@ def test_daily_backup_is_made_once(tmp_path):
     folder = tmp_path / "b"
     assert backup.backup_if_stale(path, folder) is not None
     assert backup.backup_if_stale(path, folder) is None
+
+
+def test_opening_for_the_window_makes_a_daily_backup(tmp_path, isolated_home):
+    from planner_desktop import paths
+    from planner_desktop.context import open_database
+    from planner_desktop.demo import generate
+
+    path = tmp_path / "daily-open.sqlite"
+    store = open_database(path)
+    with store.raw_session() as session:
+        generate(session, seed=2)
+    store.close()
+    open_database(path, daily_backup=True).close()
+    open_database(path, daily_backup=True).close()
+    assert len(backup.backups_of(paths.backups_dir(), path)) == 1

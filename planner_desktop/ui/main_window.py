@@ -347,7 +347,7 @@ def _open_store(target: str | Path | None, *, must_exist: bool) -> tuple[Any, bo
 
     from planner_desktop.context import open_database
 
-    store = open_database(target, must_exist=must_exist)
+    store = open_database(target, must_exist=must_exist, daily_backup=True)
     import planner_desktop.domain.summaries
     import planner_desktop.ui.queries
     import planner_desktop.ui.trees  # noqa: F401 - imported off the main thread
