@@ -17,10 +17,9 @@ from planner_desktop.domain.provenance import Provenance
 from planner_desktop.domain.territory import Municipality
 from planner_desktop.i18n import _
 from planner_desktop.store import backup, dialect, migrate
+from planner_desktop.store.errors import StoreError
 
-
-class StoreError(Exception):
-    """The database cannot be opened; the message is one line for a person."""
+__all__ = ["Store", "StoreError", "open_store", "to_url"]
 
 
 def to_url(target: str | Path) -> str:
