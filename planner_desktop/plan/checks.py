@@ -1,0 +1,74 @@
+"""Plan coherence and viability checks (``planner-desktop check`` and the window's panel).
+
+Each check is a function ``(session) -> list[Finding]`` that reads with a few aggregate
+queries, never one query per row. Severities:
+
+errors (the plan is not coherent or not viable as it stands; ``check`` exits 1)
+    ``program-without-objective``, ``policy-cycle``, ``ceiling-exceeded``,
+    ``programming-outside-period``, ``operation-not-traceable``,
+    ``operation-outside-fiscal-year``, ``target-not-number``; and for a profile in the plan
+    (with money in the five-year programming) ``profile-without-indicator``,
+    ``profile-without-cost``, ``profile-without-funding``, ``funding-split-mismatch``,
+    ``indicator-without-target``.
+
+warnings (a gap to review)
+    ``priority-a-without-profile``, ``program-without-problem``, ``axis-without-budget``,
+    ``no-ceiling``, ``poa-outside-period``, ``operation-target-not-number``,
+    ``operation-not-programmed-that-year``,
+    ``programming-differs-from-funding``; and the profile gaps above for a profile that is not
+    in the plan yet (a draft or a postponed one). Profiles recommended to be dropped, cancelled
+    operations and tombstoned records are never checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from planner_desktop.plan import check_annual, check_money, check_profiles, check_strategy
+from planner_desktop.plan.findings import Finding, Severity
+
+Check = Callable[[Session], list[Finding]]
+
+CHECKS: tuple[Check, ...] = (
+    check_strategy.program_without_objective,
+    check_strategy.program_without_problem,
+    check_strategy.policy_cycle,
+    check_strategy.axis_without_budget,
+    check_profiles.priority_a_without_profile,
+    check_profiles.profile_gaps,
+    check_profiles.indicator_without_target,
+    check_money.ceiling_exceeded,
+    check_money.programming_outside_period,
+    check_annual.operation_not_traceable,
+    check_annual.operation_outside_fiscal_year,
+    check_annual.poa_outside_period,
+    check_annual.target_not_number,
+)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for finding in self.findings if finding.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding is an error (warnings allowed)."""
+        return self.errors == 0
+
+
+def run_checks(session: Session, checks: Iterable[Check] = CHECKS) -> CheckReport:
+    """Every check over the database, errors first, in the order of the checks."""
+    findings = [finding for check in checks for finding in check(session)]
+    findings.sort(key=lambda finding: finding.severity is not Severity.error)
+    return CheckReport(findings)

@@ -1,0 +1,178 @@
+"""The POA of a fiscal year derived from the PDM's programming for that year, and its
+adjustments kept as a dated history (:class:`PlanAdjustment`).
+
+The caller owns the transaction (``store.session()`` stamps provenance on every record);
+a refusal raises :class:`PlanRefused` before anything is added to the session.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planner_desktop.domain.annual import AnnualPlan, ManagementObjective, Operation
+from planner_desktop.domain.enums import Recommendation
+from planner_desktop.domain.projects import (
+    FundingSource,
+    Indicator,
+    IndicatorTarget,
+    MultiYearProgramming,
+    ProjectProfile,
+)
+from planner_desktop.domain.strategy import Axis, Objective
+from planner_desktop.domain.summaries import current_municipality
+from planner_desktop.i18n import _
+from planner_desktop.plan.scope import live, plan_period, program_chain
+
+
+class PlanRefused(Exception):
+    """The change was refused; the message is the one-line reason shown to the person."""
+
+
+@dataclass(frozen=True)
+class _Line:
+    profile: ProjectProfile
+    source: FundingSource
+    amount: Decimal
+    objective_id: uuid.UUID | None
+
+
+def _programmed_lines(session: Session, year: int) -> list[_Line]:
+    chain = program_chain().subquery()
+    rows = session.execute(
+        select(ProjectProfile, FundingSource, MultiYearProgramming.amount, chain.c.objective_id)
+        .join(MultiYearProgramming, MultiYearProgramming.profile_id == ProjectProfile.id)
+        .join(FundingSource, MultiYearProgramming.source_id == FundingSource.id)
+        .outerjoin(chain, chain.c.program_id == ProjectProfile.program_id)
+        .where(
+            MultiYearProgramming.year == year,
+            MultiYearProgramming.amount > 0,
+            live(MultiYearProgramming),
+            live(ProjectProfile),
+            live(FundingSource),
+            ProjectProfile.recommendation.is_distinct_from(Recommendation.drop),
+        )
+        .order_by(ProjectProfile.code, FundingSource.code)
+    ).all()
+    return [_Line(*row) for row in rows]
+
+
+def _targets(
+    session: Session, profile_ids: list[uuid.UUID], year: int
+) -> dict[uuid.UUID, tuple[str, str]]:
+    """The first indicator of each profile (by level, then name) and its target for ``year``."""
+    rows = session.execute(
+        select(Indicator.profile_id, Indicator.name, IndicatorTarget.target)
+        .outerjoin(
+            IndicatorTarget,
+            (IndicatorTarget.indicator_id == Indicator.id)
+            & (IndicatorTarget.year == year)
+            & live(IndicatorTarget),
+        )
+        .where(Indicator.profile_id.in_(profile_ids), live(Indicator))
+        .order_by(Indicator.profile_id, Indicator.level.desc(), Indicator.name)
+    ).all()
+    first: dict[uuid.UUID, tuple[str, str]] = {}
+    for profile_id, name, target in rows:
+        if profile_id is not None:
+            first.setdefault(profile_id, (name, target or ""))
+    return first
+
+
+def derive_poa(session: Session, fiscal_year: int) -> AnnualPlan:
+    """Create the POA of ``fiscal_year`` from the programming of that year of the PDM.
+
+    One operation per project × funding source programmed that year (budget, funder,
+    programme, executing unit, the profile's first indicator and its target for the year);
+    one objetivo de gestión per strategic objective those projects serve. Refused when the
+    year is outside the plan period, a POA for it exists, or nothing is programmed in it.
+    """
+    period = plan_period(session)
+    municipality = current_municipality(session)
+    if period is None or municipality is None:
+        raise PlanRefused(_("there is no PDM yet: the strategic frame and its period come first"))
+    if not period.contains(fiscal_year):
+        raise PlanRefused(
+            _("{year} is outside the plan period {start}–{end}").format(
+                year=fiscal_year, start=period.start, end=period.end
+            )
+        )
+    existing = session.scalars(
+        select(AnnualPlan).where(
+            AnnualPlan.municipality_id == municipality.id, AnnualPlan.fiscal_year == fiscal_year
+        )
+    ).first()
+    if existing is not None:
+        if existing.deleted_at is None:
+            reason = _("there is already a POA for {year}; adjust it instead").format(
+                year=fiscal_year
+            )
+        else:
+            reason = _("a deleted POA for {year} is still kept; restore it instead").format(
+                year=fiscal_year
+            )
+        raise PlanRefused(reason)
+    lines = _programmed_lines(session, fiscal_year)
+    if not lines:
+        raise PlanRefused(
+            _("nothing is programmed in {year} in the five-year programming").format(
+                year=fiscal_year
+            )
+        )
+    plan = AnnualPlan(municipality_id=municipality.id, fiscal_year=fiscal_year)
+    session.add(plan)
+    session.flush()
+    objectives = _management_objectives(session, plan, {line.objective_id for line in lines})
+    targets = _targets(session, sorted({line.profile.id for line in lines}), fiscal_year)
+    for number, line in enumerate(lines, start=1):
+        profile = line.profile
+        indicator, target = targets.get(profile.id, ("", ""))
+        session.add(Operation(
+            annual_plan_id=plan.id,
+            management_objective_id=objectives.get(line.objective_id),
+            program_id=profile.program_id,
+            profile_id=profile.id,
+            source_id=line.source.id,
+            code=f"OP-{fiscal_year}-{number:03d}",
+            name=profile.name,
+            type=profile.type,
+            expected_result=profile.general_objective,
+            indicator=indicator,
+            target=target,
+            responsible=profile.executing_unit,
+            start_date=date(fiscal_year, 1, 1),
+            end_date=date(fiscal_year, 12, 31),
+            budget=line.amount,
+            funder=line.source.funder,
+            executing_unit=profile.executing_unit,
+        ))
+    session.flush()
+    return plan
+
+
+def _management_objectives(
+    session: Session, plan: AnnualPlan, objective_ids: set[uuid.UUID | None]
+) -> dict[uuid.UUID | None, uuid.UUID]:
+    wanted = [objective_id for objective_id in objective_ids if objective_id is not None]
+    rows = session.execute(
+        select(Objective.id, Objective.name)
+        .join(Axis, Objective.axis_id == Axis.id)
+        .where(Objective.id.in_(wanted))
+        .order_by(Axis.position, Axis.code, Objective.code)
+    ).all()
+    made: dict[uuid.UUID | None, uuid.UUID] = {}
+    for number, (objective_id, name) in enumerate(rows, start=1):
+        objective = ManagementObjective(
+            annual_plan_id=plan.id, objective_id=objective_id, code=f"OG-{number}",
+            description=name,
+        )
+        session.add(objective)
+        session.flush()
+        made[objective_id] = objective.id
+    return made
+
