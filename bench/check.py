@@ -38,10 +38,27 @@ from planner_desktop.store.database import Store, open_store
 ROOT = Path(__file__).resolve().parent.parent
 GOAL_S = 2.0
 TABLES = (
-    "strategic_frame", "axis", "objective", "policy", "program", "demand", "round_result",
-    "round_item", "prioritization_round", "profile_demand", "project_profile", "component",
-    "profile_funding", "multi_year_programming", "indicator", "indicator_target",
-    "funding_source", "source_ceiling", "annual_plan", "management_objective", "operation",
+    "strategic_frame",
+    "axis",
+    "objective",
+    "policy",
+    "program",
+    "demand",
+    "round_result",
+    "round_item",
+    "prioritization_round",
+    "profile_demand",
+    "project_profile",
+    "component",
+    "profile_funding",
+    "multi_year_programming",
+    "indicator",
+    "indicator_target",
+    "funding_source",
+    "source_ceiling",
+    "annual_plan",
+    "management_objective",
+    "operation",
 )
 
 
@@ -56,8 +73,9 @@ def timed(function: Callable[[], object], runs: int) -> list[float]:
 
 def count_pass(store: Store) -> dict[str, int]:
     with store.engine.connect() as conn:
-        return {t: int(conn.execute(text(f'SELECT count(*) FROM "{t}"')).scalar() or 0)
-                for t in TABLES}
+        return {
+            t: int(conn.execute(text(f'SELECT count(*) FROM "{t}"')).scalar() or 0) for t in TABLES
+        }
 
 
 def check_once(store: Store) -> int:
@@ -88,7 +106,11 @@ def command_wall(db: Path, home: Path) -> tuple[float, str]:
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "planner_desktop", "--lang", "en", "check", "--db", str(db)],
-        env=env, cwd=ROOT, capture_output=True, text=True, check=False,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     wall = time.perf_counter() - started
     lines = done.stdout.strip().splitlines()
@@ -114,9 +136,19 @@ def main() -> None:
         findings = check_once(store)
         cold = time.perf_counter() - cold_start
         counts = count_pass(store)
-        print("rows: " + ", ".join(f"{t}={counts[t]}" for t in
-                                   ("demand", "round_result", "project_profile",
-                                    "multi_year_programming", "operation")))
+        print(
+            "rows: "
+            + ", ".join(
+                f"{t}={counts[t]}"
+                for t in (
+                    "demand",
+                    "round_result",
+                    "project_profile",
+                    "multi_year_programming",
+                    "operation",
+                )
+            )
+        )
         base = statistics.median(timed(lambda: count_pass(store), args.runs))
         check = statistics.median(timed(lambda: check_once(store), args.runs))
         totals = statistics.median(timed(lambda: totals_once(store), args.runs))
@@ -124,10 +156,13 @@ def main() -> None:
         store.close()
         wall, summary = command_wall(db, folder / "home")
     print(f"count(*) pass over {len(TABLES)} tables {base * 1e3:8.1f} ms  (baseline)")
-    print(f"check ({findings} findings)      {check * 1e3:8.1f} ms  = {check / base:6.1f} × "
-          f"baseline; cold first run {cold * 1e3:.1f} ms")
-    print(f"five-year totals              {totals * 1e3:8.1f} ms  = {totals / base:6.1f} × "
-          "baseline")
+    print(
+        f"check ({findings} findings)      {check * 1e3:8.1f} ms  = {check / base:6.1f} × "
+        f"baseline; cold first run {cold * 1e3:.1f} ms"
+    )
+    print(
+        f"five-year totals              {totals * 1e3:8.1f} ms  = {totals / base:6.1f} × baseline"
+    )
     print("slowest checks: " + ", ".join(f"{name} {t * 1e3:.1f} ms" for t, name in slowest))
     print(f"planner-desktop check command {wall:8.2f} s wall ({summary})")
     verdict = "met" if max(check, cold, wall) < GOAL_S else "MISSED"

@@ -65,8 +65,13 @@ ENTRIES = {M.pairwise: PairwiseChoice, M.criteria: Score}
 
 def _stamp(rows: list[dict]) -> list[dict]:
     for row in rows:
-        row.update(id=uuid.uuid4(), device_id=DEVICE,
-                   facilitator="bench", created_at=WHEN, retracts_id=None)
+        row.update(
+            id=uuid.uuid4(),
+            device_id=DEVICE,
+            facilitator="bench",
+            created_at=WHEN,
+            retracts_id=None,
+        )
     return rows
 
 
@@ -76,17 +81,28 @@ def build_round(store: Store, method: M, rng: random.Random) -> uuid.UUID:
         municipality = session.scalar(select(Municipality.id))
         demands = session.scalars(select(Demand.id).order_by(Demand.code).limit(DEMANDS)).all()
         round_ = PrioritizationRound(
-            municipality_id=municipality, level=RoundLevel.municipality, method=method,
-            title=f"Cumbre {method.value}", groups=",".join(GROUPS), dots_per_participant=3,
-            allow_stacking=True, max_choices=5,
-            budget_ceiling=Decimal(2_000_000) if method is M.budget_greedy else None)
+            municipality_id=municipality,
+            level=RoundLevel.municipality,
+            method=method,
+            title=f"Cumbre {method.value}",
+            groups=",".join(GROUPS),
+            dots_per_participant=3,
+            allow_stacking=True,
+            max_choices=5,
+            budget_ceiling=Decimal(2_000_000) if method is M.budget_greedy else None,
+        )
         session.add(round_)
         session.flush()
-        items = [RoundItem(round_id=round_.id, demand_id=demand, code=f"D{n:03}", position=n)
-                 for n, demand in enumerate(demands, start=1)]
-        criteria = [Criterion(round_id=round_.id, name=name, weight=weight, position=n)
-                    for n, (name, weight) in enumerate(
-                        (("beneficiarios", 40), ("urgencia", 30), ("costo", 20), ("plan", 10)))]
+        items = [
+            RoundItem(round_id=round_.id, demand_id=demand, code=f"D{n:03}", position=n)
+            for n, demand in enumerate(demands, start=1)
+        ]
+        criteria = [
+            Criterion(round_id=round_.id, name=name, weight=weight, position=n)
+            for n, (name, weight) in enumerate(
+                (("beneficiarios", 40), ("urgencia", 30), ("costo", 20), ("plan", 10))
+            )
+        ]
         session.add_all(items + criteria)
         session.flush()
         ids = [item.id for item in items]
@@ -101,20 +117,38 @@ def build_round(store: Store, method: M, rng: random.Random) -> uuid.UUID:
                 size = {M.approval: rng.randint(1, 5), M.borda: 10}.get(method, 3)
                 picks = rng.sample(ids, size) if method is not M.dots else rng.choices(ids, k=3)
                 for rank, item in enumerate(picks, start=1):
-                    rows.append(dict(base, item_id=item, ballot_id=ballot, count=1,
-                                     rank=rank if method is M.borda else None))
+                    rows.append(
+                        dict(
+                            base,
+                            item_id=item,
+                            ballot_id=ballot,
+                            count=1,
+                            rank=rank if method is M.borda else None,
+                        )
+                    )
         elif method is M.consensus:
             order = rng.sample(ids, len(ids))
-            rows += [dict(base, item_id=item, ballot_id=None, count=1, rank=rank)
-                     for rank, item in enumerate(order, start=1)]
+            rows += [
+                dict(base, item_id=item, ballot_id=None, count=1, rank=rank)
+                for rank, item in enumerate(order, start=1)
+            ]
         elif method is M.criteria:
-            rows += [dict(base, item_id=item, criterion_id=criterion.id,
-                          value=float(rng.randint(1, 5)))
-                     for item in ids for criterion in criteria]
+            rows += [
+                dict(base, item_id=item, criterion_id=criterion.id, value=float(rng.randint(1, 5)))
+                for item in ids
+                for criterion in criteria
+            ]
         else:
-            rows += [dict(base, item_a_id=a, item_b_id=b, winner_id=rng.choice((a, b)),
-                          reason="más familias beneficiadas")
-                     for a, b in combinations(ids, 2)]
+            rows += [
+                dict(
+                    base,
+                    item_a_id=a,
+                    item_b_id=b,
+                    winner_id=rng.choice((a, b)),
+                    reason="más familias beneficiadas",
+                )
+                for a, b in combinations(ids, 2)
+            ]
     with store.raw_session() as session:
         session.execute(insert(ENTRIES.get(method, Vote)), _stamp(rows))
     return round_id
@@ -133,25 +167,48 @@ def one_more(session, round_id: uuid.UUID, method: M, rng: random.Random) -> Non
     if method in ENTRIES:
         model = ENTRIES[method]
         retracted = select(model.retracts_id).where(model.retracts_id.is_not(None))
-        old = session.scalars(select(model).where(model.round_id == round_id,
-                                                  model.id.not_in(retracted))
-                              .order_by(model.created_at.desc(), model.id).limit(1)).one()
+        old = session.scalars(
+            select(model)
+            .where(model.round_id == round_id, model.id.not_in(retracted))
+            .order_by(model.created_at.desc(), model.id)
+            .limit(1)
+        ).one()
         if method is M.criteria:
-            session.add(Score(round_id=round_id, item_id=old.item_id, group=old.group,
-                              criterion_id=old.criterion_id, value=float(rng.randint(1, 5)),
-                              retracts_id=old.id))
+            session.add(
+                Score(
+                    round_id=round_id,
+                    item_id=old.item_id,
+                    group=old.group,
+                    criterion_id=old.criterion_id,
+                    value=float(rng.randint(1, 5)),
+                    retracts_id=old.id,
+                )
+            )
         else:
-            session.add(PairwiseChoice(round_id=round_id, group=old.group,
-                                       item_a_id=old.item_a_id, item_b_id=old.item_b_id,
-                                       winner_id=old.item_b_id, reason="corrección",
-                                       retracts_id=old.id))
+            session.add(
+                PairwiseChoice(
+                    round_id=round_id,
+                    group=old.group,
+                    item_a_id=old.item_a_id,
+                    item_b_id=old.item_b_id,
+                    winner_id=old.item_b_id,
+                    reason="corrección",
+                    retracts_id=old.id,
+                )
+            )
         return
     if method is M.consensus:  # the room swaps its first two places
         retracted = select(Vote.retracts_id).where(Vote.retracts_id.is_not(None))
         first, second = session.scalars(
-            select(Vote).where(Vote.round_id == round_id, Vote.group == Group.men,
-                               Vote.rank.in_((1, 2)), Vote.id.not_in(retracted))
-            .order_by(Vote.rank)).all()
+            select(Vote)
+            .where(
+                Vote.round_id == round_id,
+                Vote.group == Group.men,
+                Vote.rank.in_((1, 2)),
+                Vote.id.not_in(retracted),
+            )
+            .order_by(Vote.rank)
+        ).all()
         correct_vote(session, first.id, count=1, rank=2)
         correct_vote(session, second.id, count=1, rank=1)
         return
@@ -188,10 +245,14 @@ def main() -> None:
         store = open_store(Path(folder) / "cumbre.sqlite", Provenance(DEVICE, "bench"))
         with store.raw_session() as session:
             generate(session, seed=11, scale=1)
-        print(f"{DEMANDS} demands, {PARTICIPANTS} participants, groups {', '.join(GROUPS)}; "
-              f"median of {args.runs} runs")
-        print(f"{'method':<14}{'entries':>8}{'read ms':>9}{'update ms':>11}{'ratio':>7}"
-              f"{'load':>8}{'run':>8}{'write':>8}  goal")
+        print(
+            f"{DEMANDS} demands, {PARTICIPANTS} participants, groups {', '.join(GROUPS)}; "
+            f"median of {args.runs} runs"
+        )
+        print(
+            f"{'method':<14}{'entries':>8}{'read ms':>9}{'update ms':>11}{'ratio':>7}"
+            f"{'load':>8}{'run':>8}{'write':>8}  goal"
+        )
         for method in M:
             round_id = build_round(store, method, rng)
             with store.session() as session:  # first results, then time the updates
@@ -199,14 +260,17 @@ def main() -> None:
             reads = [read_entries(store, round_id, method) for _ in range(args.runs)]
             parts = [update(store, round_id, method, rng) for _ in range(args.runs)]
             read = statistics.median(reads) * 1000
-            whole, load, run, write = (statistics.median(p[i] for p in parts) * 1000
-                                       for i in range(4))
+            whole, load, run, write = (
+                statistics.median(p[i] for p in parts) * 1000 for i in range(4)
+            )
             with store.session() as session:
                 model = ENTRIES.get(method, Vote)
                 entries = session.query(model).filter(model.round_id == round_id).count()
             verdict = "ok" if whole < GOAL_MS else "over"
-            print(f"{method.value:<14}{entries:>8}{read:>9.1f}{whole:>11.1f}{whole / read:>7.1f}"
-                  f"{load:>8.1f}{run:>8.1f}{write:>8.1f}  {verdict}")
+            print(
+                f"{method.value:<14}{entries:>8}{read:>9.1f}{whole:>11.1f}{whole / read:>7.1f}"
+                f"{load:>8.1f}{run:>8.1f}{write:>8.1f}  {verdict}"
+            )
         store.close()
 
 

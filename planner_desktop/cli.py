@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from planner_desktop import __version__
+from planner_desktop.exchange import commands as session_options
 from planner_desktop.i18n import LANGUAGES, _, set_language
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -74,14 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, metavar="FILE")
     export.add_argument("--event", metavar="ID")
     export.add_argument("--community", metavar="ID")
-    export.set_defaults(handler=_not_yet("session export"))
+    export.set_defaults(handler=_session("export"))
     verify = session_commands.add_parser("verify", help=_("check a session file"))
     verify.add_argument("file", metavar="FILE")
-    verify.set_defaults(handler=_not_yet("session verify"))
+    verify.set_defaults(handler=_session("verify"))
     merge = session_commands.add_parser("merge", help=_("merge session files"))
     _add_db(merge)
     merge.add_argument("files", nargs="+", metavar="FILE")
-    merge.set_defaults(handler=_not_yet("session merge"))
+    merge.set_defaults(handler=_session("merge"))
+    session_options.add_arguments(export, verify, merge)
     session.set_defaults(handler=_needs_action(session))
 
     dump = commands.add_parser("dump", help=_("canonical JSON of all planning data"))
@@ -97,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
         report.add_argument(option, metavar="ID")
     report.add_argument("--year", type=int)
     report.add_argument("--paper", choices=("a4", "letter"), default="a4")
-    report.set_defaults(handler=_not_yet("report"))
+    report.set_defaults(handler=_cmd_report)
 
     xlsx = commands.add_parser("xlsx", help=_("spreadsheets in and out"))
     xlsx_commands = xlsx.add_subparsers(dest="xlsx_command", metavar="ACTION")
@@ -115,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help=_("plan coherence and viability findings"))
     _add_db(check)
-    check.set_defaults(handler=_not_yet("check"))
+    check.set_defaults(handler=_cmd_check)
     return parser
 
 
@@ -128,6 +130,19 @@ def _not_yet(name: str) -> Handler:
             file=sys.stderr,
         )
         return EXIT_USAGE
+
+    return handler
+
+
+def _session(action: str) -> Handler:
+    """``session export|verify|merge``, implemented in :mod:`planner_desktop.exchange.commands`."""
+
+    def handler(args: argparse.Namespace) -> int:
+        command: Handler = getattr(session_options, f"cmd_{action}")
+        try:
+            return command(args)
+        except session_options.CommandRefused as exc:
+            raise Refused(str(exc)) from None
 
     return handler
 
@@ -188,6 +203,38 @@ def _cmd_dump(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    """One line per finding, then a summary; exit 0 only when no finding is an error."""
+    from planner_desktop.context import open_database
+    from planner_desktop.plan.checks import run_checks
+
+    store = open_database(args.db, must_exist=True)
+    try:
+        with store.session() as session:
+            report = run_checks(session)
+    finally:
+        store.close()
+    for finding in report.findings:
+        print(finding.line())
+    print(
+        _("check: {errors} errors, {warnings} warnings").format(
+            errors=report.errors, warnings=report.warnings
+        )
+    )
+    return EXIT_OK if report.ok else EXIT_REFUSED
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    """``report KIND``, implemented in :mod:`planner_desktop.reports.command`."""
+    from planner_desktop.reports.command import cmd_report
+    from planner_desktop.reports.common import ReportRefused
+
+    try:
+        return cmd_report(args)
+    except ReportRefused as exc:
+        raise Refused(str(exc)) from None
+
+
 def _run_window(args: argparse.Namespace) -> int:
     from planner_desktop.ui.app import run
 
@@ -195,14 +242,15 @@ def _run_window(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from planner_desktop.store.database import StoreError
+    from planner_desktop.store.errors import StoreError
 
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _language_from(argv)
     if lang is None:
-        from planner_desktop.context import load_settings
+        from planner_desktop import paths
+        from planner_desktop.settings import Settings
 
-        lang = load_settings().get("language")
+        lang = Settings.load(paths.config_dir()).get("language")
     set_language(lang if lang in LANGUAGES else "es")
     parser = build_parser()
     args = parser.parse_args(argv)

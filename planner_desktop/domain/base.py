@@ -122,7 +122,7 @@ class Appended:
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     @declared_attr
-    def retracts_id(cls) -> Mapped[uuid.UUID | None]:  # noqa: N805 - declared_attr
+    def retracts_id(cls) -> Mapped[uuid.UUID | None]:
         return mapped_column(ForeignKey(f"{cls.__tablename__}.id"), default=None)  # type: ignore[attr-defined]
 
 

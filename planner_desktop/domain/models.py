@@ -39,8 +39,8 @@ from planner_desktop.domain.strategy import (
 from planner_desktop.domain.territory import Community, Dimension, District, Municipality, Sector
 
 __all__ = [
-    "Appended",
     "AnnualPlan",
+    "Appended",
     "Attendance",
     "Axis",
     "Base",

@@ -4,6 +4,10 @@ A session whose ``info["provenance"]`` holds a :class:`Provenance` stamps new re
 the device and facilitator, and gives every edited record a new version that remembers the
 one it was edited from. Sessions without it (merges, bulk demo generation) set those fields
 themselves.
+
+Every local edit also records the edge "new version was edited from old version" in the
+local ``version_edge`` table, so that a session file can carry the whole ancestry of a
+record and a merge can tell "edited twice on one laptop" from "edited on two laptops".
 """
 
 from __future__ import annotations
@@ -12,10 +16,11 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from planner_desktop.domain.base import Appended, Synced, utcnow
+from planner_desktop.store.ledger import version_edge
 
 INFO_KEY = "provenance"
 
@@ -35,6 +40,7 @@ def _stamp(session: Session, _context: Any, _instances: Any) -> None:
     if provenance is None:
         return
     now = utcnow()
+    edges: list[dict[str, uuid.UUID]] = []
     for obj in session.new:
         if isinstance(obj, Synced | Appended):
             if obj.device_id is None:
@@ -54,11 +60,20 @@ def _stamp(session: Session, _context: Any, _instances: Any) -> None:
             obj.base_version_id = obj.version_id
             obj.version_id = uuid.uuid4()
             obj.updated_at = now
+            edges.append(
+                {
+                    "record_id": obj.id,
+                    "version_id": obj.version_id,
+                    "parent_id": obj.base_version_id,
+                }
+            )
     for obj in session.deleted:
         if isinstance(obj, Synced | Appended):
             raise AppendOnlyError(
                 f"{type(obj).__name__} cannot be deleted outright: mark it deleted instead"
             )
+    if edges:
+        session.connection().execute(insert(version_edge), edges)
 
 
 def install(factory: sessionmaker[Session]) -> None:

@@ -1,3 +1,3 @@
 """The schema revision this program writes. A test keeps it equal to the Alembic head."""
 
-SCHEMA_HEAD = "0001_initial"
+SCHEMA_HEAD = "0002_exchange_ledger"

@@ -1,0 +1,178 @@
+"""The ``session export|verify|merge`` commands (DESIGN §5), behind ``cli.py``.
+
+Refusals raise :class:`~planner_desktop.cli.Refused` (exit 1, one line on stderr). A merge
+prints one line per file (refused and held files on stderr) and then the total line
+``added=N updated=N unchanged=N conflicts=N rejected=N``; it exits 1 when any file was
+refused or held.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import uuid
+from datetime import date
+from pathlib import Path
+
+from planner_desktop.i18n import _
+
+EXIT_OK, EXIT_REFUSED = 0, 1
+
+
+class CommandRefused(Exception):
+    """Raised for the command line to turn into exit 1 and one line."""
+
+
+def _uuid(value: str | None, what: str) -> uuid.UUID | None:
+    if value is None:
+        return None
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise CommandRefused(
+            _("{what} {value} is not a valid id").format(what=what, value=value)[:200]
+        ) from None
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise CommandRefused(
+            _("{option} takes a date as YYYY-MM-DD").format(option=option)
+        ) from None
+
+
+def add_arguments(
+    export: argparse.ArgumentParser, verify: argparse.ArgumentParser, merge: argparse.ArgumentParser
+) -> None:
+    """Options added to the contract's arguments."""
+    export.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="YYYY-MM-DD",
+        help=_("records changed on or after this day"),
+    )
+    export.add_argument(
+        "--to",
+        dest="date_to",
+        metavar="YYYY-MM-DD",
+        help=_("records changed on or before this day"),
+    )
+    export.add_argument(
+        "--since-last",
+        action="store_true",
+        help=_("everything changed since the last such export from this laptop"),
+    )
+    verify.add_argument(
+        "--trusted-keys", metavar="FILE", help=_("also require the file's key to be listed in FILE")
+    )
+    merge.add_argument(
+        "--trust-new", action="store_true", help=_("trust the key of a laptop not seen before")
+    )
+    merge.add_argument(
+        "--trusted-keys",
+        metavar="FILE",
+        help=_("trust the keys listed in FILE (one fingerprint a line)"),
+    )
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from planner_desktop import installation, paths
+    from planner_desktop.context import load_settings, open_database
+    from planner_desktop.exchange.export import export_session
+    from planner_desktop.exchange.manifest import Scope
+    from planner_desktop.exchange.scope import ScopeError
+
+    chosen = [n for n in ("event", "community") if getattr(args, n)]
+    ranged = args.date_from is not None or args.date_to is not None
+    if len(chosen) + int(ranged) + int(args.since_last) > 1:
+        raise CommandRefused(_("choose one of --event, --community, --from/--to or --since-last"))
+    if args.event:
+        scope = Scope(kind="event", event_id=_uuid(args.event, "event"))
+    elif args.community:
+        scope = Scope(kind="community", community_id=_uuid(args.community, "community"))
+    elif ranged:
+        scope = Scope(
+            kind="dates",
+            date_from=_date(args.date_from, "--from"),
+            date_to=_date(args.date_to, "--to"),
+        )
+    elif args.since_last:
+        scope = Scope(kind="since_last")
+    else:
+        scope = Scope(kind="everything")
+    settings = load_settings()
+    key = installation.load_or_create(paths.data_dir()).signing_key()
+    store = open_database(args.db, must_exist=True, settings=settings)
+    try:
+        report = export_session(
+            store, args.out, scope=scope, key=key, facilitator=settings.get("facilitator")
+        )
+    except ScopeError as exc:
+        raise CommandRefused(str(exc)) from None
+    except OSError as exc:
+        raise CommandRefused(
+            _("cannot write {path}: {reason}").format(path=args.out, reason=exc.strerror)
+        ) from None
+    finally:
+        store.close()
+    if report.total == 0:
+        print(_("{path}: written, but the scope holds no records").format(path=report.path))
+    else:
+        print(
+            _("{path}: {count} records, session {session}").format(
+                path=report.path, count=report.total, session=report.session_id
+            )
+        )
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from planner_desktop.exchange.errors import SessionFileError
+    from planner_desktop.exchange.signing import short_fingerprint
+    from planner_desktop.exchange.trust import TrustPolicy, read_keys_file
+    from planner_desktop.exchange.verify import verify_file
+
+    path = Path(args.file)
+    try:
+        trust = None
+        if args.trusted_keys:
+            trust = TrustPolicy(listed=read_keys_file(Path(args.trusted_keys)))
+        verified = verify_file(path, trust)
+    except SessionFileError as exc:
+        raise CommandRefused(str(exc)) from None
+    print(
+        _("{name}: valid, {count} records, format {version}, key {key}").format(
+            name=path.name,
+            count=verified.record_count,
+            version=verified.manifest.format_version,
+            key=short_fingerprint(verified.fingerprint),
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from planner_desktop.context import open_database
+    from planner_desktop.exchange.errors import SessionFileError
+    from planner_desktop.exchange.merge import merge_files, summary, total
+    from planner_desktop.exchange.trust import load_policy
+
+    store = open_database(args.db)
+    try:
+        with store.engine.connect() as conn:
+            try:
+                keys_file = Path(args.trusted_keys) if args.trusted_keys else None
+                trust = load_policy(conn, trust_new=args.trust_new, keys_file=keys_file)
+            except SessionFileError as exc:
+                raise CommandRefused(str(exc)) from None
+        reports = merge_files(store, args.files, trust=trust)
+    finally:
+        store.close()
+    for report in reports:
+        print(report.line(), file=sys.stdout if report.ok else sys.stderr)
+    print(summary(total(reports)))
+    return EXIT_OK if all(r.ok for r in reports) else EXIT_REFUSED

@@ -1,0 +1,273 @@
+"""Merging session files into a database (DESIGN §4): one transaction per file.
+
+Each file is verified (container, manifest, signature, hashes, counts, trust) before its
+transaction starts; then its parts are read again as a stream, every record validated
+against its strict model and re-hashed, and applied by
+:class:`~planner_desktop.exchange.apply.FileMerger`. Any problem rolls the whole file back
+and reports one line; the other files go on. A file whose signed manifest was already
+merged (and not undone) changes nothing. Memory depends on the size of one batch and of
+the largest file's id set, never on the number of files.
+
+Counts: ``added`` new records, ``updated`` records replaced by a later version,
+``unchanged`` records already known (or older than the stored version), ``conflicts``
+records edited concurrently elsewhere (both versions kept), ``rejected`` records not
+merged: append-only events contradicting a stored one, plus, for a file refused after its
+manifest was verified (a bad record, a dangling reference), the records it declares.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from planner_desktop.domain.base import utcnow
+from planner_desktop.exchange import manifest as mf
+from planner_desktop.exchange.apply import Cancelled, Counts, FileMerger
+from planner_desktop.exchange.container import Container
+from planner_desktop.exchange.errors import KeyNotTrusted, SessionFileError
+from planner_desktop.exchange.records import RecordError, dependency_order
+from planner_desktop.exchange.trust import TrustPolicy, hold, load_policy, remember_key
+from planner_desktop.exchange.verify import VerifiedSession, opened, parse_line
+from planner_desktop.i18n import _
+from planner_desktop.store.database import Store
+from planner_desktop.store.ledger import import_batch
+
+Progress = Callable[[int, int, Path], None]
+
+
+@dataclass
+class MergeReport:
+    """What merging one file did. ``status``: merged, already, refused, held, cancelled."""
+
+    path: Path
+    status: str
+    reason: str = ""
+    batch_id: int | None = None
+    counts: Counts = field(default_factory=Counts)
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("merged", "already")
+
+    def line(self) -> str:
+        name = self.path.name
+        if self.status == "merged":
+            return f"{name}: {summary(self.counts)}"
+        if self.status == "already":
+            return _("{name}: already merged (import {batch}); {counts}").format(
+                name=name, batch=self.batch_id, counts=summary(self.counts)
+            )
+        if self.status == "cancelled":
+            return _("{name}: cancelled, nothing merged").format(name=name)
+        return self.reason
+
+
+def summary(counts: Counts) -> str:
+    return (
+        f"added={counts.added} updated={counts.updated} unchanged={counts.unchanged} "
+        f"conflicts={counts.conflicts} rejected={counts.rejected}"
+    )
+
+
+def total(reports: Sequence[MergeReport]) -> Counts:
+    result = Counts()
+    for report in reports:
+        for key, value in report.counts.as_dict().items():
+            setattr(result, key, getattr(result, key) + value)
+    return result
+
+
+def merge_files(
+    store: Store,
+    paths: Sequence[Path | str],
+    *,
+    trust: TrustPolicy | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[MergeReport]:
+    """Merge ``paths`` one after the other, each in its own transaction.
+
+    ``trust`` defaults to the keys this database trusts (unknown keys held). Files whose
+    key is not trusted are held (listed for a person to decide) and reported as ``held``.
+    After a cancel, the file being merged is rolled back and the rest are not started.
+    """
+    if trust is None:
+        with store.engine.connect() as conn:
+            trust = load_policy(conn)
+    reports: list[MergeReport] = []
+    for index, raw in enumerate(paths):
+        path = Path(raw)
+        if cancelled is not None and cancelled():
+            reports.append(MergeReport(path, "cancelled"))
+            continue
+        report = merge_one(store, path, trust, cancelled=cancelled)
+        reports.append(report)
+        if progress is not None:
+            progress(index + 1, len(paths), path)
+    return reports
+
+
+def plan_merge(store: Store, path: Path | str, *, trust: TrustPolicy | None = None) -> MergeReport:
+    """What merging ``path`` would do, without changing anything (for a preview).
+
+    The merge is run for real inside a transaction that is then rolled back, so the
+    counts are exact; the database is locked for writing meanwhile.
+    """
+    if trust is None:
+        with store.engine.connect() as conn:
+            trust = load_policy(conn)
+    return merge_one(store, Path(path), trust, dry_run=True)
+
+
+def merge_one(
+    store: Store,
+    path: Path,
+    trust: TrustPolicy,
+    *,
+    dry_run: bool = False,
+    cancelled: Callable[[], bool] | None = None,
+) -> MergeReport:
+    try:
+        with opened(path, trust, deep=False) as (container, verified):
+            return _merge_verified(store, container, verified, trust, dry_run, cancelled)
+    except KeyNotTrusted as exc:
+        if not dry_run:
+            with store.engine.begin() as conn:
+                hold(conn, exc)
+        return MergeReport(path, "held", reason=str(exc))
+    except SessionFileError as exc:
+        return MergeReport(path, "refused", reason=str(exc), counts=Counts(rejected=0))
+
+
+def _merge_verified(
+    store: Store,
+    container: Container,
+    verified: VerifiedSession,
+    trust: TrustPolicy,
+    dry_run: bool,
+    cancelled: Callable[[], bool] | None,
+) -> MergeReport:
+    path = verified.path
+    manifest = verified.manifest
+    with store.engine.connect() as conn:
+        transaction = conn.begin()
+        try:
+            earlier = _earlier_batch(conn, verified.manifest_sha256)
+            if earlier is not None:
+                transaction.rollback()
+                return MergeReport(
+                    path,
+                    "already",
+                    batch_id=earlier,
+                    counts=Counts(unchanged=verified.record_count),
+                )
+            if not verified.trusted:
+                remember_key(conn, manifest, verified.fingerprint)
+            batch_id = _start_batch(conn, verified)
+            merger = FileMerger(conn, batch_id, manifest.device_id, cancelled=cancelled)
+            if mf.ANCESTRY_PART in manifest.parts:
+                merger.add_edges(_records(container, manifest, mf.ANCESTRY_PART))
+            for table in dependency_order():
+                name = mf.record_part(table)
+                if name in manifest.parts:
+                    merger.merge_table(table, _records(container, manifest, name))
+            merger.flush_origins()
+            conn.execute(
+                update(import_batch)
+                .where(import_batch.c.id == batch_id)
+                .values(**merger.counts.as_dict())
+            )
+        except Cancelled:
+            transaction.rollback()
+            return MergeReport(path, "cancelled")
+        except SessionFileError as exc:
+            transaction.rollback()
+            return _refused(verified, str(exc))
+        except IntegrityError:
+            transaction.rollback()
+            return _refused(
+                verified,
+                f"{path.name}: "
+                + _("a record refers to one that is neither in the file nor in the database"),
+            )
+        except BaseException:
+            transaction.rollback()
+            raise
+        if dry_run:
+            transaction.rollback()
+        else:
+            transaction.commit()
+            if not verified.trusted:
+                trust.keys[verified.fingerprint] = manifest.device_id
+    return MergeReport(path, "merged", batch_id=None if dry_run else batch_id, counts=merger.counts)
+
+
+def _refused(verified: VerifiedSession, reason: str) -> MergeReport:
+    return MergeReport(
+        verified.path, "refused", reason=reason, counts=Counts(rejected=verified.record_count)
+    )
+
+
+def _earlier_batch(conn: Connection, manifest_sha256: str) -> int | None:
+    return conn.scalar(
+        select(import_batch.c.id)
+        .where(import_batch.c.manifest_sha256 == manifest_sha256)
+        .where(import_batch.c.undone_at.is_(None))
+        .limit(1)
+    )
+
+
+def _start_batch(conn: Connection, verified: VerifiedSession) -> int:
+    manifest = verified.manifest
+    result = conn.execute(
+        insert(import_batch).values(
+            file_name=verified.path.name[:255],
+            manifest_sha256=verified.manifest_sha256,
+            session_id=manifest.session_id,
+            device_id=manifest.device_id,
+            key_fingerprint=verified.fingerprint,
+            format_version=manifest.format_version,
+            merged_at=utcnow(),
+            added=0,
+            updated=0,
+            unchanged=0,
+            conflicts=0,
+            rejected=0,
+        )
+    )
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def _records(container: Container, manifest: mf.Manifest, name: str) -> Iterator[dict[str, Any]]:
+    """Validated records of one part, re-hashed: a file changed since verification fails."""
+    digest = hashlib.sha256()
+    seen: set[Any] = set()
+    for number, line in enumerate(container.lines(name, digest), start=1):
+        try:
+            record = parse_line(container, name, line)
+        except RecordError as exc:
+            raise SessionFileError(
+                container.path,
+                _("record {n} of {name}: {problem}").format(n=number, name=name, problem=exc),
+            ) from None
+        ident = record.get("id", (record.get("version_id"), record.get("parent_id")))
+        if ident in seen:
+            raise SessionFileError(
+                container.path,
+                _("record {n} of {name} repeats an id").format(n=number, name=name),
+            )
+        seen.add(ident)
+        yield record
+    if digest.hexdigest() != manifest.parts[name].sha256:
+        raise SessionFileError(
+            container.path,
+            _("the part {name} does not match its SHA-256 in the manifest").format(name=name),
+        )

@@ -1,0 +1,164 @@
+"""Strict per-table record models, derived from the SQLAlchemy tables so every table that
+travels between laptops is covered, and the one JSON encoding of a row.
+
+A record is one flat JSON object per line: every column present (``null`` where allowed),
+no other key, no nested value. Types are strict: an integer is not a float, a boolean is
+not 1, a UUID is its canonical string, times are naive ISO 8601 (UTC), amounts are decimal
+strings with at most two decimals, enum columns accept only the codes of their enum.
+(When a key is repeated in one object the last value is the one validated.)
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from functools import cache
+from typing import Annotated, Any, Optional
+
+from pydantic import ConfigDict, Field, NaiveDatetime, TypeAdapter, ValidationError, with_config
+from sqlalchemy import Boolean, Column, Date, DateTime, Float, Integer, String, Table, Text, Uuid
+from sqlalchemy import Enum as SqlEnum
+from typing_extensions import TypedDict
+
+from planner_desktop.domain.base import Appended, Base, Money
+from planner_desktop.exchange.dump import planning_tables
+from planner_desktop.i18n import _
+
+MAX_TEXT = 100_000
+"""Longest text accepted in one field (characters)."""
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """How one travelling table is written to and read from a session file."""
+
+    table: Table
+    appended: bool
+    columns: tuple[str, ...]
+    adapter: TypeAdapter[Any]
+    self_refs: tuple[str, ...]
+    refs: tuple[tuple[str, str], ...]
+    """(column, referred table) for every foreign key."""
+
+    @property
+    def name(self) -> str:
+        return self.table.name
+
+    def validate_line(self, line: bytes | str) -> Row:
+        """One record from its JSON line; raises :class:`RecordError` naming the field."""
+        try:
+            return self.adapter.validate_json(line)
+        except ValidationError as exc:
+            raise RecordError(describe(exc)) from None
+
+
+class RecordError(ValueError):
+    """A record does not match its table's model; the message names the field, not values."""
+
+
+def describe(exc: ValidationError) -> str:
+    errors = exc.errors(include_input=False, include_url=False)
+    if not errors:
+        return _("invalid record")
+    first = errors[0]
+    where = ".".join(str(part) for part in first.get("loc", ()))
+    kind = first.get("type", "invalid")
+    if kind == "json_invalid":
+        return _("not a valid JSON record: {problem}").format(problem=first.get("msg", ""))
+    text = _("field {field}: {problem}").format(field=where or "?", problem=first.get("msg", kind))
+    if len(errors) > 1:
+        text += " " + _("(and {n} more)").format(n=len(errors) - 1)
+    return text
+
+
+def _python_type(column: Column[Any]) -> Any:
+    kind = column.type
+    result: Any
+    if isinstance(kind, Money):
+        result = Annotated[Decimal, Field(max_digits=17, decimal_places=2, allow_inf_nan=False)]
+    elif isinstance(kind, SqlEnum) and kind.enum_class is not None:
+        result = kind.enum_class
+    elif isinstance(kind, Uuid):
+        result = uuid.UUID
+    elif isinstance(kind, DateTime):
+        result = NaiveDatetime
+    elif isinstance(kind, Date):
+        result = date
+    elif isinstance(kind, Boolean):
+        result = bool
+    elif isinstance(kind, Integer):
+        result = Annotated[int, Field(ge=-(2**63), lt=2**63)]
+    elif isinstance(kind, Float):
+        result = Annotated[float, Field(allow_inf_nan=False)]
+    elif isinstance(kind, Text):
+        result = Annotated[str, Field(max_length=MAX_TEXT)]
+    elif isinstance(kind, String):
+        result = Annotated[str, Field(max_length=kind.length or MAX_TEXT)]
+    else:  # pragma: no cover - a new column type must be mapped here first
+        raise TypeError(f"no session-file type for {column.table.name}.{column.name}")
+    return Optional[result] if column.nullable else result  # noqa: UP045 - runtime typing
+
+
+def _spec(table: Table, appended: bool) -> TableSpec:
+    fields = {column.name: _python_type(column) for column in table.columns}
+    make: Any = TypedDict
+    model: Any = with_config(ConfigDict(extra="forbid", strict=True))(
+        make(f"{table.name}_record", fields)
+    )
+    refs = tuple(
+        (fk.parent.name, fk.column.table.name)
+        for fk in sorted(table.foreign_keys, key=lambda f: f.parent.name)
+    )
+    return TableSpec(
+        table=table,
+        appended=appended,
+        columns=tuple(sorted(column.name for column in table.columns)),
+        adapter=TypeAdapter(model),
+        self_refs=tuple(column for column, target in refs if target == table.name),
+        refs=refs,
+    )
+
+
+@cache
+def table_specs() -> dict[str, TableSpec]:
+    """Every travelling table, by name."""
+    appended = {
+        mapper.local_table.name
+        for mapper in Base.registry.mappers
+        if issubclass(mapper.class_, Appended) and isinstance(mapper.local_table, Table)
+    }
+    return {table.name: _spec(table, table.name in appended) for table in planning_tables()}
+
+
+@cache
+def dependency_order() -> tuple[str, ...]:
+    """Travelling tables with every referred table before the tables that refer to it."""
+    specs = table_specs()
+    return tuple(t.name for t in Base.metadata.sorted_tables if t.name in specs)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    return value
+
+
+def plain_row(row: Row) -> Row:
+    return {key: _plain(value) for key, value in row.items()}
+
+
+def encode(row: Row) -> str:
+    """The canonical JSON line of a row (sorted keys, no spaces, UTF-8 text)."""
+    return json.dumps(plain_row(row), sort_keys=True, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,221 @@
+"""Verifying a session file before anything is written (DESIGN §4, §7).
+
+Order of the checks, each refusing with one line: the container (see
+:mod:`~planner_desktop.exchange.container`), the manifest (format version first: a newer
+file is refused naming the version it needs), the Ed25519 signature over the exact
+manifest bytes with the key the manifest names, the parts (each one listed in the manifest
+present, nothing unlisted, sizes as declared), then every part is read once: its SHA-256
+and line count must match the manifest and, in a deep check, every line must validate
+against its table's strict model with no record id twice. A part that fails to validate
+is reported as damaged if its bytes also fail the CRC or hash (a flipped byte), otherwise
+as the first invalid field. Last comes trust: an intact file signed by a key nobody
+trusted yet raises :class:`~planner_desktop.exchange.errors.KeyNotTrusted`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ConfigDict, TypeAdapter, ValidationError, with_config
+from typing_extensions import TypedDict
+
+from planner_desktop import __version__
+from planner_desktop.exchange import manifest as mf
+from planner_desktop.exchange.container import (
+    MAX_MANIFEST_BYTES,
+    MAX_SIGNATURE_BYTES,
+    Container,
+    open_container,
+)
+from planner_desktop.exchange.errors import SessionFileError
+from planner_desktop.exchange.records import RecordError, describe, table_specs
+from planner_desktop.exchange.signing import fingerprint as key_fingerprint
+from planner_desktop.exchange.signing import is_valid
+from planner_desktop.exchange.trust import TrustPolicy
+from planner_desktop.i18n import _
+
+
+@cache
+def ancestry_adapter() -> TypeAdapter[Any]:
+    """Strict model of one ``ancestry.jsonl`` line: a version and a version it came from."""
+    make: Any = TypedDict
+    edge = make(
+        "AncestryEdgeRecord",
+        {"record_id": uuid.UUID, "version_id": uuid.UUID, "parent_id": uuid.UUID},
+    )
+    return TypeAdapter(with_config(ConfigDict(extra="forbid", strict=True))(edge))
+
+
+@dataclass(frozen=True)
+class VerifiedSession:
+    """A session file that passed verification. ``trusted`` is False when the key is to be
+    trusted by this merge (``--trust-new`` or a keys file) or when trust was not checked."""
+
+    path: Path
+    manifest: mf.Manifest
+    manifest_sha256: str
+    fingerprint: str
+    trusted: bool
+
+    @property
+    def record_count(self) -> int:
+        return sum(
+            part.records for name, part in self.manifest.parts.items() if name != mf.ANCESTRY_PART
+        )
+
+
+def verify_file(path: Path | str, trust: TrustPolicy | None = None) -> VerifiedSession:
+    """Check everything about ``path``; raise :class:`SessionFileError` with one line.
+
+    With ``trust=None`` only the file's own integrity is checked (its signature matches
+    the key it names); otherwise the key must also be admitted by ``trust``.
+    """
+    with opened(Path(path), trust, deep=True) as (_container, verified):
+        return verified
+
+
+@contextmanager
+def opened(
+    path: Path, trust: TrustPolicy | None, *, deep: bool
+) -> Iterator[tuple[Container, VerifiedSession]]:
+    """Verify ``path`` and keep it open for a merge that reads its parts again.
+
+    ``deep=False`` checks hashes and counts but leaves record validation to the reader
+    (a merge validates every record as it goes, inside its transaction).
+    """
+    container = open_container(path)
+    try:
+        yield container, check(container, trust, deep=deep)
+    finally:
+        container.close()
+
+
+def check(container: Container, trust: TrustPolicy | None, *, deep: bool) -> VerifiedSession:
+    path = container.path
+    manifest_bytes = container.read_small(mf.MANIFEST_NAME, MAX_MANIFEST_BYTES)
+    signature = container.read_small(mf.SIGNATURE_NAME, MAX_SIGNATURE_BYTES)
+    manifest = _manifest(path, manifest_bytes)
+    if not is_valid(manifest.public_key, manifest_bytes, signature):
+        raise SessionFileError(
+            path, _("the signature does not match the manifest (altered or pasted)")
+        )
+    _check_schema(path, manifest.schema_revision)
+    parts = set(container.entries) - {mf.MANIFEST_NAME, mf.SIGNATURE_NAME}
+    for name in sorted(set(manifest.parts) - parts):
+        raise SessionFileError(path, _("the part {name} is missing").format(name=name))
+    for name in sorted(parts - set(manifest.parts)):
+        raise SessionFileError(
+            path, _("the part {name} is not listed in the manifest").format(name=name)
+        )
+    for name in sorted(parts):
+        if container.entries[name].file_size != manifest.parts[name].bytes:
+            raise SessionFileError(
+                path,
+                _("the part {name} does not have the size its manifest says").format(name=name),
+            )
+    for name in sorted(parts):
+        if container.packed_sha256(name) != manifest.parts[name].packed_sha256:
+            raise SessionFileError(
+                path,
+                _("the part {name} does not match its SHA-256 in the manifest").format(name=name),
+            )
+    for name in sorted(parts):
+        read_part(container, manifest, name, deep=deep)
+    fingerprint = key_fingerprint(manifest.public_key)
+    trusted = trust.admit(path, manifest, fingerprint) if trust is not None else False
+    return VerifiedSession(
+        path=path,
+        manifest=manifest,
+        manifest_sha256=hashlib.sha256(manifest_bytes).hexdigest(),
+        fingerprint=fingerprint,
+        trusted=trusted,
+    )
+
+
+def _manifest(path: Path, data: bytes) -> mf.Manifest:
+    try:
+        return mf.read_manifest(data)
+    except mf.NewerFormat as exc:
+        raise SessionFileError(
+            path,
+            _(
+                "it was written in session format version {found}; this program reads up to "
+                "version {known}: install a Planner Desktop that reads version {found}"
+            ).format(found=exc.version, known=mf.FORMAT_VERSION),
+        ) from None
+    except mf.ManifestError as exc:
+        raise SessionFileError(path, str(exc)) from None
+
+
+@cache
+def _known_revisions() -> frozenset[str]:
+    from planner_desktop.store.migrate import known_revisions
+
+    return frozenset(known_revisions())
+
+
+def _check_schema(path: Path, revision: str) -> None:
+    if revision not in _known_revisions():
+        raise SessionFileError(
+            path,
+            _(
+                "it was written for database schema {revision}, newer than this program "
+                "(Planner Desktop {version}): install a newer version"
+            ).format(revision=revision, version=__version__),
+        )
+
+
+def parse_line(container: Container, name: str, line: bytes) -> dict[str, Any]:
+    table = mf.part_table(name)
+    if table is not None:
+        return table_specs()[table].validate_line(line)
+    try:
+        return ancestry_adapter().validate_json(line)
+    except ValidationError as exc:
+        raise RecordError(describe(exc)) from None
+
+
+def read_part(container: Container, manifest: mf.Manifest, name: str, *, deep: bool) -> None:
+    """Read one part through: hash, count and (``deep``) validate every line."""
+    path = container.path
+    digest = hashlib.sha256()
+    count = 0
+    first_error: str | None = None
+    seen: set[Any] = set()
+    key = "id" if mf.part_table(name) is not None else None
+    for line in container.lines(name, digest):
+        count += 1
+        if not deep or first_error is not None:
+            continue
+        try:
+            record = parse_line(container, name, line)
+        except RecordError as exc:
+            first_error = _("record {n} of {name}: {problem}").format(
+                n=count, name=name, problem=str(exc)
+            )
+            continue
+        ident = record[key] if key else (record["version_id"], record["parent_id"])
+        if ident in seen:
+            first_error = _("record {n} of {name} repeats an id").format(n=count, name=name)
+        seen.add(ident)
+    expected = manifest.parts[name]
+    if digest.hexdigest() != expected.sha256:
+        raise SessionFileError(
+            path, _("the part {name} does not match its SHA-256 in the manifest").format(name=name)
+        )
+    if first_error is not None:
+        raise SessionFileError(path, first_error)
+    if count != expected.records:
+        raise SessionFileError(
+            path,
+            _("the part {name} holds {found} records but its manifest says {said}").format(
+                name=name, found=count, said=expected.records
+            ),
+        )
