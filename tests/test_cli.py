@@ -54,13 +54,8 @@ def test_every_command_has_help(command):
 @pytest.mark.parametrize(
     "args",
     [
-        ["session", "export", "--db", "x.sqlite", "--out", "s.cumbre"],
-        ["session", "verify", "s.cumbre"],
-        ["session", "merge", "--db", "x.sqlite", "s.cumbre"],
-        ["report", "acta", "--db", "x.sqlite", "--out", "a.pdf"],
         ["xlsx", "export", "demands", "--db", "x.sqlite", "--out", "d.xlsx"],
         ["xlsx", "import", "communities", "--db", "x.sqlite", "c.xlsx"],
-        ["check", "--db", "x.sqlite"],
     ],
     ids=lambda a: " ".join(a[:2]),
 )
