@@ -7,6 +7,7 @@ was refused (one line on stderr, nothing written), 2 wrong usage or not availabl
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -259,6 +260,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except (Refused, StoreError) as exc:
         print(f"planner-desktop: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except BrokenPipeError:
+        # The reader went away (``dump | head``): stop quietly, as the shell expects.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_REFUSED
 
 
