@@ -1,0 +1,141 @@
+"""What every document needs from the store: options, lookups and the refusal of missing data."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planner_desktop.domain.actors import Person
+from planner_desktop.domain.events import Attendance, Event
+from planner_desktop.domain.prioritization import PrioritizationRound
+from planner_desktop.domain.summaries import current_municipality, live, not_retracted
+from planner_desktop.domain.territory import Community, Municipality
+from planner_desktop.i18n import _
+from planner_desktop.reports.layout import Letterhead
+
+T = TypeVar("T")
+
+
+class ReportRefused(Exception):
+    """The data the document needs does not exist: the message is one line for a person."""
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What the person chose: the paper and the record the document is about."""
+
+    paper: str = "a4"
+    event: str | None = None
+    community: str | None = None
+    project: str | None = None
+    year: int | None = None
+    logo: Path | None = None
+    generated: date = field(default_factory=date.today)
+
+
+def parse_id(value: str, what: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value.strip())
+    except ValueError:
+        raise ReportRefused(
+            _("'{value}' is not a valid {what} id").format(value=value, what=what)
+        ) from None
+
+
+def municipality(session: Session) -> Municipality:
+    found = current_municipality(session)
+    if found is None:
+        raise ReportRefused(_("the database holds no municipality yet"))
+    return found
+
+
+def letterhead(session: Session, options: ReportOptions) -> Letterhead:
+    town = municipality(session)
+    place = ", ".join(part for part in (town.province, town.department, town.country) if part)
+    return Letterhead(
+        municipality=_("Autonomous Municipal Government of {name}").format(name=town.name),
+        place=place,
+        logo=options.logo,
+        generated=options.generated,
+    )
+
+
+def require_event(session: Session, options: ReportOptions) -> Event:
+    if not options.event:
+        raise ReportRefused(_("this document needs --event ID"))
+    event_id = parse_id(options.event, _("event"))
+    event = session.scalars(select(Event).where(Event.id == event_id, live(Event))).first()
+    if event is None:
+        raise ReportRefused(_("there is no event {id}").format(id=options.event))
+    return event
+
+
+def require_community(session: Session, options: ReportOptions) -> Community:
+    """The community named by ``--community``: its id or its code."""
+    if not options.community:
+        raise ReportRefused(_("this document needs --community ID"))
+    query = select(Community).where(live(Community))
+    try:
+        query = query.where(Community.id == uuid.UUID(options.community.strip()))
+    except ValueError:
+        query = query.where(Community.code == options.community.strip())
+    community = session.scalars(query).first()
+    if community is None:
+        raise ReportRefused(_("there is no community {id}").format(id=options.community))
+    return community
+
+
+def event_communities(event: Event) -> list[Community]:
+    return sorted(
+        (link.community for link in event.communities if link.deleted_at is None),
+        key=lambda community: community.name,
+    )
+
+
+def attendees(session: Session, event_id: uuid.UUID) -> list[tuple[Attendance, Person]]:
+    """Who counts as present: attendances neither retracted nor retracting, live persons."""
+    rows = session.execute(
+        select(Attendance, Person)
+        .join(Person, Attendance.person_id == Person.id)
+        .where(Attendance.event_id == event_id, not_retracted(Attendance), live(Person))
+        .order_by(Attendance.created_at, Person.last_names, Person.first_names)
+    ).all()
+    return [(attendance, person) for attendance, person in rows]
+
+
+def rounds_for(session: Session, options: ReportOptions) -> list[PrioritizationRound]:
+    """The live rounds of ``--event`` or of ``--community``; refused when there are none."""
+    query = select(PrioritizationRound).where(live(PrioritizationRound))
+    if options.event:
+        event = require_event(session, options)
+        query = query.where(PrioritizationRound.event_id == event.id)
+        where = event.title
+    elif options.community:
+        community = require_community(session, options)
+        query = query.where(PrioritizationRound.community_id == community.id)
+        where = community.name
+    else:
+        raise ReportRefused(_("this document needs --event ID or --community ID"))
+    rounds = list(session.scalars(query.order_by(PrioritizationRound.created_at)))
+    if not rounds:
+        raise ReportRefused(_("there is no prioritisation round yet for {what}").format(what=where))
+    return rounds
+
+
+def live_items(items: Sequence[T]) -> list[T]:
+    return [item for item in items if getattr(item, "deleted_at", None) is None]
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def total(values: Sequence[Any]) -> Any:
+    return sum(values, type(values[0])(0)) if values else 0

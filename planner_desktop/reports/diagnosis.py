@@ -1,0 +1,178 @@
+"""The consolidated municipal diagnosis: territory, findings, demands and attendance, charted."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from reportlab.platypus import Flowable, KeepTogether
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from planner_desktop.domain.actors import Person
+from planner_desktop.domain.demands import Demand
+from planner_desktop.domain.enums import AgeGroup, FindingKind, Group, PriorityClass, Sex
+from planner_desktop.domain.events import Attendance
+from planner_desktop.domain.labels import label
+from planner_desktop.domain.prioritization import PrioritizationRound, RoundResult
+from planner_desktop.domain.summaries import (
+    AGREED,
+    diagnosis_summary,
+    live,
+    not_retracted,
+    prioritization_summary,
+    territory_summary,
+)
+from planner_desktop.domain.territory import Community, Dimension, District, Sector
+from planner_desktop.i18n import _
+from planner_desktop.reports.charts import bar_chart
+from planner_desktop.reports.common import ReportOptions, ReportRefused, municipality
+from planner_desktop.reports.layout import Document, frame_size, gap, heading, money, para
+from planner_desktop.reports.tables import fields_table, scaled, table
+
+
+def demands_by(session: Session, column: Any, *joins: Any) -> list[tuple[str, int, Any]]:
+    """Live demands of live communities counted and costed per ``column``."""
+    query = select(column, func.count(Demand.id), func.sum(Demand.estimated_cost)).select_from(
+        Demand
+    ).join(Community, Demand.community_id == Community.id)
+    for target, condition in joins:
+        query = query.join(target, condition)
+    rows = session.execute(
+        query.where(live(Demand), live(Community)).group_by(column).order_by(column)
+    ).all()
+    return [(str(name), int(n), cost) for name, n, cost in rows]
+
+
+def agreed_classes(session: Session) -> dict[PriorityClass, int]:
+    """How many agreed results of live rounds fall in each priority class."""
+    rows = session.execute(
+        select(RoundResult.priority_class, func.count(RoundResult.id))
+        .join(PrioritizationRound, RoundResult.round_id == PrioritizationRound.id)
+        .where(live(RoundResult), live(PrioritizationRound), RoundResult.group == AGREED,
+               RoundResult.priority_class.is_not(None))
+        .group_by(RoundResult.priority_class)
+    ).all()
+    return {klass: int(n) for klass, n in rows}
+
+
+def attendance_by_sex_and_age(session: Session) -> dict[tuple[Sex | None, AgeGroup | None], int]:
+    rows = session.execute(
+        select(Person.sex, Person.age_group, func.count(Attendance.id))
+        .join(Person, Attendance.person_id == Person.id)
+        .where(not_retracted(Attendance), live(Person))
+        .group_by(Person.sex, Person.age_group)
+    ).all()
+    return {(sex, age): int(n) for sex, age, n in rows}
+
+
+def _counted_section(
+    title: str, rows: list[tuple[str, int, Any]], width: float, first: str
+) -> list[Flowable]:
+    total_n = sum(n for _name, n, _c in rows)
+    total_cost = sum((c or 0 for _name, _n, c in rows), 0)
+    return [
+        heading(title, 2),
+        KeepTogether(bar_chart("", [r[0] for r in rows], [[r[1] for r in rows]], width)),
+        gap(),
+        table(
+            [first, _("Demands"), _("Estimated cost")],
+            [[name, n, money(c)] for name, n, c in rows] + [[_("Total"), total_n,
+                                                             money(total_cost)]],
+            scaled((6, 1.5, 2.5), width),
+            numeric=(1, 2),
+            bold_last=True,
+        ),
+    ]
+
+
+def build(session: Session, options: ReportOptions) -> Document:
+    town = municipality(session)
+    width, _height = frame_size(options.paper)
+    territory = territory_summary(session)
+    diagnosis = diagnosis_summary(session)
+    priorities = prioritization_summary(session)
+    if diagnosis.findings == 0 and priorities.demands == 0:
+        raise ReportRefused(_("there is no diagnosis yet: no findings and no demands"))
+    flow: list[Flowable] = [
+        heading(_("1. Summary")),
+        fields_table(
+            [
+                (_("Districts"), str(territory.districts)),
+                (_("Communities"), str(territory.communities)),
+                (_("Women"), str(territory.women)),
+                (_("Men"), str(territory.men)),
+                (_("Families"), str(territory.families)),
+                (_("Self-diagnoses"), str(diagnosis.self_diagnoses)),
+                (_("Findings"), str(diagnosis.findings)),
+                (_("Demands"), str(priorities.demands)),
+            ],
+            width,
+        ),
+        heading(_("2. Findings by dimension")),
+    ]
+    dimensions = session.scalars(
+        select(Dimension).where(Dimension.municipality_id == town.id, live(Dimension))
+        .order_by(Dimension.position)
+    ).all()
+    kinds = list(FindingKind)
+    rows: list[list[Any]] = [
+        [d.name, *(diagnosis.matrix.get((d.id, k), 0) for k in kinds),
+         sum(diagnosis.matrix.get((d.id, k), 0) for k in kinds)]
+        for d in dimensions
+    ]
+    rows.append([_("Total"), *(sum(r[i] for r in rows) for i in range(1, len(kinds) + 2))])
+    flow.append(table([_("Dimension"), *(label(k) for k in kinds), _("Total")], rows,
+                      scaled([4] + [1.6] * (len(kinds) + 1), width),
+                      numeric=range(1, len(kinds) + 2), bold_last=True))
+    flow.append(heading(_("3. Demands")))
+    flow += _counted_section(
+        _("Demands by sector"),
+        demands_by(session, Sector.name, (Sector, Demand.sector_id == Sector.id)),
+        width, _("Sector"),
+    )
+    flow += _counted_section(
+        _("Demands by district"),
+        demands_by(session, District.name, (District, Community.district_id == District.id)),
+        width, _("District"),
+    )
+    by_group = {code: (n, cost) for code, n, cost in demands_by(session, Demand.raising_group)}
+    flow += _counted_section(
+        _("Demands by group that raised them"),
+        [(label(g), *by_group.get(str(g), (0, 0))) for g in Group],
+        width, _("Group"),
+    )
+    classes = priorities.classes
+    flow += [
+        heading(_("Agreed priority classes"), 2),
+        table([_("Class"), _("Agreed priorities")],
+              [[c.value, classes.get(c, 0)] for c in PriorityClass]
+              + [[_("Total"), sum(classes.values())]],
+              scaled((3, 2), width / 2), numeric=(1,), bold_last=True),
+    ]
+    attendance = attendance_by_sex_and_age(session)
+    ages: list[AgeGroup | None] = [*AgeGroup, None]
+    women = [attendance.get((Sex.female, a), 0) for a in ages]
+    men = [attendance.get((Sex.male, a), 0) for a in ages]
+    other = Counter({a: n for (s, a), n in attendance.items() if s is None})
+    age_names = [label(a) if a else _("Not stated") for a in ages]
+    flow += [
+        heading(_("4. Participation")),
+        para(_("Attendances registered in all events, by sex and age group.")),
+        KeepTogether(bar_chart(_("Attendance by sex and age group"), age_names, [women, men],
+                               width, names=[label(Sex.female), label(Sex.male)])),
+        gap(),
+        table(
+            [_("Age group"), label(Sex.female), label(Sex.male), _("Not stated"), _("Total")],
+            [[name, w, m, other[a], w + m + other[a]]
+             for name, w, m, a in zip(age_names, women, men, ages, strict=True)]
+            + [[_("Total"), sum(women), sum(men), sum(other.values()),
+                sum(attendance.values())]],
+            scaled((3, 1.4, 1.4, 1.4, 1.4), width), numeric=(1, 2, 3, 4), bold_last=True,
+        ),
+    ]
+    return Document(
+        title=_("Consolidated municipal diagnosis"),
+        subtitle=town.name,
+        flowables=flow,
+    )

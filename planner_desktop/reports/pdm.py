@@ -1,0 +1,217 @@
+"""The PDM draft: contents, diagnosis, strategic frame and the five-year programming."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from reportlab.platypus import Flowable, PageBreak
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planner_desktop.domain.demands import Demand
+from planner_desktop.domain.enums import FindingKind, PriorityClass
+from planner_desktop.domain.labels import label
+from planner_desktop.domain.projects import (
+    Indicator,
+    IndicatorTarget,
+    MultiYearProgramming,
+    ProjectProfile,
+)
+from planner_desktop.domain.strategy import Axis, Objective, Policy, Program, SdgLink
+from planner_desktop.domain.summaries import (
+    current_frame,
+    diagnosis_summary,
+    live,
+    programming_totals,
+    territory_summary,
+)
+from planner_desktop.domain.territory import Dimension, District, Sector
+from planner_desktop.i18n import _
+from planner_desktop.reports.common import ReportOptions, ReportRefused, lines, municipality
+from planner_desktop.reports.contents import Contents
+from planner_desktop.reports.diagnosis import agreed_classes, demands_by
+from planner_desktop.reports.layout import Document, frame_size, heading, money, para
+from planner_desktop.reports.tables import scaled, table
+
+
+def _territory(session: Session, width: float) -> Flowable:
+    rows: list[list[Any]] = []
+    for district in session.scalars(select(District).where(live(District)).order_by(District.code)):
+        summary = territory_summary(session, district_id=district.id)
+        rows.append([district.name, summary.communities, summary.women, summary.men,
+                     summary.families])
+    rows.append([_("Total"), *(sum(r[i] for r in rows) for i in range(1, 5))])
+    return table([_("District"), _("Communities"), _("Women"), _("Men"), _("Families")], rows,
+                 scaled((5, 1.5, 1.5, 1.5, 1.5), width), numeric=(1, 2, 3, 4), bold_last=True)
+
+
+def _diagnosis(session: Session, toc: Contents, width: float) -> list[Flowable]:
+    summary = diagnosis_summary(session)
+    dimensions = session.scalars(select(Dimension).where(live(Dimension))
+                                 .order_by(Dimension.position)).all()
+    kinds = list(FindingKind)
+    matrix = [[d.name, *(summary.matrix.get((d.id, k), 0) for k in kinds)] for d in dimensions]
+    by_sector = demands_by(session, Sector.name, (Sector, Sector.id == Demand.sector_id))
+    classes = agreed_classes(session)
+    return [
+        toc.heading(_("2. Diagnosis"), 1),
+        toc.heading(_("2.1 Territory and population"), 2),
+        _territory(session, width),
+        toc.heading(_("2.2 Findings of the community self-diagnoses"), 2),
+        para(_("{n} self-diagnoses in {c} communities, {f} findings.").format(
+            n=summary.self_diagnoses, c=summary.communities, f=summary.findings)),
+        table([_("Dimension"), *(label(k) for k in kinds)], matrix,
+              scaled([4] + [1.5] * len(kinds), width), numeric=range(1, len(kinds) + 1)),
+        toc.heading(_("2.3 Demands and priorities"), 2),
+        table([_("Sector"), _("Demands"), _("Estimated cost")],
+              [[name, n, money(cost)] for name, n, cost in by_sector],
+              scaled((6, 1.5, 2.5), width), numeric=(1, 2)),
+        para(_("Agreed priorities by class: {classes}.").format(
+            classes=", ".join(f"{c.value} {classes.get(c, 0)}" for c in PriorityClass))),
+    ]
+
+
+def _frame(session: Session, toc: Contents, frame_id: uuid.UUID, width: float) -> list[Flowable]:
+    sdgs: dict[uuid.UUID | None, list[int]] = defaultdict(list)
+    for objective_id, program_id, sdg in session.execute(
+        select(SdgLink.objective_id, SdgLink.program_id, SdgLink.sdg).where(live(SdgLink))
+    ):
+        sdgs[objective_id or program_id].append(sdg)
+    sector_names: dict[uuid.UUID | None, str] = {
+        key: name for key, name in session.execute(select(Sector.id, Sector.name))
+    }
+    axes = session.scalars(select(Axis).where(Axis.frame_id == frame_id, live(Axis))
+                           .order_by(Axis.position)).all()
+    objectives: dict[uuid.UUID, list[Objective]] = defaultdict(list)
+    for objective in session.scalars(select(Objective).where(
+            Objective.axis_id.in_([a.id for a in axes]), live(Objective))
+            .order_by(Objective.code)):
+        objectives[objective.axis_id].append(objective)
+    policies: dict[uuid.UUID, list[Policy]] = defaultdict(list)
+    for policy in session.scalars(select(Policy).where(live(Policy)).order_by(Policy.code)):
+        policies[policy.objective_id].append(policy)
+    programs: dict[uuid.UUID, list[Program | None]] = defaultdict(list)
+    for program in session.scalars(select(Program).where(live(Program)).order_by(Program.code)):
+        programs[program.policy_id].append(program)
+    flow: list[Flowable] = []
+    for axis in axes:
+        flow.append(toc.heading(f"{axis.code}. {axis.name}", 2))
+        for objective in objectives[axis.id]:
+            rows = [
+                [
+                    f"{policy.code} {policy.name} ({label(policy.kind)})",
+                    f"{program.code} {program.name}" if program else "—",
+                    sector_names.get(program.sector_id, "") if program else "",
+                    ", ".join(str(n) for n in sorted(
+                        sdgs.get(program.id if program else objective.id, []))),
+                ]
+                for policy in policies[objective.id]
+                for program in programs[policy.id] or [None]
+            ]
+            objective_sdgs = ", ".join(str(n) for n in sorted(sdgs.get(objective.id, [])))
+            flow.append(para(f"{objective.code} {objective.name}"
+                             + (" (" + _("SDG") + f" {objective_sdgs})" if objective_sdgs else ""),
+                             "h2"))
+            if rows:
+                flow.append(table(
+                    [_("Policy / lineamiento"), _("Programme"), _("Sector"), _("SDG")],
+                    rows, scaled((6, 5, 2.5, 1.2), width)))
+    return flow
+
+
+def _programming(session: Session, toc: Contents, years: list[int],
+                 width: float) -> list[Flowable]:
+    rows = session.execute(
+        select(ProjectProfile.code, ProjectProfile.name, MultiYearProgramming.year,
+               MultiYearProgramming.amount)
+        .join(MultiYearProgramming, MultiYearProgramming.profile_id == ProjectProfile.id)
+        .where(live(ProjectProfile), live(MultiYearProgramming))
+        .order_by(ProjectProfile.code)
+    ).all()
+    per_project: dict[tuple[str, str], dict[int, Decimal]] = {}
+    for code, name, year, amount in rows:
+        per_project.setdefault((code, name), defaultdict(Decimal))[year] += amount
+    body = [
+        [code, name, *(money(amounts.get(y, 0)) for y in years),
+         money(sum(amounts.values(), Decimal(0)))]
+        for (code, name), amounts in per_project.items()
+    ]
+    totals = programming_totals(session)
+    body.append([_("Total"), "", *(money(totals.year_total(y)) for y in years),
+                 money(totals.total)])
+    by_source = [
+        [code, totals.names.get(code, ""),
+         *(money(totals.amounts.get((y, code), 0)) for y in years),
+         money(totals.source_total(code))]
+        for code in totals.sources
+    ]
+    by_source.append([_("Total"), "", *(money(totals.year_total(y)) for y in years),
+                      money(totals.total)])
+    ratios = [1.6, 5.5] + [1.8] * len(years) + [2]
+    header = [_("Code"), _("Project"), *(str(y) for y in years), _("Total")]
+    return [
+        toc.heading(_("4. Five-year programming"), 1),
+        toc.heading(_("4.1 Projects by year"), 2),
+        table(header, body, scaled(ratios, width), numeric=range(2, len(years) + 3),
+              bold_last=True),
+        toc.heading(_("4.2 Funding sources by year"), 2),
+        table([_("Code"), _("Source"), *header[2:]], by_source, scaled(ratios, width),
+              numeric=range(2, len(years) + 3), bold_last=True),
+    ]
+
+
+def _indicators(session: Session, toc: Contents, years: list[int],
+                width: float) -> list[Flowable]:
+    indicators = session.execute(
+        select(Indicator, Objective.code)
+        .join(Objective, Indicator.objective_id == Objective.id)
+        .where(live(Indicator), live(Objective))
+        .order_by(Objective.code, Indicator.name)
+    ).all()
+    targets = {
+        (i, y): t for i, y, t in session.execute(
+            select(IndicatorTarget.indicator_id, IndicatorTarget.year, IndicatorTarget.target)
+            .where(live(IndicatorTarget)))
+    }
+    rows = [[code, ind.name, ind.unit, ind.baseline, *(targets.get((ind.id, y), "") for y in years)]
+            for ind, code in indicators]
+    return [
+        toc.heading(_("5. Indicators and targets"), 1),
+        table([_("Objective"), _("Indicator"), _("Unit"), _("Baseline"), *map(str, years)],
+              rows or [["—", "", "", "", *([""] * len(years))]],
+              scaled([1.3, 5, 1.6, 1.4] + [1.2] * len(years), width)),
+    ]
+
+
+def build(session: Session, options: ReportOptions) -> Document:
+    town = municipality(session)
+    frame = current_frame(session)
+    if frame is None:
+        raise ReportRefused(_("there is no strategic frame yet: the PDM cannot be drafted"))
+    width, _height = frame_size(options.paper, wide=True)
+    years = list(range(frame.start_year, frame.end_year + 1))
+    toc = Contents()
+    body: list[Flowable] = [
+        toc.heading(_("1. Introduction and legal basis"), 1),
+        *[para(p) for p in lines(town.legal_basis)],
+        *_diagnosis(session, toc, width),
+        PageBreak(),
+        toc.heading(_("3. Strategic frame"), 1),
+        heading(_("Vision"), 2), para(frame.vision),
+        heading(_("Mission"), 2), para(frame.mission),
+        heading(_("Values"), 2), para(", ".join(lines(frame.values))),
+        *_frame(session, toc, frame.id, width),
+        PageBreak(),
+        *_programming(session, toc, years, width),
+        *_indicators(session, toc, years, width),
+    ]
+    flow = [heading(_("Contents")), toc.flowable(), PageBreak(), *body]
+    return Document(
+        title=_("PDM draft {start}–{end}").format(start=frame.start_year, end=frame.end_year),
+        subtitle=_("Plan de Desarrollo Municipal of {name}").format(name=town.name),
+        flowables=flow,
+        landscape=True,
+    )

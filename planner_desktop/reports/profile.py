@@ -1,0 +1,162 @@
+"""The project profile sheet (perfil de proyecto): problem, objectives, beneficiaries, cost."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from reportlab.platypus import Flowable
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planner_desktop.domain.demands import Demand
+from planner_desktop.domain.labels import label
+from planner_desktop.domain.projects import (
+    FundingSource,
+    Indicator,
+    IndicatorTarget,
+    ProfileCommunity,
+    ProfileDemand,
+    ProfileFunding,
+    ProjectProfile,
+)
+from planner_desktop.domain.summaries import live
+from planner_desktop.domain.territory import Community
+from planner_desktop.i18n import _
+from planner_desktop.reports.common import ReportOptions, ReportRefused, live_items
+from planner_desktop.reports.layout import Document, frame_size, heading, money, para, spanish_date
+from planner_desktop.reports.tables import fields_table, scaled, table
+
+
+def require_profile(session: Session, options: ReportOptions) -> ProjectProfile:
+    """The profile named by ``--project``: its id or its code."""
+    if not options.project:
+        raise ReportRefused(_("this document needs --project ID"))
+    query = select(ProjectProfile).where(live(ProjectProfile))
+    try:
+        query = query.where(ProjectProfile.id == uuid.UUID(options.project.strip()))
+    except ValueError:
+        query = query.where(ProjectProfile.code == options.project.strip())
+    profile = session.scalars(query).first()
+    if profile is None:
+        raise ReportRefused(_("there is no project {id}").format(id=options.project))
+    return profile
+
+
+def _text_section(title: str, text: str) -> list[Flowable]:
+    return [heading(title, 2), para(text.strip() or "—")]
+
+
+def profile_flowables(session: Session, profile: ProjectProfile, width: float) -> list[Flowable]:
+    """The whole sheet of one profile (also used by the PDM annex)."""
+    communities = session.scalars(
+        select(Community.name)
+        .join(ProfileCommunity, ProfileCommunity.community_id == Community.id)
+        .where(ProfileCommunity.profile_id == profile.id, live(ProfileCommunity))
+        .order_by(Community.name)
+    ).all()
+    demands = session.execute(
+        select(Demand.code, Demand.description)
+        .join(ProfileDemand, ProfileDemand.demand_id == Demand.id)
+        .where(ProfileDemand.profile_id == profile.id, live(ProfileDemand), live(Demand))
+        .order_by(Demand.code)
+    ).all()
+    components = live_items(profile.components)
+    cost = sum((c.cost for c in components), Decimal(0))
+    flow: list[Flowable] = [
+        fields_table(
+            [
+                (_("Code"), profile.code),
+                (_("Kind"), label(profile.type)),
+                (_("Programme"), profile.program.name if profile.program else "—"),
+                (_("Executing unit"), profile.executing_unit),
+                (_("Duration (months)"), str(profile.duration_months)),
+                (_("Start"), spanish_date(profile.start_date)),
+                (_("Location"), ", ".join(communities) or "—"),
+                (_("Total cost"), money(cost)),
+                (_("Recommendation"),
+                 label(profile.recommendation) if profile.recommendation else "—"),
+            ],
+            width,
+        ),
+        *_text_section(_("Central problem"), profile.central_problem),
+        *_text_section(_("Causes"), profile.causes),
+        *_text_section(_("Effects"), profile.effects),
+        *_text_section(_("General objective"), profile.general_objective),
+        *_text_section(_("Specific objectives"), profile.specific_objectives),
+        heading(_("Demands it answers"), 2),
+        table([_("Code"), _("Demand")], [list(row) for row in demands] or [["—", ""]],
+              scaled((1.5, 8), width)),
+        heading(_("Beneficiaries"), 2),
+        table(
+            [_("Women"), _("Men"), _("Children"), _("Youth"), _("Adults"), _("Elders"),
+             _("Indirect women"), _("Indirect men")],
+            [[profile.direct_women, profile.direct_men, profile.direct_children,
+              profile.direct_youth, profile.direct_adults, profile.direct_elders,
+              profile.indirect_women, profile.indirect_men]],
+            scaled([1] * 8, width),
+            numeric=range(8),
+        ),
+        heading(_("Components and cost"), 2),
+        table(
+            [_("Component"), _("Activities"), _("Cost")],
+            [[c.name, c.activities, money(c.cost)] for c in components]
+            + [[_("Total"), "", money(cost)]],
+            scaled((4, 6, 2), width),
+            numeric=(2,),
+            bold_last=True,
+        ),
+    ]
+    funding = session.execute(
+        select(FundingSource.name, FundingSource.funder, ProfileFunding.amount,
+               ProfileFunding.counterpart_kind)
+        .join(FundingSource, ProfileFunding.source_id == FundingSource.id)
+        .where(ProfileFunding.profile_id == profile.id, live(ProfileFunding))
+        .order_by(FundingSource.code)
+    ).all()
+    flow += [
+        heading(_("Funding"), 2),
+        table(
+            [_("Source"), _("Funder"), _("Counterpart in"), _("Amount")],
+            [[n, f, label(k) if k else "", money(a)] for n, f, a, k in funding]
+            + [[_("Total"), "", "", money(sum((a for _n, _f, a, _k in funding), Decimal(0)))]],
+            scaled((4, 4, 2, 2), width),
+            numeric=(3,),
+            bold_last=True,
+        ),
+    ]
+    indicators = session.scalars(
+        select(Indicator).where(Indicator.profile_id == profile.id, live(Indicator))
+    ).all()
+    if indicators:
+        targets = session.execute(
+            select(IndicatorTarget.indicator_id, IndicatorTarget.year, IndicatorTarget.target)
+            .where(IndicatorTarget.indicator_id.in_([i.id for i in indicators]),
+                   live(IndicatorTarget))
+            .order_by(IndicatorTarget.year)
+        ).all()
+        by_indicator: dict[uuid.UUID, list[str]] = {}
+        for indicator_id, year, target in targets:
+            by_indicator.setdefault(indicator_id, []).append(f"{year}: {target}")
+        flow += [
+            heading(_("Indicators"), 2),
+            table(
+                [_("Indicator"), _("Unit"), _("Baseline"), _("Targets")],
+                [[i.name, i.unit, i.baseline, "; ".join(by_indicator.get(i.id, []))]
+                 for i in indicators],
+                scaled((5, 2, 2, 5), width),
+            ),
+        ]
+    flow += _text_section(_("Sustainability"), profile.sustainability)
+    flow += _text_section(_("Risks"), profile.risks)
+    return flow
+
+
+def build(session: Session, options: ReportOptions) -> Document:
+    profile = require_profile(session, options)
+    width, _height = frame_size(options.paper)
+    return Document(
+        title=_("Project profile"),
+        subtitle=f"{profile.code} – {profile.name}",
+        flowables=profile_flowables(session, profile, width),
+    )
