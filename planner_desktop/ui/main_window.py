@@ -284,6 +284,9 @@ class MainWindow(QMainWindow):
             large_font=self.settings.get("large_font"),
             panels=[self.territory.toggleViewAction()],
         )
+        from planner_desktop.ui.exchange import actions as exchange_actions
+
+        exchange_actions.install(self)
 
     def _retranslate_chrome(self) -> None:
         self.navigation.retranslate()

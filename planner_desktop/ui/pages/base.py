@@ -151,7 +151,7 @@ def fit_columns(view: QTableView | QTreeView, maximum: int = MAX_COLUMN_WIDTH) -
     model = view.model()
     if model is None:
         return
-    stretch = model.stretch_columns() if isinstance(model, QueryTableModel) else set()
+    stretch: set[int] = model.stretch_columns() if hasattr(model, "stretch_columns") else set()
     for column in range(model.columnCount()):
         view.resizeColumnToContents(column)
         if column not in stretch and view.columnWidth(column) > maximum:

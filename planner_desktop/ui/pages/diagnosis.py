@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QHeaderView, QTabWidget, QVBoxLayout, QWidget
 
 from planner_desktop.domain import labels, summaries
 from planner_desktop.domain.enums import FindingKind, Phase
 from planner_desktop.i18n import _, ngettext
 from planner_desktop.ui import queries
+from planner_desktop.ui.changes import hub_for
 from planner_desktop.ui.models.grid import GridModel
 from planner_desktop.ui.pages.base import (
     Page,
@@ -18,6 +19,7 @@ from planner_desktop.ui.pages.base import (
     set_heading,
     table_view,
 )
+from planner_desktop.ui.pages.self_diagnosis import SelfDiagnosisPanel
 
 
 class DiagnosisPage(Page):
@@ -35,14 +37,32 @@ class DiagnosisPage(Page):
         self.matrix_title = section_label()
         self.findings_title = section_label()
 
-        self.body.addWidget(self.matrix_title)
-        self.body.addWidget(self.matrix_view)
-        self.body.addSpacing(4)
-        self.body.addWidget(self.findings_title)
-        self.body.addWidget(self.findings_view, 1)
+        overview = QWidget()
+        layout = QVBoxLayout(overview)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.matrix_title)
+        layout.addWidget(self.matrix_view)
+        layout.addSpacing(4)
+        layout.addWidget(self.findings_title)
+        layout.addWidget(self.findings_view, 1)
+        self.self_diagnosis = SelfDiagnosisPanel(self.context)
+        self._seen_community: object = None
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(overview, _("Overview"))
+        self.tabs.addTab(self.self_diagnosis, _("Self-diagnosis"))
+        self.body.addWidget(self.tabs, 1)
+        hub_for(self.context.undo_stack, self.store).sig_changed.connect(self._changed)
+
+    def _changed(self, table: str, _serial: int) -> None:
+        if table in ("finding", "dimension"):
+            self.refresh()
 
     def refresh(self) -> None:
         scope = self.scope
+        if scope.community_id is not None and scope.community_id != self._seen_community:
+            self.self_diagnosis.load_choices(scope.community_id)
+        self._seen_community = scope.community_id
         with self.store.session() as session:
             summary = summaries.diagnosis_summary(
                 session, district_id=scope.district_id, community_id=scope.community_id

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from planner_desktop.domain import summaries
+from planner_desktop.domain.actors import Organization
 from planner_desktop.domain.enums import Phase
+from planner_desktop.domain.territory import Community, District
 from planner_desktop.i18n import _, ngettext
 from planner_desktop.ui import formatting, queries
-from planner_desktop.ui.pages.base import Page, counted, fit_columns, table_view
+from planner_desktop.ui.changes import hub_for
+from planner_desktop.ui.models import actors
+from planner_desktop.ui.models import territory as community_table
+from planner_desktop.ui.models.editable import EditableQueryModel
+from planner_desktop.ui.pages.attendance import AttendancePanel
+from planner_desktop.ui.pages.base import Page, counted, fit_columns, fit_height, table_view
+from planner_desktop.ui.pages.persons import PersonsPanel
+from planner_desktop.ui.spreadsheet import refusal_line, spreadsheet_view
 
 
 class PreparationPage(Page):
@@ -16,25 +25,78 @@ class PreparationPage(Page):
     follows_scope = True
 
     def build(self) -> None:
+        self.hub = hub_for(self.context.undo_stack, self.store)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.communities = self.table_model(queries.communities(self.scope))
-        self.organizations = self.table_model(queries.organizations())
+        self.communities = EditableQueryModel(
+            self.store,
+            community_table.communities(self.scope),
+            Community,
+            community_table.community_fields(),
+        )
+        self.communities.attach(self.hub, self.context.undo_stack)
+        self.organizations = EditableQueryModel(
+            self.store, queries.organizations(), Organization, actors.organization_fields()
+        )
+        self.organizations.attach(self.hub, self.context.undo_stack)
         self.events = self.table_model(queries.events())
-        self.communities_view = table_view(self.communities, name="communities")
-        self.organizations_view = table_view(self.organizations, name="organizations")
+        self.communities_view = spreadsheet_view(self.communities, name="communities")
+        communities_tab, self.community_refusal = _with_refusal(
+            self.communities_view, self.communities, "communityRefusal"
+        )
+        self.districts = EditableQueryModel(
+            self.store, community_table.districts(), District, community_table.district_fields()
+        )
+        self.districts.attach(self.hub, self.context.undo_stack)
+        self.districts.sig_refused.connect(self.community_refusal.setText)
+        self.districts_view = spreadsheet_view(self.districts, name="districts")
+        communities_tab.layout().insertWidget(0, self.districts_view)
+        self.organizations_view = spreadsheet_view(self.organizations, name="organizations")
+        organizations_tab, self.organization_refusal = _with_refusal(
+            self.organizations_view, self.organizations, "organizationRefusal"
+        )
         self.events_view = table_view(self.events, name="events")
-        self.tabs.addTab(self.communities_view, "")
-        self.tabs.addTab(self.organizations_view, "")
+        self.tabs.addTab(communities_tab, "")
+        self.tabs.addTab(organizations_tab, "")
         self.tabs.addTab(self.events_view, "")
+        self.attendance = AttendancePanel(self.context)
+        self.tabs.addTab(self.attendance, "")
+        self.persons = PersonsPanel(self.context)
+        self.tabs.addTab(self.persons, "")
         self.body.addWidget(self.tabs)
         self._fitted = False
+        self.hub.sig_changed.connect(self._changed)
+        self.hub.sig_failed.connect(self._failed)
+
+    def _failed(self, reason: str) -> None:
+        text = _("Could not save: {reason}").format(reason=reason)
+        self.community_refusal.setText(text)
+        self.organization_refusal.setText(text)
+
+    def _changed(self, table: str, _serial: int) -> None:
+        if table in ("event", "attendance"):
+            self.events.reload()
+            self.tabs.setTabText(2, _("Events ({n})").format(n=self.events.total))
+        elif table == "community":
+            self.show_summary()
+        elif table == "district":
+            self.communities.refresh()
 
     def refresh(self) -> None:
-        self.communities.reload(queries.communities(self.scope))
+        self.communities.reload(community_table.communities(self.scope))
+        self.districts.reload()
+        fit_columns(self.districts_view)
+        fit_height(self.districts_view, max_rows=6)
         if not self._fitted:
             self.organizations.reload()
             self.events.reload()
+        self.show_summary()
+        for view in (self.communities_view, self.organizations_view, self.events_view):
+            if not self._fitted or view is self.communities_view:
+                fit_columns(view)
+        self._fitted = True
+
+    def show_summary(self) -> None:
         with self.store.session() as session:
             prep = summaries.preparation_summary(session)
             territory = (
@@ -72,7 +134,17 @@ class PreparationPage(Page):
         self.tabs.setTabText(0, _("Communities ({n})").format(n=self.communities.total))
         self.tabs.setTabText(1, _("Organizations ({n})").format(n=self.organizations.total))
         self.tabs.setTabText(2, _("Events ({n})").format(n=self.events.total))
-        for view in (self.communities_view, self.organizations_view, self.events_view):
-            if not self._fitted or view is self.communities_view:
-                fit_columns(view)
-        self._fitted = True
+        self.tabs.setTabText(3, _("Attendance"))
+        self.tabs.setTabText(4, _("Persons"))
+
+
+def _with_refusal(view: QWidget, model: EditableQueryModel, name: str) -> tuple[QWidget, QLabel]:
+    """A tab holding an editable table and the line under it where refusals are shown."""
+    tab = QWidget()
+    layout = QVBoxLayout(tab)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(view, 1)
+    refusal = refusal_line(name)
+    model.sig_refused.connect(refusal.setText)
+    layout.addWidget(refusal)
+    return tab, refusal

@@ -18,6 +18,7 @@ from planner_desktop.ui.pages.base import (
     set_heading,
     table_view,
 )
+from planner_desktop.ui.pages.demands import DemandsPanel
 
 
 class PrioritizationPage(Page):
@@ -27,10 +28,10 @@ class PrioritizationPage(Page):
     def build(self) -> None:
         self.rounds = self.table_model(queries.rounds(self.scope))
         self.results = self.table_model(queries.agreed_results(None))
-        self.demands = self.table_model(queries.demands(self.scope))
         self.rounds_view = table_view(self.rounds, name="rounds")
         self.results_view = table_view(self.results, name="agreedResults")
-        self.demands_view = table_view(self.demands, name="demands")
+        self.demands_panel = DemandsPanel(self.context)
+        self.demands_panel.sig_count_changed.connect(self._demand_count)
         self.results_title = section_label()
 
         bottom = QWidget()
@@ -45,14 +46,14 @@ class PrioritizationPage(Page):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(splitter, "")
-        self.tabs.addTab(self.demands_view, "")
+        self.tabs.addTab(self.demands_panel, "")
         self.body.addWidget(self.tabs)
         self.rounds_view.selectionModel().selectionChanged.connect(self._round_chosen)
 
     def refresh(self) -> None:
         scope = self.scope
         self.rounds.reload(queries.rounds(scope))
-        self.demands.reload(queries.demands(scope))
+        self.demands_panel.follow_scope(scope.district_id, scope.community_id)
         with self.store.session() as session:
             summary = summaries.prioritization_summary(
                 session, district_id=scope.district_id, community_id=scope.community_id
@@ -74,13 +75,15 @@ class PrioritizationPage(Page):
             + (f" ({classes})" if summary.agreed else ""),
         )
         self.tabs.setTabText(0, _("Rounds and results ({n})").format(n=self.rounds.total))
-        self.tabs.setTabText(1, _("Demands ({n})").format(n=self.demands.total))
+        self._demand_count(self.demands_panel.model.total)
         fit_columns(self.rounds_view)
-        fit_columns(self.demands_view)
         if self.rounds.rowCount():
             self.rounds_view.selectRow(0)
         else:
             self._show_results(None, "")
+
+    def _demand_count(self, total: int) -> None:
+        self.tabs.setTabText(1, _("Demands ({n})").format(n=total))
 
     def _round_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

@@ -1,0 +1,58 @@
+"""Persons typed at the attendance table: find by name as you type, or create one."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from planner_desktop.capture.validation import Invalid, clean_text, validate_birth_year
+from planner_desktop.domain.actors import Person
+from planner_desktop.domain.enums import AgeGroup, Sex
+from planner_desktop.domain.summaries import live
+from planner_desktop.i18n import _
+
+
+def search(session: Session, text: str, limit: int = 20) -> list[tuple[uuid.UUID, str]]:
+    """Persons whose names contain every typed word, best known first (id, full name)."""
+    words = clean_text(text).lower().split()
+    if not words:
+        return []
+    name = func.lower(Person.first_names + " " + Person.last_names)
+    query = select(Person.id, Person.first_names, Person.last_names).where(live(Person))
+    for word in words:
+        query = query.where(or_(name.contains(word, autoescape=True)))
+    query = query.order_by(Person.first_names, Person.last_names).limit(limit)
+    return [(id_, f"{first} {last}".strip()) for id_, first, last in session.execute(query)]
+
+
+def new_person(
+    *,
+    municipality_id: uuid.UUID,
+    full_name: str,
+    sex: Sex | None,
+    age_group: AgeGroup | None,
+    community_id: uuid.UUID | None = None,
+    birth_year: int | None = None,
+) -> dict[str, Any]:
+    """The values of a new person, checked; the first word is the first name."""
+    name = clean_text(full_name)
+    if not name:
+        raise Invalid(_("Type the person's name"))
+    if birth_year is not None:
+        reason = validate_birth_year(birth_year)
+        if reason:
+            raise Invalid(reason)
+    first, _space, last = name.partition(" ")
+    return {
+        "id": uuid.uuid4(),
+        "municipality_id": municipality_id,
+        "first_names": first,
+        "last_names": last,
+        "sex": sex,
+        "age_group": age_group,
+        "birth_year": birth_year,
+        "community_id": community_id,
+    }

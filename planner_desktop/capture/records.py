@@ -1,0 +1,80 @@
+"""Generic writes on synced records: create, change fields, tombstone, bring back.
+
+Each function is one unit of work (one transaction through ``store.session()``), so the
+provenance stamping gives every change a new version. The undo commands of the window
+are built on these: undoing a creation tombstones the record, undoing an edit writes the
+previous values back (as a new version, so a merge sees the history).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from planner_desktop.domain.base import Synced
+from planner_desktop.domain.provenance import mark_deleted
+
+if TYPE_CHECKING:
+    from planner_desktop.store.database import Store
+
+
+class RecordMissing(LookupError):
+    """The record to change no longer exists (or was never saved)."""
+
+
+def _get(session: Any, model: type[Synced], record_id: uuid.UUID) -> Any:
+    record = session.get(model, record_id)
+    if record is None:
+        raise RecordMissing(f"{model.__name__} {record_id} does not exist")
+    return record
+
+
+def create(store: Store, model: type[Synced], values: Mapping[str, Any]) -> uuid.UUID:
+    """Insert a record (``values`` may carry its ``id``) and return its id.
+
+    When a record with that id exists (a creation done again after an undo), its
+    tombstone is lifted and the values written again instead.
+    """
+    record_id = values.get("id") or uuid.uuid4()
+    with store.session() as session:
+        existing = session.get(model, record_id)
+        if existing is None:
+            session.add(model(**{**values, "id": record_id}))
+        else:
+            for field, value in values.items():
+                if field != "id":
+                    setattr(existing, field, value)
+            existing.deleted_at = None
+    return record_id
+
+
+def read(
+    store: Store, model: type[Synced], record_id: uuid.UUID, fields: list[str]
+) -> dict[str, Any]:
+    with store.session() as session:
+        record = _get(session, model, record_id)
+        return {field: getattr(record, field) for field in fields}
+
+
+def update(
+    store: Store, model: type[Synced], record_id: uuid.UUID, changes: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Write ``changes`` to one record; return the values they replaced."""
+    with store.session() as session:
+        record = _get(session, model, record_id)
+        previous = {field: getattr(record, field) for field in changes}
+        for field, value in changes.items():
+            setattr(record, field, value)
+    return previous
+
+
+def tombstone(store: Store, model: type[Synced], record_id: uuid.UUID) -> None:
+    with store.session() as session:
+        mark_deleted(_get(session, model, record_id))
+
+
+def restore(store: Store, model: type[Synced], record_id: uuid.UUID) -> None:
+    """Lift a tombstone (the undo of a deletion)."""
+    with store.session() as session:
+        _get(session, model, record_id).deleted_at = None

@@ -1,0 +1,143 @@
+"""Checks of values typed during a workshop, each refusing with one translated line.
+
+``parse_*`` functions turn typed text into a value or raise :class:`Invalid`;
+``validate_*`` functions check a value and return the reason it is refused, or None.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from planner_desktop.i18n import _
+
+MAX_COUNT = 10_000_000
+MAX_COST = Decimal("100000000000")
+OLDEST_BIRTH_YEAR = 1900
+
+_SPACES = re.compile(r"\s+")
+
+
+class Invalid(ValueError):
+    """A typed value was refused; ``str(error)`` is the translated reason, one line."""
+
+    @property
+    def reason(self) -> str:
+        return str(self)
+
+
+def clean_text(text: str) -> str:
+    """Text as it should be stored: tabs, newlines and runs of spaces become one space.
+
+    Pasting a cell from a spreadsheet or a paragraph from a document brings tabs and line
+    breaks that would break a table's row, a printed form or a session file line.
+    """
+    return _SPACES.sub(" ", text.replace("\x00", "")).strip()
+
+
+def validate_required(text: str) -> str | None:
+    if not clean_text(text):
+        return _("This field cannot be empty")
+    return None
+
+
+def parse_required_text(text: str) -> str:
+    reason = validate_required(text)
+    if reason:
+        raise Invalid(reason)
+    return clean_text(text)
+
+
+def parse_optional_text(text: str) -> str:
+    return clean_text(text)
+
+
+def _parse_whole(text: str) -> int:
+    cleaned = clean_text(text).replace(" ", "").replace(".", "").replace(",", "")
+    if not cleaned:
+        return 0
+    if cleaned.lstrip("-").isdigit():
+        return int(cleaned)
+    raise Invalid(_("Type a whole number"))
+
+
+def validate_population(value: int) -> str | None:
+    """A number of people (population, beneficiaries, families): zero or more."""
+    if value < 0:
+        return _("A number of people cannot be negative")
+    if value > MAX_COUNT:
+        return _("This number is too large")
+    return None
+
+
+def parse_count(text: str) -> int:
+    """A number of people typed as text (an empty cell is zero)."""
+    value = _parse_whole(text)
+    reason = validate_population(value)
+    if reason:
+        raise Invalid(reason)
+    return value
+
+
+def validate_cost(value: Decimal) -> str | None:
+    if value < 0:
+        return _("A cost cannot be negative")
+    if value > MAX_COST:
+        return _("This amount is too large")
+    return None
+
+
+def parse_cost(text: str) -> Decimal:
+    """An amount typed with either decimal mark (``1500``, ``1.500,50``, ``1500.5``)."""
+    cleaned = clean_text(text).replace(" ", "")
+    if not cleaned:
+        return Decimal(0)
+    if "," in cleaned and "." in cleaned:
+        # The mark that comes last separates the decimals.
+        if cleaned.rfind(",") > cleaned.rfind("."):
+            cleaned = cleaned.replace(".", "").replace(",", ".")
+        else:
+            cleaned = cleaned.replace(",", "")
+    elif "," in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise Invalid(_("Type an amount, such as 15000 or 15000,50")) from None
+    if not value.is_finite():
+        raise Invalid(_("Type an amount, such as 15000 or 15000,50"))
+    reason = validate_cost(value)
+    if reason:
+        raise Invalid(reason)
+    return value.quantize(Decimal("0.01"))
+
+
+def validate_birth_year(year: int, today: date | None = None) -> str | None:
+    current = (today or date.today()).year
+    if year > current:
+        return _("The birth year cannot be in the future")
+    if year < OLDEST_BIRTH_YEAR:
+        return _("The birth year must be {year} or later").format(year=OLDEST_BIRTH_YEAR)
+    return None
+
+
+def parse_birth_year(text: str, today: date | None = None) -> int | None:
+    """A birth year, or None for an empty cell (many people do not give it)."""
+    cleaned = clean_text(text)
+    if not cleaned:
+        return None
+    if not cleaned.isdigit():
+        raise Invalid(_("Type a year with four digits"))
+    year = int(cleaned)
+    reason = validate_birth_year(year, today)
+    if reason:
+        raise Invalid(reason)
+    return year
+
+
+def duplicate_attendance_reason(already_registered: bool) -> str | None:
+    """The reason to refuse registering a person a second time at one event."""
+    if already_registered:
+        return _("This person is already registered at this event")
+    return None
