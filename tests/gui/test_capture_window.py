@@ -56,7 +56,9 @@ def diagnosis_panel(qtbot, window):
     click_phase(qtbot, window, Phase.diagnosis)
     page = window.pages[Phase.diagnosis]
     page.tabs.setCurrentWidget(page.self_diagnosis)
-    return page.self_diagnosis
+    panel = page.self_diagnosis
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=5000)
+    return panel
 
 
 def descriptions(panel) -> list[str]:
@@ -211,7 +213,7 @@ def test_a_finding_dragged_within_its_group_moves_and_not_across(qtbot, window):
         model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index(source - 1, 0))
     assert request.args == [moved, -1]
     saved(qtbot, window)
-    assert model.row_of(moved) == source - 1
+    qtbot.waitUntil(lambda: model.row_of(moved) == source - 1, timeout=5000)
     window.undo_stack.undo()
     saved(qtbot, window)
-    assert model.row_of(moved) == source
+    qtbot.waitUntil(lambda: model.row_of(moved) == source, timeout=5000)
