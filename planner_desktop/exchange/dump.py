@@ -34,7 +34,8 @@ def planning_tables() -> list[Table]:
     return sorted((t for t in tables if isinstance(t, Table)), key=lambda t: t.name)
 
 
-def _plain(value: Any) -> Any:
+def plain_value(value: Any) -> Any:
+    """A stored value as JSON has it: codes, ids and dates as text, money with its cents."""
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, uuid.UUID):
@@ -42,7 +43,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, Decimal):
-        return str(value)
+        return f"{value:.2f}"
     return value
 
 
@@ -52,7 +53,7 @@ def rows(conn: Connection, table: Table) -> Iterator[dict[str, Any]]:
         select(*columns).order_by(table.c.id)
     )
     for row in result:
-        yield {column.name: _plain(value) for column, value in zip(columns, row, strict=True)}
+        yield {column.name: plain_value(value) for column, value in zip(columns, row, strict=True)}
 
 
 def write_dump(conn: Connection, out: IO[str]) -> None:

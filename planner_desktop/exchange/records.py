@@ -13,9 +13,8 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
-from enum import Enum
 from functools import cache
 from typing import Annotated, Any, Optional
 
@@ -25,7 +24,7 @@ from sqlalchemy import Enum as SqlEnum
 from typing_extensions import TypedDict
 
 from planner_desktop.domain.base import Appended, Base, Money
-from planner_desktop.exchange.dump import planning_tables
+from planner_desktop.exchange.dump import plain_value, planning_tables
 from planner_desktop.i18n import _
 
 MAX_TEXT = 100_000
@@ -143,20 +142,8 @@ def dependency_order() -> tuple[str, ...]:
     return tuple(t.name for t in Base.metadata.sorted_tables if t.name in specs)
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    return value
-
-
 def plain_row(row: Row) -> Row:
-    return {key: _plain(value) for key, value in row.items()}
+    return {key: plain_value(value) for key, value in row.items()}
 
 
 def encode(row: Row) -> str:
