@@ -1,7 +1,7 @@
 """The ``planner-desktop`` command: the window with no sub-command, headless work with one.
 
 Command names and behaviour are a contract (DESIGN §5). Exit codes: 0 done, 1 the input
-was refused (one line on stderr, nothing written), 2 wrong usage or not available yet.
+was refused (one line on stderr, nothing written), 2 wrong usage.
 """
 
 from __future__ import annotations
@@ -108,31 +108,18 @@ def build_parser() -> argparse.ArgumentParser:
     xlsx_export.add_argument("kind", choices=XLSX_EXPORT_KINDS, metavar="KIND")
     _add_db(xlsx_export)
     xlsx_export.add_argument("--out", required=True, metavar="FILE.xlsx")
-    xlsx_export.set_defaults(handler=_not_yet("xlsx export"))
+    xlsx_export.set_defaults(handler=_xlsx("export"))
     xlsx_import = xlsx_commands.add_parser("import", help=_("read a spreadsheet"))
     xlsx_import.add_argument("kind", choices=XLSX_IMPORT_KINDS, metavar="KIND")
     _add_db(xlsx_import)
     xlsx_import.add_argument("file", metavar="FILE.xlsx")
-    xlsx_import.set_defaults(handler=_not_yet("xlsx import"))
+    xlsx_import.set_defaults(handler=_xlsx("import"))
     xlsx.set_defaults(handler=_needs_action(xlsx))
 
     check = commands.add_parser("check", help=_("plan coherence and viability findings"))
     _add_db(check)
     check.set_defaults(handler=_cmd_check)
     return parser
-
-
-def _not_yet(name: str) -> Handler:
-    def handler(_args: argparse.Namespace) -> int:
-        print(
-            _("planner-desktop: '{command}' is not available yet in this version").format(
-                command=name
-            ),
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-
-    return handler
 
 
 def _session(action: str) -> Handler:
@@ -223,6 +210,21 @@ def _cmd_check(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_OK if report.ok else EXIT_REFUSED
+
+
+def _xlsx(action: str) -> Handler:
+    """``xlsx export|import``, implemented in :mod:`planner_desktop.exchange.xlsx.command`."""
+
+    def handler(args: argparse.Namespace) -> int:
+        from planner_desktop.exchange.xlsx import command
+
+        run: Handler = getattr(command, f"cmd_{action}")
+        try:
+            return run(args)
+        except command.SpreadsheetRefused as exc:
+            raise Refused(str(exc)) from None
+
+    return handler
 
 
 def _cmd_report(args: argparse.Namespace) -> int:

@@ -51,22 +51,6 @@ def test_every_command_has_help(command):
     assert "usage: planner-desktop" in result.stdout
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["xlsx", "export", "demands", "--db", "x.sqlite", "--out", "d.xlsx"],
-        ["xlsx", "import", "communities", "--db", "x.sqlite", "c.xlsx"],
-    ],
-    ids=lambda a: " ".join(a[:2]),
-)
-def test_commands_not_built_yet_say_so_plainly(args, tmp_path):
-    result = run(*args, cwd=tmp_path)
-    assert result.returncode == 2
-    assert "not available yet" in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
-    assert list(tmp_path.iterdir()) == [], "nothing is written"
-
-
 def test_wrong_usage_exits_2():
     assert run("demo").returncode == 2
     assert run("frobnicate").returncode == 2

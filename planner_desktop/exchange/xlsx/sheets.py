@@ -1,0 +1,108 @@
+"""Streaming tables into a write-only workbook, the same way for every export.
+
+Every table gets a bold, frozen header row, an autofilter over its rows, column widths
+and a number format per column, so amounts and dates arrive as numbers and dates.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+MONEY = "#,##0.00"
+INTEGER = "#,##0"
+DATE = "dd/mm/yyyy"
+TEXT = "@"
+
+MAX_SHEET_TITLE = 31
+_FORBIDDEN_IN_TITLE = str.maketrans({c: " " for c in "[]:*?/\\"})
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: its header (already translated), width and number format."""
+
+    header: str
+    width: float = 14
+    number_format: str | None = None
+
+
+def new_workbook() -> Workbook:
+    """A write-only workbook: rows go to disk as they are appended."""
+    return Workbook(write_only=True)
+
+
+def sheet_title(text: str, taken: set[str] | None = None) -> str:
+    """A valid, unique sheet title (31 characters, none of ``[]:*?/\\``)."""
+    base = " ".join(text.translate(_FORBIDDEN_IN_TITLE).split())[:MAX_SHEET_TITLE] or "-"
+    title, n = base, 2
+    while taken is not None and title.lower() in taken:
+        suffix = f" ({n})"
+        title = base[: MAX_SHEET_TITLE - len(suffix)] + suffix
+        n += 1
+    if taken is not None:
+        taken.add(title.lower())
+    return title
+
+
+def write_table(
+    workbook: Workbook,
+    title: str,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[Any]],
+) -> int:
+    """Append one sheet with ``columns`` and stream ``rows`` into it; the number of rows."""
+    sheet: WriteOnlyWorksheet = workbook.create_sheet(title)
+    for index, column in enumerate(columns, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, column.header)
+        cell.font = bold
+        cell.alignment = wrap
+        header.append(cell)
+    sheet.append(header)
+    styled: list[WriteOnlyCell | None] = []
+    for column in columns:
+        if column.number_format is None:
+            styled.append(None)
+            continue
+        cell = WriteOnlyCell(sheet)
+        cell.number_format = column.number_format
+        styled.append(cell)
+    count = 0
+    for row in rows:
+        out: list[Any] = []
+        for value, cell in zip(row, styled, strict=True):
+            if cell is None or value is None:
+                out.append(value)
+            else:
+                cell.value = value
+                out.append(cell)
+        sheet.append(out)
+        count += 1
+    last = get_column_letter(len(columns))
+    sheet.auto_filter.ref = f"A1:{last}{count + 1}"
+    return count
+
+
+def save_atomically(workbook: Workbook, path: Path) -> None:
+    """Write next to ``path`` and rename, so a failed export never leaves half a file."""
+    tmp = path.with_name(path.name + ".part")
+    try:
+        workbook.save(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
