@@ -42,6 +42,10 @@ def seconds_since_start() -> float:
 def run(db: str | None, lang: str | None) -> int:
     """Open the window on ``db`` (None: the user's database) in ``lang``; the exit code."""
     from PySide6.QtCore import QTimer
+
+    from planner_desktop.ui.qt_startup import skip_feature_scan
+
+    skip_feature_scan()
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from planner_desktop import APP_NAME, __version__, paths
