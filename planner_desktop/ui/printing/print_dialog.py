@@ -1,0 +1,190 @@
+"""The dialog of one document: its options, the PDF written in a job, then Open or Save as."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner_desktop.i18n import _, ngettext
+from planner_desktop.reports.common import ReportRefused
+from planner_desktop.ui import jobs
+from planner_desktop.ui.printing.choices import Choice, choices_for, picker_label
+from planner_desktop.ui.printing.documents import PAPERS, DocumentKind, Need
+from planner_desktop.ui.printing.output import preview_folder, print_document
+from planner_desktop.ui.printing.style import show_message
+
+if TYPE_CHECKING:
+    from planner_desktop.store.database import Store
+
+
+class PrintDialog(QDialog):
+    """Choose the record and the paper, write the PDF in a background job, then preview.
+
+    Without a PDF viewer inside the program, the preview is the number of pages and the
+    buttons that open the file in the system's viewer or save a copy.
+    """
+
+    sig_printed = Signal(object)
+    """The PDF was written (its path)."""
+
+    def __init__(
+        self, store: Store, document: DocumentKind, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("printDialog")
+        self.setWindowTitle(_("Print: {title}").format(title=_(document.title)))
+        self.setMinimumWidth(520)
+        self.store = store
+        self.document = document
+        self.job: jobs.Job | None = None
+        self.pdf: Path | None = None
+
+        heading = QLabel(_(document.title))
+        font = QFont(heading.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        heading.setFont(font)
+        self.picker = QComboBox()
+        self.picker.setObjectName("printPicker")
+        self.picker.setMinimumContentsLength(30)
+        self.paper = QComboBox()
+        self.paper.setObjectName("printPaper")
+        for code, name in PAPERS:
+            self.paper.addItem(_(name), code)
+        form = QFormLayout()
+        if document.need is not Need.none:
+            form.addRow(picker_label(document.need), self.picker)
+            with store.session() as session:
+                for choice in choices_for(session, document.need):
+                    self.picker.addItem(choice.label, choice)
+        form.addRow(_("Paper:"), self.paper)
+
+        self.message = QLabel()
+        self.message.setObjectName("printMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.print_button = self._button("printGenerate", _("&Generate PDF"))
+        self.print_button.setDefault(True)
+        self.print_button.clicked.connect(self.generate)
+        self.open_button = self._button("printOpen", _("&Open"))
+        self.open_button.clicked.connect(self.open_pdf)
+        self.save_button = self._button("printSave", _("&Save as…"))
+        self.save_button.clicked.connect(self.save_as)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.buttons)
+        self.picker.currentIndexChanged.connect(self._forget_pdf)
+        self.paper.currentIndexChanged.connect(self._forget_pdf)
+        self._forget_pdf()
+        if document.need is not Need.none and self.picker.count() == 0:
+            self.print_button.setEnabled(False)
+            show_message(self.message, _("Nothing to print yet: {what}").format(
+                what=_nothing(document.need)), "error")
+
+    def _button(self, name: str, text: str) -> QPushButton:
+        button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+        button.setObjectName(name)
+        return button
+
+    def choice(self) -> Choice:
+        found = self.picker.currentData()
+        return found if isinstance(found, Choice) else Choice("")
+
+    def file_name(self) -> str:
+        return f"{self.document.file_stem}.pdf"
+
+    def generate(self) -> None:
+        """Write the PDF in a background job (the dialog stays responsive)."""
+        if self.job is not None and self.job.running:
+            return
+        self._forget_pdf()
+        out = preview_folder() / self.file_name()
+        kind, choice, paper = self.document.kind, self.choice(), str(self.paper.currentData())
+        store = self.store
+        self.print_button.setEnabled(False)
+        show_message(self.message, _("Writing the document…"), "busy")
+        self.job = jobs.run_job(
+            self,
+            lambda _context: print_document(store, kind, choice, paper, out),
+            on_done=lambda pages: self._printed(out, int(pages)),
+            on_error=self._failed,
+            cancellable=False,
+            writes=False,
+        )
+
+    def _printed(self, out: Path, pages: int) -> None:
+        self.pdf = out
+        self.print_button.setEnabled(True)
+        self.open_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+        text = ngettext("Ready: {count} page.", "Ready: {count} pages.", pages).format(count=pages)
+        show_message(self.message, text + " " + _("Open it to look at it, or save a copy."), "ok")
+        self.sig_printed.emit(out)
+
+    def _failed(self, error: BaseException) -> None:
+        self.print_button.setEnabled(True)
+        if isinstance(error, ReportRefused):
+            text = _("Not printed: {reason}").format(reason=jobs.error_text(error))
+        else:
+            text = _("The document could not be written: {reason}").format(
+                reason=jobs.error_text(error))
+        show_message(self.message, text, "error")
+
+    def _forget_pdf(self) -> None:
+        self.pdf = None
+        self.open_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.message.clear()
+
+    def open_pdf(self) -> None:
+        if self.pdf is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf)))
+
+    def save_as(self) -> None:
+        if self.pdf is None:
+            return
+        target, _chosen = QFileDialog.getSaveFileName(
+            self, _("Save the document"), str(Path.home() / self.file_name()),
+            _("PDF documents (*.pdf)"),
+        )
+        if not target:
+            return
+        path = Path(target) if Path(target).suffix else Path(target + ".pdf")
+        try:
+            shutil.copyfile(self.pdf, path)
+        except OSError as error:
+            show_message(self.message, _("Cannot save {file}: {reason}").format(
+                file=path.name, reason=error.strerror or type(error).__name__), "error")
+            return
+        show_message(self.message, _("Saved as {file}.").format(file=path.name), "ok")
+
+
+def _nothing(need: Need) -> str:
+    texts = {
+        Need.event: _("there is no event"),
+        Need.rounds: _("there is no prioritisation round"),
+        Need.community: _("there is no community"),
+        Need.project: _("there is no project profile"),
+        Need.year: _("there is no POA"),
+    }
+    return texts.get(need, "")
