@@ -19,6 +19,7 @@ from planner_desktop.ui.pages.base import (
     table_view,
 )
 from planner_desktop.ui.pages.demands import DemandsPanel
+from planner_desktop.ui.prioritization.tally_panel import TallyPanel
 
 
 class PrioritizationPage(Page):
@@ -47,6 +48,8 @@ class PrioritizationPage(Page):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(splitter, "")
         self.tabs.addTab(self.demands_panel, "")
+        self.tally_panel = TallyPanel(self.context)
+        self.tabs.addTab(self.tally_panel, "")
         self.body.addWidget(self.tabs)
         self.rounds_view.selectionModel().selectionChanged.connect(self._round_chosen)
 
@@ -76,6 +79,8 @@ class PrioritizationPage(Page):
         )
         self.tabs.setTabText(0, _("Rounds and results ({n})").format(n=self.rounds.total))
         self._demand_count(self.demands_panel.model.total)
+        self.tabs.setTabText(2, _("Tally entry"))
+        self.tally_panel.follow_scope(scope)
         fit_columns(self.rounds_view)
         if self.rounds.rowCount():
             self.rounds_view.selectRow(0)
@@ -92,6 +97,7 @@ class PrioritizationPage(Page):
         row = indexes[0].row()
         title = self.rounds.index(row, 1).data() or ""
         self._show_results(self.rounds.index(row, 0).data(KEY_ROLE), title)
+        self.tally_panel.choose_round(self.rounds.index(row, 0).data(KEY_ROLE))
 
     def _show_results(self, round_id: object, title: str) -> None:
         self.results.reload(queries.agreed_results(round_id))  # type: ignore[arg-type]

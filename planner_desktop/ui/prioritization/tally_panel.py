@@ -1,0 +1,274 @@
+"""Tally entry for a dot-voting round, typed by keyboard, with its live projection.
+
+Every entry and correction is written in the database-write worker (record, recompute the
+results, read the round back, in one transaction); a refused entry shows its reason under
+the entry line, never in a message box. The log lists who entered what, and when.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner_desktop.i18n import _
+from planner_desktop.prioritization.errors import PrioritizationError
+from planner_desktop.store.database import Store
+from planner_desktop.ui import jobs
+from planner_desktop.ui.changes import hub_for
+from planner_desktop.ui.pages.base import PageContext, fit_columns, section_label, table_view
+from planner_desktop.ui.prioritization import state as rounds
+from planner_desktop.ui.prioritization.entry_line import EntryLine
+from planner_desktop.ui.prioritization.keys import Typed, group_label
+from planner_desktop.ui.prioritization.projection import ProjectionWindow
+from planner_desktop.ui.prioritization.tables import ENTRY_ROLE, EntriesModel, ResultsModel
+from planner_desktop.ui.scope import MUNICIPALITY, Scope
+from planner_desktop.ui.spreadsheet import refusal_line
+
+TABLES = ("vote", "round_result")
+
+
+class TallyPanel(QWidget):
+    """Enter a round's tally; ``sig_state_changed(RoundState)`` after every recorded
+    entry, correction or round chosen (the projection follows it)."""
+
+    sig_state_changed = Signal(object)
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tallyPanel")
+        self.store: Store = context.store
+        self.hub = hub_for(context.undo_stack, context.store)
+        self.state: rounds.RoundState | None = None
+        self.pending = 0
+        self.projection: ProjectionWindow | None = None
+        self._mine: list[uuid.UUID] = []
+        self._wanted: uuid.UUID | None = None
+        self._loaded: uuid.UUID | None = None
+
+        self.round_box = QComboBox()
+        self.round_box.setObjectName("tallyRound")
+        self.round_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.round_box.setMinimumContentsLength(30)
+        self.project_button = QPushButton(_("Project (F11 full screen)"))
+        self.project_button.setObjectName("tallyProject")
+        self.about = QLabel()
+        self.about.setObjectName("tallyRoundInfo")
+        self.line = EntryLine(self)
+        self.refusal = refusal_line("tallyRefusal")
+        self.done = QLabel()
+        self.done.setObjectName("tallyDone")
+        self.retract_last = QPushButton(_("Retract last entry"))
+        self.retract_last.setObjectName("tallyRetractLast")
+        self.retract_chosen = QPushButton(_("Retract chosen entry (Del)"))
+        self.retract_chosen.setObjectName("tallyRetractChosen")
+
+        self.results = ResultsModel(self)
+        self.results_view = table_view(self.results, name="tallyResults")
+        self.entries = EntriesModel(self)
+        self.entries_view = table_view(self.entries, name="tallyEntries")
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.entries_view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.retract_selected)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_("Round")))
+        top.addWidget(self.round_box, 1)
+        top.addWidget(self.project_button)
+        corrections = QHBoxLayout()
+        corrections.addWidget(self.done, 1)
+        corrections.addWidget(self.retract_last)
+        corrections.addWidget(self.retract_chosen)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        for title, view in ((_("Results by group and agreed"), self.results_view),
+                            (_("Entries, newest first"), self.entries_view)):
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(section_label(title))
+            column.addWidget(view)
+            splitter.addWidget(box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.about)
+        layout.addWidget(self.line)
+        layout.addWidget(self.line.hint)
+        layout.addWidget(self.refusal)
+        layout.addLayout(corrections)
+        layout.addWidget(splitter, 1)
+
+        self.round_box.currentIndexChanged.connect(self._round_picked)
+        self.project_button.clicked.connect(self.open_projection)
+        self.line.sig_entered.connect(self.enter)
+        self.line.sig_refused.connect(self.refuse)
+        self.retract_last.clicked.connect(self.retract_own_last)
+        self.retract_chosen.clicked.connect(self.retract_selected)
+
+    # --- rounds --------------------------------------------------------------------
+
+    def follow_scope(self, scope: Scope = MUNICIPALITY) -> None:
+        """List the tallied rounds of ``scope``; the one shown stays when listed."""
+        choices = rounds.list_rounds(self.store, scope.community_id, scope.district_id)
+        keep = self._wanted
+        self.round_box.blockSignals(True)
+        self.round_box.clear()
+        for choice in choices:
+            text = choice.title + (_(" (closed)") if choice.closed else "")
+            self.round_box.addItem(text, choice.id)
+        index = self.round_box.findData(keep) if keep is not None else -1
+        self.round_box.setCurrentIndex(max(index, 0) if choices else -1)
+        self.round_box.blockSignals(False)
+        self._round_picked(self.round_box.currentIndex())
+
+    def choose_round(self, round_id: uuid.UUID) -> None:
+        index = self.round_box.findData(round_id)
+        if index >= 0:
+            self.round_box.setCurrentIndex(index)
+
+    def _round_picked(self, index: int) -> None:
+        self._wanted = self.round_box.itemData(index) if index >= 0 else None
+        if self.isVisible():
+            self._load()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._load()
+
+    def _load(self) -> None:
+        wanted = self._wanted
+        if wanted is None or wanted == self._loaded:
+            return
+        self._loaded = wanted
+        self._mine.clear()
+        store = self.store
+        self._run(lambda: rounds.load_state(store, wanted), "")
+
+    # --- entering and correcting ---------------------------------------------------
+
+    def enter(self, group: str, typed: Typed, ballot: uuid.UUID | None = None) -> None:
+        round_id = self._loaded  # the round chosen, even while it is still being read
+        if round_id is None:
+            self.refuse(_("choose a round first"))
+            return
+        store = self.store
+        done = _("Recorded: {code} {count} for {group}").format(
+            code=typed.code.upper(), count=typed.count, group=group_label(group))
+        self._run(lambda: rounds.enter(store, round_id, typed.code, group, typed.count, ballot),
+                  done, retype=f"{typed.code} {typed.count}")
+
+    def retract_own_last(self) -> None:
+        live = {e.id for e in self.entries.entries if not e.retracted}
+        mine = [vote for vote in self._mine if vote in live]
+        if not mine:
+            self.refuse(_("nothing entered here yet that can be retracted"))
+            return
+        self._retract(mine[-1])
+
+    def retract_selected(self) -> None:
+        index = self.entries_view.currentIndex()
+        if not index.isValid():
+            self.refuse(_("choose an entry in the list to retract"))
+            return
+        entry: rounds.Entry = index.data(ENTRY_ROLE)
+        if entry.retracted or entry.corrects is not None:
+            self.refuse(_("this entry is already a correction or corrected"))
+            return
+        self._retract(entry.id)
+
+    def _retract(self, vote_id: uuid.UUID) -> None:
+        store, round_id = self.store, self._loaded
+        if round_id is None:
+            return
+        self._run(lambda: rounds.retract(store, round_id, vote_id),
+                  _("Entry retracted; the correction is kept in the log"))
+
+    def _run(self, work: Callable[[], rounds.RoundState], done: str, retype: str = "") -> None:
+        """Write (or read) in the write worker, so entries keep the order they were typed."""
+        self.pending += 1
+        serial = self.hub.next_serial()
+        self.hub.started()
+        hub = self.hub
+
+        def attempt(_context: object) -> rounds.RoundState | PrioritizationError:
+            try:
+                return work()
+            except PrioritizationError as refusal:  # a refusal is an answer, not a failure
+                return refusal
+
+        def finished(outcome: rounds.RoundState | PrioritizationError) -> None:
+            self.pending -= 1
+            if isinstance(outcome, PrioritizationError):
+                hub.finished((), serial)
+                self.refuse(str(outcome))
+                if retype and not self.line.code_field.text():
+                    self.line.code_field.setText(retype)
+                    self.line.code_field.selectAll()
+                return
+            hub.finished(TABLES if done else (), serial)
+            self._show(outcome, done)
+
+        def failed(error: BaseException) -> None:
+            self.pending -= 1
+            hub.finished((), serial)
+            jobs.show_error(self, error)
+
+        jobs.run_job(self, attempt, on_done=finished, on_error=failed, cancellable=False)
+
+    def refuse(self, reason: str) -> None:
+        self.done.clear()
+        self.refusal.setText(_("Refused: {reason}").format(reason=reason))
+
+    def _show(self, state: rounds.RoundState, done: str) -> None:
+        if state.round_id != self._loaded:
+            return  # another round was chosen meanwhile
+        self.state = state
+        if state.last_vote is not None:
+            self._mine.append(state.last_vote)
+            self.line.recorded(state.last_ballot, next(
+                e.count for e in state.entries if e.id == state.last_vote))
+        self.refusal.clear()
+        self.done.setText(done)
+        groups = ", ".join(group_label(g) for g in state.groups)
+        info = _("{dots} dots per participant; groups: {groups}").format(
+            dots=state.dots, groups=groups)
+        if state.closed:
+            info += "  ·  " + _("closed: no more entries can be recorded")
+        problems = [*state.flags, *(f"{group_label(g)}: {why}"
+                                    for g, why in state.outcome.refused.items())]
+        self.about.setText("  ·  ".join([info, *problems]))
+        self.line.set_groups(state.groups)
+        self.results.set_state(state)
+        self.entries.set_state(state)
+        fit_columns(self.results_view)
+        fit_columns(self.entries_view)
+        self.sig_state_changed.emit(state)
+
+    # --- projection ----------------------------------------------------------------
+
+    def open_projection(self) -> ProjectionWindow:
+        if self.projection is None:
+            self.projection = ProjectionWindow(self)
+            self.projection.resize(1024, 640)
+            self.sig_state_changed.connect(self.projection.set_state)
+        if self.state is not None:
+            self.projection.set_state(self.state)
+        self.projection.show()
+        self.projection.raise_()
+        self.projection.activateWindow()
+        return self.projection
