@@ -209,7 +209,16 @@ class MainWindow(QMainWindow):
             QApplication.restoreOverrideCursor()
         self.pages[phase] = page
         self.stack.addWidget(page)
+        jump = getattr(page, "sig_jump", None)
+        if jump is not None:
+            jump.connect(self.jump_to)
         return page
+
+    def jump_to(self, table: str, record_id: object) -> bool:
+        """Show the page of a record (a check's finding, a link of a trace) and select it."""
+        from planner_desktop.ui.plan.jump import jump
+
+        return jump(self, table, record_id)  # type: ignore[arg-type]
 
     def _drop_pages(self) -> None:
         for page in self.pages.values():
@@ -287,6 +296,9 @@ class MainWindow(QMainWindow):
         from planner_desktop.ui.exchange import actions as exchange_actions
 
         exchange_actions.install(self)
+        from planner_desktop.ui.printing import actions as printing_actions
+
+        printing_actions.install(self)
 
     def _retranslate_chrome(self) -> None:
         self.navigation.retranslate()

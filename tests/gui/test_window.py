@@ -147,12 +147,12 @@ def test_language_switch_changes_visible_text_and_back(qtbot, window):
         return [action.text() for action in window.menuBar().actions()]
 
     click_phase(qtbot, window, Phase.pdm)
-    assert menu_titles() == ["&Archivo", "&Editar", "&Ver", "A&yuda"]
+    assert menu_titles() == ["&Archivo", "&Editar", "&Ver", "&Imprimir", "A&yuda"]
     assert "PDM" in window.current_page().heading.text()
     assert "ejes" in window.current_page().summary.text()
 
     window.menus.languages["en"].trigger()
-    assert menu_titles() == ["&File", "&Edit", "&View", "&Help"]
+    assert menu_titles() == ["&File", "&Edit", "&View", "&Print", "&Help"]
     assert window.phase is Phase.pdm, "the page shown stays the same"
     assert "axes" in window.current_page().summary.text()
     assert window.navigation.actions_by_phase[Phase.preparation].text() == "Preparation"
@@ -164,7 +164,7 @@ def test_language_switch_changes_visible_text_and_back(qtbot, window):
     assert "," in tree.index(0, 1).data(), "numbers follow the language (22,321)"
 
     window.menus.languages["es"].trigger()
-    assert menu_titles() == ["&Archivo", "&Editar", "&Ver", "A&yuda"]
+    assert menu_titles() == ["&Archivo", "&Editar", "&Ver", "&Imprimir", "A&yuda"]
     assert tree.headerData(0, Qt.Orientation.Horizontal) == "Territorio"
     assert window.navigation.actions_by_phase[Phase.preparation].text() == "Preparación"
     assert window.territory.windowTitle() == "Territorio"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import uuid
+
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
@@ -28,6 +30,14 @@ from planner_desktop.ui.pages.base import (
     table_view,
     tree_view,
 )
+
+STRATEGY_KINDS = {
+    "axis": ("axis",),
+    "objective": ("objective",),
+    "policy": ("policy", "guideline"),
+    "program": ("program",),
+}
+"""The kinds of frame tree rows that show each table."""
 
 
 class PdmPage(Page):
@@ -77,6 +87,29 @@ class PdmPage(Page):
         self.body.addWidget(top, 1)
         self.body.addWidget(self.programming_title)
         self.body.addWidget(self.programming_view)
+
+    def select_record(self, table: str, record_id: uuid.UUID) -> bool:
+        """Select an axis, objective, policy, lineamiento or programme in the frame tree
+        (a check's finding, a trace link), reading the branches on the way."""
+        kinds = STRATEGY_KINDS.get(table)
+        if kinds is None:
+            return False
+        model = self.frame_model
+        branches = [QModelIndex()]
+        while branches:
+            parent = branches.pop(0)
+            if model.canFetchMore(parent):
+                model.fetchMore(parent)
+            for row in range(model.rowCount(parent)):
+                index = model.index(row, 0, parent)
+                node = model.node(index)
+                if node is not None and node.kind in kinds and node.id == record_id:
+                    self.frame_view.setCurrentIndex(index)
+                    self.frame_view.scrollTo(index)
+                    return True
+                if model.hasChildren(index):
+                    branches.append(index)
+        return False
 
     def refresh(self) -> None:
         self.frame_model.reload()

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import QItemSelection
+from sqlalchemy import select
 
 from planner_desktop.domain import summaries
+from planner_desktop.domain.annual import Operation
 from planner_desktop.domain.enums import Phase
 from planner_desktop.i18n import _, ngettext
 from planner_desktop.ui import formatting, queries
@@ -44,6 +48,28 @@ class PoaPage(Page):
             self.plans_view.selectRow(0)
         else:
             self._show_plan(None)
+
+    def select_record(self, table: str, record_id: uuid.UUID) -> bool:
+        """Select a POA, or an operation in its POA (a check's finding, a trace link)."""
+        plan_id: uuid.UUID | None = record_id
+        if table == "operation":
+            with self.store.session() as session:
+                plan_id = session.scalar(
+                    select(Operation.annual_plan_id).where(Operation.id == record_id)
+                )
+        elif table != "annual_plan":
+            return False
+        row = self.plans.row_of(plan_id)
+        if row < 0:
+            return False
+        self.plans_view.selectRow(row)
+        if table == "annual_plan":
+            return True
+        row = self.operations.row_of(record_id)
+        if row >= 0:
+            self.operations_view.selectRow(row)
+            self.operations_view.scrollTo(self.operations.index(row, 0))
+        return row >= 0
 
     def _plan_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

@@ -1,0 +1,1 @@
+"""Window parts of the plan: the checks panel, the project profile editor, traceability."""

@@ -1,0 +1,71 @@
+"""Going from a finding or a trace link to the page where its record is shown."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from planner_desktop.domain.enums import Phase
+
+if TYPE_CHECKING:
+    from planner_desktop.ui.main_window import MainWindow
+
+PHASE_OF_TABLE: dict[str, Phase] = {
+    "community": Phase.preparation,
+    "demand": Phase.prioritization,
+    "prioritization_round": Phase.prioritization,
+    "project_profile": Phase.projects,
+    "component": Phase.projects,
+    "profile_funding": Phase.projects,
+    "indicator": Phase.projects,
+    "indicator_target": Phase.projects,
+    "multi_year_programming": Phase.projects,
+    "axis": Phase.pdm,
+    "objective": Phase.pdm,
+    "policy": Phase.pdm,
+    "program": Phase.pdm,
+    "funding_source": Phase.pdm,
+    "source_ceiling": Phase.pdm,
+    "annual_plan": Phase.poa,
+    "operation": Phase.poa,
+    "progress": Phase.follow_up,
+}
+
+
+def jump(window: MainWindow, table: str, record_id: uuid.UUID) -> bool:
+    """Show the page of ``table`` and, where the page can, select the record.
+
+    Returns True when the record itself was selected (not only its page shown).
+    """
+    phase = PHASE_OF_TABLE.get(table)
+    if phase is None or window.store is None:
+        return False
+    window.show_phase(phase)
+    page = window.current_page()
+    select = getattr(page, "select_record", None)
+    if callable(select):
+        return bool(select(table, record_id))
+    if table == "demand":
+        return _find_demand(window, record_id)
+    return False
+
+
+def _find_demand(window: MainWindow, demand_id: uuid.UUID) -> bool:
+    """The demand list of the prioritization page, searched by the demand's code."""
+    from planner_desktop.domain.demands import Demand
+
+    page = window.current_page()
+    panel = getattr(page, "demands_panel", None)
+    tabs = getattr(page, "tabs", None)
+    if panel is None or tabs is None or window.store is None:
+        return False
+    with window.store.session() as session:
+        demand = session.get(Demand, demand_id)
+        code = demand.code if demand is not None else None
+    if code is None:
+        return False
+    tabs.setCurrentWidget(panel)
+    panel.show_all()
+    panel.search.setText(code)
+    panel.apply_filter()
+    return True
