@@ -184,9 +184,17 @@ def test_projection_switches_groups_and_full_screen_by_key(qtbot, store):
 
 def test_the_prioritization_page_has_a_tally_tab_that_follows_the_chosen_round(
         qtbot, settings, demo_copy):
+    from sqlalchemy import update
+
+    from planner_desktop.context import open_database
     from planner_desktop.domain.enums import Phase
+    from planner_desktop.domain.prioritization import PrioritizationRound
     from tests.gui.test_window import click_phase, open_window
 
+    reopened = open_database(demo_copy, must_exist=True)
+    with reopened.raw_session() as session:  # the demo closes its rounds; count one more vote
+        session.execute(update(PrioritizationRound).values(closed=False))
+    reopened.close()
     window = open_window(qtbot, settings, demo_copy)
     click_phase(qtbot, window, Phase.prioritization)
     page = window.current_page()
@@ -196,6 +204,13 @@ def test_the_prioritization_page_has_a_tally_tab_that_follows_the_chosen_round(
         page.tabs.setCurrentWidget(page.tally_panel)
     assert page.tally_panel.state.round_id == chosen
     assert page.tally_panel.results.rowCount() > 0
+    code = page.tally_panel.results.rows[-1].code
+    loads = []
+    page.results.sig_loaded.connect(loads.append)
+    type_entry(qtbot, page.tally_panel, "m", f"{code} 1")
+    assert page.tally_panel.refusal.text() == ""
+    assert loads, "the results table was read again"
+    # the "Rondas y resultados" tab shows the recomputed agreed list, not a stale one
 
 
 def test_ballot_by_ballot_refuses_more_dots_than_allowed_in_place(qtbot, store):

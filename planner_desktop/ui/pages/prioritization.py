@@ -49,6 +49,7 @@ class PrioritizationPage(Page):
         self.tabs.addTab(splitter, "")
         self.tabs.addTab(self.demands_panel, "")
         self.tally_panel = TallyPanel(self.context)
+        self.tally_panel.sig_state_changed.connect(lambda _state: self.results.reload())
         self.tabs.addTab(self.tally_panel, "")
         self.body.addWidget(self.tabs)
         self.rounds_view.selectionModel().selectionChanged.connect(self._round_chosen)
