@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner_desktop.domain.actors import Person
+from planner_desktop.domain.base import Synced
 from planner_desktop.domain.events import Attendance, Event
 from planner_desktop.domain.prioritization import PrioritizationRound
 from planner_desktop.domain.summaries import current_municipality, live, not_retracted
@@ -21,6 +22,7 @@ from planner_desktop.i18n import _
 from planner_desktop.reports.layout import Letterhead
 
 T = TypeVar("T")
+M = TypeVar("M", bound=Synced)
 
 
 class ReportRefused(Exception):
@@ -77,16 +79,21 @@ def require_event(session: Session, options: ReportOptions) -> Event:
     return event
 
 
+def find_by_id_or_code(session: Session, model: type[M], value: str) -> M | None:
+    """The live record of ``model`` whose id or, failing that, whose code is ``value``."""
+    query = select(model).where(live(model))
+    try:
+        query = query.where(model.id == uuid.UUID(value.strip()))
+    except ValueError:
+        query = query.where(model.code == value.strip())  # type: ignore[attr-defined]
+    return session.scalars(query).first()
+
+
 def require_community(session: Session, options: ReportOptions) -> Community:
     """The community named by ``--community``: its id or its code."""
     if not options.community:
         raise ReportRefused(_("this document needs --community ID"))
-    query = select(Community).where(live(Community))
-    try:
-        query = query.where(Community.id == uuid.UUID(options.community.strip()))
-    except ValueError:
-        query = query.where(Community.code == options.community.strip())
-    community = session.scalars(query).first()
+    community = find_by_id_or_code(session, Community, options.community)
     if community is None:
         raise ReportRefused(_("there is no community {id}").format(id=options.community))
     return community

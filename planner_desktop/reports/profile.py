@@ -23,7 +23,12 @@ from planner_desktop.domain.projects import (
 from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community
 from planner_desktop.i18n import _
-from planner_desktop.reports.common import ReportOptions, ReportRefused, live_items
+from planner_desktop.reports.common import (
+    ReportOptions,
+    ReportRefused,
+    find_by_id_or_code,
+    live_items,
+)
 from planner_desktop.reports.layout import Document, frame_size, heading, money, para, spanish_date
 from planner_desktop.reports.tables import fields_table, scaled, table
 
@@ -32,12 +37,7 @@ def require_profile(session: Session, options: ReportOptions) -> ProjectProfile:
     """The profile named by ``--project``: its id or its code."""
     if not options.project:
         raise ReportRefused(_("this document needs --project ID"))
-    query = select(ProjectProfile).where(live(ProjectProfile))
-    try:
-        query = query.where(ProjectProfile.id == uuid.UUID(options.project.strip()))
-    except ValueError:
-        query = query.where(ProjectProfile.code == options.project.strip())
-    profile = session.scalars(query).first()
+    profile = find_by_id_or_code(session, ProjectProfile, options.project)
     if profile is None:
         raise ReportRefused(_("there is no project {id}").format(id=options.project))
     return profile

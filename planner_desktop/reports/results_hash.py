@@ -125,12 +125,18 @@ def event_payload(session: Session, event_id: uuid.UUID) -> str:
     return qr_payload(session_id_for(session, event_id), digest)
 
 
-def verify_payload(session: Session, text: str) -> bool | None:
-    """Whether a scanned acta still matches the data: None when its session is unknown."""
-    session_id, digest = parse_payload(text)
+def event_of_session(session: Session, session_id: uuid.UUID) -> Event | None:
+    """The event an acta's session id names: through its minutes, or the event id itself."""
     event_id = session.scalars(
         select(Minutes.event_id).where(Minutes.session_id == session_id, live(Minutes)).limit(1)
     ).first() or session_id
-    if session.get(Event, event_id) is None:
+    return session.get(Event, event_id)
+
+
+def verify_payload(session: Session, text: str) -> bool | None:
+    """Whether a scanned acta still matches the data: None when its session is unknown."""
+    session_id, digest = parse_payload(text)
+    event = event_of_session(session, session_id)
+    if event is None:
         return None
-    return results_hash(event_id, load_results(session, event_id)) == digest
+    return results_hash(event.id, load_results(session, event.id)) == digest

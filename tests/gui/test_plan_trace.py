@@ -11,8 +11,8 @@ from planner_desktop.domain.annual import Operation
 from planner_desktop.domain.demands import Demand
 from planner_desktop.domain.enums import Phase
 from planner_desktop.domain.projects import ProfileDemand
+from planner_desktop.plan import records
 from planner_desktop.ui.models.table import KEY_ROLE
-from planner_desktop.ui.plan import records
 from planner_desktop.ui.plan.trace_view import LINK_ROLE
 from tests.gui.test_window import click_phase, open_window
 

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QTabWidget
 from planner_desktop.domain import labels, summaries
 from planner_desktop.domain.enums import Phase, Recommendation
 from planner_desktop.i18n import _, ngettext
+from planner_desktop.plan.records import PROFILE_TABLES, profile_of
 from planner_desktop.ui import formatting
 from planner_desktop.ui.pages.base import Page, counted
-from planner_desktop.ui.plan.records import PROFILE_TABLES, profile_of
 
 if TYPE_CHECKING:
     from planner_desktop.plan.checks import CheckReport

@@ -26,7 +26,7 @@ from planner_desktop.domain.base import Synced
 from planner_desktop.domain.enums import IndicatorLevel
 from planner_desktop.domain.projects import Component, Indicator, IndicatorTarget, ProfileFunding
 from planner_desktop.i18n import _
-from planner_desktop.plan import validate
+from planner_desktop.plan import records, validate
 from planner_desktop.plan.scope import plan_period
 from planner_desktop.store.database import Store
 from planner_desktop.ui import formatting
@@ -34,7 +34,7 @@ from planner_desktop.ui.changes import ChangeHub
 from planner_desktop.ui.commands import CreateRecord
 from planner_desktop.ui.models.editable import EditableQueryModel
 from planner_desktop.ui.pages.base import fit_columns, section_label
-from planner_desktop.ui.plan import records, tables
+from planner_desktop.ui.plan import tables
 from planner_desktop.ui.plan.parsers import year_parser
 from planner_desktop.ui.plan.profile_form import ProfileForm
 from planner_desktop.ui.spreadsheet import refusal_line, spreadsheet_view

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 
 from planner_desktop.domain.projects import ProfileCommunity, ProfileDemand, ProjectProfile
 from planner_desktop.i18n import _
+from planner_desktop.plan import records
 from planner_desktop.ui import queries
 from planner_desktop.ui.changes import ChangeHub
 from planner_desktop.ui.commands import CommandGroup, CreateRecord
 from planner_desktop.ui.models.table import KEY_ROLE, QueryTableModel
 from planner_desktop.ui.pages.base import PageContext, fit_columns, table_view
-from planner_desktop.ui.plan import records
 from planner_desktop.ui.plan.profile_editor import ProfileEditor
 
 LIST_TABLES = ("project_profile", "component", "profile_demand")

@@ -20,11 +20,11 @@ from planner_desktop.domain import labels
 from planner_desktop.domain.enums import Group
 from planner_desktop.domain.summaries import AGREED
 from planner_desktop.i18n import _
+from planner_desktop.plan import records
 from planner_desktop.plan.follow import ProgressPoint
 from planner_desktop.plan.trace import DemandTrace, Link, ProfileStep, trace_demand
 from planner_desktop.store.database import Store
 from planner_desktop.ui import formatting
-from planner_desktop.ui.plan import records
 
 LINK_ROLE = Qt.ItemDataRole.UserRole
 

@@ -6,12 +6,11 @@ import uuid
 from dataclasses import dataclass
 from enum import Enum
 
-from sqlalchemy import select
-
-from planner_desktop.domain.events import Event
-from planner_desktop.domain.follow_up import Minutes
-from planner_desktop.domain.summaries import live
-from planner_desktop.reports.results_hash import parse_payload, verify_payload
+from planner_desktop.reports.results_hash import (
+    event_of_session,
+    parse_payload,
+    verify_payload,
+)
 from planner_desktop.store.database import Store
 
 
@@ -40,10 +39,7 @@ def check_acta(store: Store, text: str) -> ActaCheck:
         outcome = verify_payload(session, text)
         if outcome is None:
             return ActaCheck(Verdict.unknown, session_id)
-        event_id = session.scalars(
-            select(Minutes.event_id).where(Minutes.session_id == session_id, live(Minutes))
-        ).first() or session_id
-        event = session.get(Event, event_id)
+        event = event_of_session(session, session_id)
         title = event.title if event is not None else ""
         when = event.date.isoformat() if event is not None else ""
     verdict = Verdict.matches if outcome else Verdict.changed

@@ -1,4 +1,4 @@
-"""What the plan's window parts read and prepare (no Qt here).
+"""Profiles for the plan's window parts: new ones from demands, their money, their findings.
 
 The values of a new profile made from a priority demand, the totals shown against a
 profile's cost, and which profile a check's finding belongs to.
