@@ -8,10 +8,16 @@ Runs, alternating, N times each (offscreen):
 * ``run()``  the window entry point ``planner_desktop.ui.app.run`` called directly, without
   the command-line front end (to see what the command line adds).
 
+The programs run as they do on a person's machine after ``make run``: the message
+catalogues compiled (``make mo``) and Python's bytecode cache written on the first (warm-up)
+run, so ``PYTHONDONTWRITEBYTECODE`` is removed from their environment.
+
 Every program quits through ``PLANNER_DESKTOP_EXIT_AFTER_SHOW`` (the bare script does the
-same with a zero timer). The figure of record is the wall time of the whole process,
-from start to exit; the programs also print when their window was shown. Goal: ``window``
-≤ 1.5 × ``bare``.
+same with a zero timer) and prints the system's monotonic clock at the moment its window was
+shown. The figure of record is the issue's: from the moment this script starts the process
+to the moment its window is shown (the child's clock reading minus the parent's, the same
+clock). The whole process's wall time, exit included, is printed beside it. Goal:
+``window`` ≤ 1.5 × ``bare``.
 
     python bench/startup.py [--runs 7] [--scale 1]
 """
@@ -51,7 +57,7 @@ window = QMainWindow()
 window.show()
 
 def shown():
-    print(f"shown {since_start():.3f}", flush=True)
+    print(f"shown {since_start():.3f} {time.monotonic():.6f}", flush=True)
     QTimer.singleShot(0, app.quit)
 
 QTimer.singleShot(0, shown)
@@ -78,35 +84,42 @@ def make_demo(folder: Path, scale: int, env: dict[str, str]) -> Path:
 
 
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, float | None]:
-    """Wall time of the whole process, and the time it printed (shown/ready), if any."""
-    started = time.perf_counter()
+    """Wall time of the whole process, and from its start to the shown/ready it printed."""
+    started = time.monotonic()
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    wall = time.perf_counter() - started
+    wall = time.monotonic() - started
     if done.returncode != 0:
         sys.exit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.strip()[-500:]}")
-    printed = None
+    to_shown = None
     for line in done.stdout.splitlines():
-        word, _space, value = line.partition(" ")
-        if word in ("shown", "ready"):
+        fields = line.split()
+        if len(fields) == 3 and fields[0] in ("shown", "ready"):
             try:
-                printed = float(value)
+                to_shown = float(fields[2]) - started
             except ValueError:
-                printed = None
-    return wall, printed
+                to_shown = None
+    return wall, to_shown
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--scale", type=int, default=1)
+    parser.add_argument(
+        "--quick", action="store_true", help="only bare and window (while tuning)"
+    )
     args = parser.parse_args()
 
+    compiled = subprocess.run(["make", "-s", "mo"], cwd=ROOT, capture_output=True, check=False)
+    if compiled.returncode != 0:
+        print("could not compile the message catalogues; the program compiles them in memory")
     with tempfile.TemporaryDirectory(prefix="planner-startup-") as tmp:
         folder = Path(tmp)
         env = dict(os.environ)
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         env["PLANNER_DESKTOP_HOME"] = str(folder / "home")
         env.pop("PLANNER_DESKTOP_DB", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # a person's machine keeps its .pyc files
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
         db = make_demo(folder, args.scale, env)
         shown_env = {**env, "PLANNER_DESKTOP_EXIT_AFTER_SHOW": "1"}
@@ -117,6 +130,8 @@ def main() -> int:
             "ready": ([sys.executable, "-m", "planner_desktop", "--db", str(db)], ready_env),
             "run()": ([sys.executable, "-c", RUN_DIRECT, str(db)], shown_env),
         }
+        if args.quick:
+            programs = {name: programs[name] for name in ("bare", "window")}
         for command, program_env in programs.values():  # warm the disk cache and .pyc files
             timed(command, program_env)
         walls: dict[str, list[float]] = {name: [] for name in programs}
@@ -128,15 +143,26 @@ def main() -> int:
                 if at is not None:
                     printed[name].append(at)
 
-    bare = statistics.median(walls["bare"])
-    print(f"runs: {args.runs} each, alternating; medians (whole process; shown/ready as printed)")
+    bare = statistics.median(printed["bare"])
+    bare_wall = statistics.median(walls["bare"])
+    print(f"runs: {args.runs} each, alternating; medians")
+    print("           start to shown (ratio)     whole process with exit (ratio)")
     for name in programs:
+        at = statistics.median(printed[name])
         wall = statistics.median(walls[name])
-        at = f"{statistics.median(printed[name]):.3f} s" if printed[name] else "-"
-        print(f"  {name:7s} wall {wall:.3f} s   printed {at:>8s}   ratio {wall / bare:.2f}")
-    ratio = statistics.median(walls["window"]) / bare
+        print(
+            f"  {name:7s}  {at:.3f} s ({at / bare:.2f})"
+            f"           {wall:.3f} s ({wall / bare_wall:.2f})"
+        )
+    ratio = statistics.median(printed["window"]) / bare
     verdict = "met" if ratio <= GOAL else "NOT met"
-    print(f"window shown vs bare PySide6: {ratio:.2f}x (goal <= {GOAL}x: {verdict})")
+    fastest = min(printed["window"]) / min(printed["bare"])
+    print(f"fastest run of each: {fastest:.2f}x")
+    spread = sorted(at / bare for at in printed["window"])
+    print(
+        f"window shown vs bare PySide6: {ratio:.2f}x (goal <= {GOAL}x: {verdict}); "
+        f"single runs {spread[0]:.2f}x to {spread[-1]:.2f}x"
+    )
     return 0
 
 

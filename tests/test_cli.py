@@ -147,3 +147,48 @@ def test_messages_follow_the_language(tmp_path):
     )
     assert result.returncode == 1
     assert "no hay ninguna base de datos" in result.stderr.lower()
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], (None, None)),
+        (["--db", "a.sqlite"], ("a.sqlite", None)),
+        (["--db=a.sqlite", "--lang", "en"], ("a.sqlite", "en")),
+        (["--lang=es"], (None, "es")),
+        (["--lang", "xx"], (None, "xx")),  # checked once Qt is loaded
+        (["--db"], None),  # a missing value is the parser's to report
+        (["--db", "--lang", "en"], None),
+        (["--help"], None),
+        (["--version"], None),
+        (["--da", "a.sqlite"], None),  # abbreviations go through the parser
+        (["dump", "--db", "a.sqlite"], None),
+    ],
+)
+def test_window_arguments_are_read_without_the_parser(argv, expected):
+    from planner_desktop.cli import _window_arguments
+
+    assert _window_arguments(argv) == expected
+
+
+def test_the_window_opens_on_the_database_given(monkeypatch, tmp_path):
+    from planner_desktop import cli
+    from planner_desktop.ui import app
+
+    opened: list[tuple[str | None, str | None]] = []
+
+    def fake_run(db: str | None, lang: str | None) -> int:
+        opened.append((db, lang))
+        return 0
+
+    monkeypatch.setattr(app, "prepare_qt", lambda: None)
+    monkeypatch.setattr(app, "run", fake_run)
+    assert cli.main(["--db", str(tmp_path / "x.sqlite"), "--lang", "en"]) == 0
+    assert cli.main([]) == 0
+    assert opened == [(str(tmp_path / "x.sqlite"), "en"), (None, None)]
+
+
+def test_a_wrong_language_for_the_window_is_wrong_usage():
+    result = run("--lang", "xx")
+    assert result.returncode == 2
+    assert "--lang" in result.stderr

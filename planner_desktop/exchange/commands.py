@@ -1,6 +1,6 @@
-"""The ``session export|verify|merge`` commands (DESIGN §5), behind ``cli.py``.
+"""The ``session export|verify|merge`` commands (DESIGN §5), behind ``commands.py``.
 
-Refusals raise :class:`~planner_desktop.cli.Refused` (exit 1, one line on stderr). A merge
+Refusals raise :class:`~planner_desktop.commands.Refused` (exit 1, one line on stderr). A merge
 prints one line per file (refused and held files on stderr) and then the total line
 ``added=N updated=N unchanged=N conflicts=N rejected=N``; it exits 1 when any file was
 refused or held.
