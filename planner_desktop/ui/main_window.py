@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.scope: Scope = MUNICIPALITY
         self.pages: dict[Phase, Page] = {}
         self._shown_once = False
+        self._territory_hub: QObject | None = None
         self._base_font = QFont(QApplication.font())
         if settings.get("large_font"):
             self._apply_font(True)
@@ -145,12 +146,26 @@ class MainWindow(QMainWindow):
             self.settings.set("last_database", str(store.path))
         self._read_municipality()
         self.territory.set_store(store)
+        from planner_desktop.ui.changes import hub_for
+
+        hub = hub_for(self.undo_stack, store)
+        if hub is not self._territory_hub:
+            hub.sig_changed.connect(self._territory_changed)
+            self._territory_hub = hub
         self.statusBar().clearMessage()
         self._update_status()
         self.show_phase(self.phase)
         self.sig_store_changed.emit()
         if not self.icons.loaded:
             QTimer.singleShot(0, self.icons.load)
+
+    def _territory_changed(self, table: str, _serial: int) -> None:
+        """A saved change to the territory: show new names and populations at once."""
+        if table in ("municipality", "district", "community") and self.store is not None:
+            self.territory.refresh()
+            if table == "municipality":
+                self._read_municipality()
+                self._update_status()
 
     def _read_municipality(self) -> None:
         from planner_desktop.domain.summaries import current_municipality

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTreeView, QWidget
 
 from planner_desktop.i18n import _
@@ -68,6 +68,45 @@ class TerritoryDock(QDockWidget):
         for index in self.model.expand_all_loaded(depth=2):
             if not index.parent().isValid():
                 self.view.expand(index)
+
+    def refresh(self) -> None:
+        """Read the territory again (a name or a population changed), keeping the branches
+        that were open and the row that was chosen; the scope is not announced again."""
+        if self.model is None:
+            return
+        from planner_desktop.ui.models.tree import NODE_ROLE
+
+        model = self.model
+        opened: set[tuple[str, object]] = set()
+        pending = [model.index(row, 0) for row in range(model.rowCount())]
+        while pending:
+            index = pending.pop()
+            if self.view.isExpanded(index):
+                node = index.data(NODE_ROLE)
+                opened.add((node.kind, node.id))
+                pending.extend(model.index(row, 0, index) for row in range(model.rowCount(index)))
+        current = self.view.currentIndex().data(NODE_ROLE)
+        chosen = (current.kind, current.id) if current is not None else None
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
+        try:
+            model.reload()
+            level = [QModelIndex()]
+            while level:
+                parent = level.pop()
+                if model.canFetchMore(parent):
+                    model.fetchMore(parent)
+                for row in range(model.rowCount(parent)):
+                    index = model.index(row, 0, parent)
+                    node = index.data(NODE_ROLE)
+                    key = (node.kind, node.id)
+                    if key == chosen:
+                        self.view.setCurrentIndex(index)
+                    if key in opened:
+                        self.view.expand(index)
+                        level.append(index)
+        finally:
+            selection.blockSignals(False)
 
     def select_municipality(self) -> None:
         if self.model is not None and self.model.rowCount():

@@ -217,3 +217,43 @@ def test_a_finding_dragged_within_its_group_moves_and_not_across(qtbot, window):
     window.undo_stack.undo()
     saved(qtbot, window)
     qtbot.waitUntil(lambda: model.row_of(moved) == source, timeout=5000)
+
+
+def territory_texts(window) -> set[str]:
+    from planner_desktop.ui.models.tree import NODE_ROLE
+
+    tree, texts = window.territory.model, set()
+    pending = [tree.index(row, 0) for row in range(tree.rowCount())]
+    while pending:
+        index = pending.pop()
+        texts.add(index.data())
+        assert index.data(NODE_ROLE) is not None
+        pending.extend(tree.index(row, 0, index) for row in range(tree.rowCount(index)))
+    return texts
+
+
+def test_renamed_community_shows_in_the_territory_with_its_branch_still_open(
+    qtbot, window
+):
+    page = window.current_page()
+    view, model = page.communities_view, page.communities
+    key = model.key(0)
+    with window.store.session() as session:
+        community = session.get(Community, key)
+        old_name = community.name
+        district_name = community.district.name
+    tree = window.territory.model
+    municipality = tree.index(0, 0)
+    districts = [tree.index(row, 0, municipality) for row in range(tree.rowCount(municipality))]
+    window.territory.view.expand(next(d for d in districts if d.data() == district_name))
+    qtbot.waitUntil(lambda: old_name in territory_texts(window), timeout=5000)
+    type_into_cell(qtbot, view, 0, 2, "Villa Renombrada")
+    saved(qtbot, window)
+    texts = territory_texts(window)
+    assert "Villa Renombrada" in texts and old_name not in texts
+    assert window.scope.level == "municipality", "the scope is not announced again"
+
+    window.undo_stack.undo()
+    saved(qtbot, window)
+    texts = territory_texts(window)
+    assert old_name in texts and "Villa Renombrada" not in texts
