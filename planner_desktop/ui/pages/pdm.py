@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from planner_desktop.domain import summaries
 from planner_desktop.domain.enums import Phase
 from planner_desktop.i18n import _, ngettext
+from planner_desktop.plan import programming
 from planner_desktop.ui import formatting, trees
 from planner_desktop.ui.models.grid import GridModel
 from planner_desktop.ui.models.tree import LazyTreeModel
@@ -38,6 +40,8 @@ STRATEGY_KINDS = {
     "program": ("program",),
 }
 """The kinds of frame tree rows that show each table."""
+PROGRAMMING_TABLES = ("funding_source", "source_ceiling", "multi_year_programming")
+"""Tables shown in the programming grid."""
 
 
 class PdmPage(Page):
@@ -77,6 +81,26 @@ class PdmPage(Page):
         )
         self.programming_view.setSelectionMode(self.programming_view.SelectionMode.NoSelection)
         self.programming_title = section_label()
+        from planner_desktop.ui.changes import hub_for
+        from planner_desktop.ui.plan.programming_editor import ProgrammingEditor
+        from planner_desktop.ui.plan.targets_grid import TargetsEditor
+
+        hub = hub_for(self.context.undo_stack, self.store)
+        self.editor = ProgrammingEditor(self.store, hub, self.context.undo_stack)
+        self.targets = TargetsEditor(self.store, hub, self.context.undo_stack)
+        hub.sig_changed.connect(self._saved)
+        summary = QWidget()
+        summary_layout = QVBoxLayout(summary)
+        summary_layout.setContentsMargins(0, 0, 0, 0)
+        summary_layout.addWidget(self.programming_title)
+        summary_layout.addWidget(self.programming_view)
+        summary_layout.addStretch(1)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("pdmTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.editor, _("Programming by project"))
+        self.tabs.addTab(summary, _("Totals by source"))
+        self.tabs.addTab(self.targets, _("Targets by year"))
         top = QSplitter(Qt.Orientation.Horizontal)
         top.setChildrenCollapsible(False)
         top.addWidget(self.frame_view)
@@ -84,13 +108,21 @@ class PdmPage(Page):
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
         top.setSizes([600, 400])
-        self.body.addWidget(top, 1)
-        self.body.addWidget(self.programming_title)
-        self.body.addWidget(self.programming_view)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setChildrenCollapsible(False)
+        split.addWidget(top)
+        split.addWidget(self.tabs)
+        split.setSizes([300, 500])
+        self.body.addWidget(split, 1)
 
     def select_record(self, table: str, record_id: uuid.UUID) -> bool:
         """Select an axis, objective, policy, lineamiento or programme in the frame tree
         (a check's finding, a trace link), reading the branches on the way."""
+        if table in PROGRAMMING_TABLES:
+            with self.store.session() as session:
+                cell = programming.cell_of(session, table, record_id)
+            self.tabs.setCurrentWidget(self.editor)
+            return cell is not None and self.editor.select_cell(cell)
         kinds = STRATEGY_KINDS.get(table)
         if kinds is None:
             return False
@@ -111,7 +143,15 @@ class PdmPage(Page):
                     branches.append(index)
         return False
 
+    def _saved(self, table: str, _serial: int) -> None:
+        if table in PROGRAMMING_TABLES and self.isVisible():
+            with self.store.session() as session:
+                totals = summaries.programming_totals(session)
+            self._show_programming(totals)
+
     def refresh(self) -> None:
+        self.editor.load_sources()
+        self.targets.reload()
         self.frame_model.reload()
         for index in self.frame_model.expand_all_loaded(depth=2):
             self.frame_view.expand(index)

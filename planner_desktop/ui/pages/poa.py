@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QItemSelection
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtWidgets import QSplitter
 from sqlalchemy import select
 
 from planner_desktop.domain import summaries
@@ -18,7 +19,6 @@ from planner_desktop.ui.pages.base import (
     counted,
     fit_columns,
     fit_height,
-    section_label,
     set_heading,
     table_view,
 )
@@ -28,17 +28,34 @@ class PoaPage(Page):
     phase = Phase.poa
 
     def build(self) -> None:
+        from planner_desktop.ui.changes import hub_for
+        from planner_desktop.ui.plan.adjustments_panel import AdjustmentsPanel
+        from planner_desktop.ui.plan.operations_editor import OperationsEditor
+
+        hub = hub_for(self.context.undo_stack, self.store)
         self.plans = self.table_model(queries.annual_plans())
-        self.operations = self.table_model(queries.operations(None))
         self.plans_view = table_view(self.plans, name="annualPlans")
         self.plans_view.horizontalHeader().setStretchLastSection(False)
-        self.operations_view = table_view(self.operations, name="operations")
-        self.operations_title = section_label()
+        self.editor = OperationsEditor(self.store, hub, self.context.undo_stack)
+        self.operations = self.editor.model
+        self.operations_view = self.editor.view
+        self.operations_title = self.editor.title
+        self.adjustments = AdjustmentsPanel(self.store, hub, self.context.undo_stack,
+                                            self.editor.current_operation)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.editor)
+        split.addWidget(self.adjustments)
+        split.setSizes([500, 250])
         self.body.addWidget(self.plans_view)
         self.body.addSpacing(4)
-        self.body.addWidget(self.operations_title)
-        self.body.addWidget(self.operations_view, 1)
+        self.body.addWidget(split, 1)
         self.plans_view.selectionModel().selectionChanged.connect(self._plan_chosen)
+        hub.sig_changed.connect(self._saved)
+
+    def _saved(self, table: str, _serial: int) -> None:
+        if table in ("operation", "plan_adjustment") and self.isVisible():
+            self._show_summary(self.editor.plan_id)
 
     def refresh(self) -> None:
         self.plans.reload()
@@ -67,8 +84,9 @@ class PoaPage(Page):
             return True
         row = self.operations.row_of(record_id)
         if row >= 0:
-            self.operations_view.selectRow(row)
-            self.operations_view.scrollTo(self.operations.index(row, 0))
+            index = self.operations.index(row, 1)
+            self.operations_view.setCurrentIndex(index)
+            self.operations_view.scrollTo(index)
         return row >= 0
 
     def _plan_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -77,7 +95,12 @@ class PoaPage(Page):
             self._show_plan(self.plans.index(indexes[0].row(), 0).data(KEY_ROLE))
 
     def _show_plan(self, plan_id: object) -> None:
-        self.operations.reload(queries.operations(plan_id))  # type: ignore[arg-type]
+        self.editor.show_plan(plan_id)  # type: ignore[arg-type]
+        self.adjustments.show_plan(plan_id)  # type: ignore[arg-type]
+        self._show_summary(plan_id)
+        fit_columns(self.operations_view, 260)  # type: ignore[arg-type]
+
+    def _show_summary(self, plan_id: object) -> None:
         with self.store.session() as session:
             summary = summaries.annual_summary(session, plan_id)  # type: ignore[arg-type]
         if summary.fiscal_year is None:
@@ -102,4 +125,3 @@ class PoaPage(Page):
         )
         title = _("Operations of the POA {year}").format(year=summary.fiscal_year)
         set_heading(self.operations_title, title)
-        fit_columns(self.operations_view)

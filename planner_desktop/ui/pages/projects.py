@@ -51,11 +51,18 @@ class ProjectsPage(Page):
     def select_record(self, table: str, record_id: uuid.UUID) -> bool:
         """Show a record: a profile's part in the editor, a demand's chain; else ask the
         window to go to the page that shows it."""
+        if table == "multi_year_programming":  # shown in the PDM's programming grid
+            self.sig_jump.emit(table, record_id)
+            return False
         with self.store.session() as session:
             profile_id = profile_of(session, table, record_id)
         if profile_id is not None:
             self.tabs.setCurrentWidget(self.profiles_tab)
-            return self.profiles_tab.select_profile(profile_id)
+            if not self.profiles_tab.select_profile(profile_id):
+                return False
+            if table == "project_profile":
+                return True
+            return self.profiles_tab.editor.select_part(table, record_id)
         if table in PROFILE_TABLES:  # a record that no longer exists
             return False
         if table == "demand":

@@ -142,7 +142,11 @@ class ChecksPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(RERUN_MS)
         self._timer.timeout.connect(self._rerun)
-        hub.sig_changed.connect(lambda _table, _serial: self._timer.start())
+        hub.sig_changed.connect(self._changed)
+
+    def _changed(self, _table: str, _serial: int) -> None:
+        """A saved change: check again a moment later (bound, so it ends with the panel)."""
+        self._timer.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         if (self.report is None or self._stale) and self.job is None:

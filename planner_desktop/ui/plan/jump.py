@@ -19,7 +19,7 @@ PHASE_OF_TABLE: dict[str, Phase] = {
     "profile_funding": Phase.projects,
     "indicator": Phase.projects,
     "indicator_target": Phase.projects,
-    "multi_year_programming": Phase.projects,
+    "multi_year_programming": Phase.pdm,
     "axis": Phase.pdm,
     "objective": Phase.pdm,
     "policy": Phase.pdm,
@@ -47,7 +47,34 @@ def jump(window: MainWindow, table: str, record_id: uuid.UUID) -> bool:
         return bool(select(table, record_id))
     if table == "demand":
         return _find_demand(window, record_id)
+    if table == "community":
+        return _find_community(window, record_id)
     return False
+
+
+def _find_community(window: MainWindow, community_id: uuid.UUID) -> bool:
+    """The community's row in the communities list of the preparation page (the whole
+    municipality shown when the territory chosen hides it)."""
+    page = window.current_page()
+    model = getattr(page, "communities", None)
+    view = getattr(page, "communities_view", None)
+    tabs = getattr(page, "tabs", None)
+    if model is None or view is None or tabs is None:
+        return False
+    tabs.setCurrentIndex(0)
+    row = model.row_of(community_id)
+    if row < 0:
+        window.territory.select_municipality()
+        page = window.current_page()
+        model = getattr(page, "communities", model)
+        view = getattr(page, "communities_view", view)
+        row = model.row_of(community_id)
+    if row < 0:
+        return False
+    index = model.index(row, 0)
+    view.setCurrentIndex(index)
+    view.scrollTo(index)
+    return True
 
 
 def _find_demand(window: MainWindow, demand_id: uuid.UUID) -> bool:

@@ -155,6 +155,22 @@ class ProfileEditor(QWidget):
         self._show_money()
         self._show_origin()
 
+    def select_part(self, table: str, record_id: uuid.UUID) -> bool:
+        """Show the tab of a component, funding, indicator or target and select its row."""
+        sections = {"component": (2, self.components), "profile_funding": (2, self.funding),
+                    "indicator": (3, self.indicators), "indicator_target": (3, self.targets)}
+        if table not in sections:
+            return False
+        tab, section = sections[table]
+        self.tabs.setCurrentIndex(tab)
+        row = section.model.row_of(record_id)
+        if row < 0:
+            return False
+        index = section.model.index(row, 0)
+        section.view.setCurrentIndex(index)
+        section.view.scrollTo(index)
+        return True
+
     def _show_origin(self) -> None:
         from planner_desktop.plan.trace import profile_origin
 
