@@ -9,6 +9,7 @@ was refused (one line on stderr, nothing written), 2 wrong usage.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -77,14 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, metavar="FILE")
     export.add_argument("--event", metavar="ID")
     export.add_argument("--community", metavar="ID")
-    export.set_defaults(handler=_session("export"))
+    export.set_defaults(handler=_delegated(SESSION, "export", "CommandRefused"))
     verify = session_commands.add_parser("verify", help=_("check a session file"))
     verify.add_argument("file", metavar="FILE")
-    verify.set_defaults(handler=_session("verify"))
+    verify.set_defaults(handler=_delegated(SESSION, "verify", "CommandRefused"))
     merge = session_commands.add_parser("merge", help=_("merge session files"))
     _add_db(merge)
     merge.add_argument("files", nargs="+", metavar="FILE")
-    merge.set_defaults(handler=_session("merge"))
+    merge.set_defaults(handler=_delegated(SESSION, "merge", "CommandRefused"))
     from planner_desktop.exchange import commands as session_options
 
     session_options.add_arguments(export, verify, merge)
@@ -103,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         report.add_argument(option, metavar="ID")
     report.add_argument("--year", type=int)
     report.add_argument("--paper", choices=("a4", "letter"), default="a4")
-    report.set_defaults(handler=_cmd_report)
+    report.set_defaults(handler=_delegated(REPORT, "report", "ReportRefused"))
 
     xlsx = commands.add_parser("xlsx", help=_("spreadsheets in and out"))
     xlsx_commands = xlsx.add_subparsers(dest="xlsx_command", metavar="ACTION")
@@ -111,12 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
     xlsx_export.add_argument("kind", choices=XLSX_EXPORT_KINDS, metavar="KIND")
     _add_db(xlsx_export)
     xlsx_export.add_argument("--out", required=True, metavar="FILE.xlsx")
-    xlsx_export.set_defaults(handler=_xlsx("export"))
+    xlsx_export.set_defaults(handler=_delegated(XLSX, "export", "SpreadsheetRefused"))
     xlsx_import = xlsx_commands.add_parser("import", help=_("read a spreadsheet"))
     xlsx_import.add_argument("kind", choices=XLSX_IMPORT_KINDS, metavar="KIND")
     _add_db(xlsx_import)
     xlsx_import.add_argument("file", metavar="FILE.xlsx")
-    xlsx_import.set_defaults(handler=_xlsx("import"))
+    xlsx_import.set_defaults(handler=_delegated(XLSX, "import", "SpreadsheetRefused"))
     xlsx.set_defaults(handler=_needs_action(xlsx))
 
     check = commands.add_parser("check", help=_("plan coherence and viability findings"))
@@ -125,16 +126,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _session(action: str) -> Handler:
-    """``session export|verify|merge``, implemented in :mod:`planner_desktop.exchange.commands`."""
+SESSION = "planner_desktop.exchange.commands"
+XLSX = "planner_desktop.exchange.xlsx.command"
+REPORT = "planner_desktop.reports.command"
+
+
+def _delegated(module: str, action: str, refusal: str) -> Handler:
+    """A sub-command implemented as ``cmd_<action>`` in ``module`` (imported when it runs);
+    the module's ``refusal`` exception becomes :class:`Refused`."""
 
     def handler(args: argparse.Namespace) -> int:
-        from planner_desktop.exchange import commands as session_options
-
-        command: Handler = getattr(session_options, f"cmd_{action}")
+        implementation = importlib.import_module(module)
+        run: Handler = getattr(implementation, f"cmd_{action}")
         try:
-            return command(args)
-        except session_options.CommandRefused as exc:
+            return run(args)
+        except getattr(implementation, refusal) as exc:
             raise Refused(str(exc)) from None
 
     return handler
@@ -215,32 +221,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_OK if report.ok else EXIT_REFUSED
-
-
-def _xlsx(action: str) -> Handler:
-    """``xlsx export|import``, implemented in :mod:`planner_desktop.exchange.xlsx.command`."""
-
-    def handler(args: argparse.Namespace) -> int:
-        from planner_desktop.exchange.xlsx import command
-
-        run: Handler = getattr(command, f"cmd_{action}")
-        try:
-            return run(args)
-        except command.SpreadsheetRefused as exc:
-            raise Refused(str(exc)) from None
-
-    return handler
-
-
-def _cmd_report(args: argparse.Namespace) -> int:
-    """``report KIND``, implemented in :mod:`planner_desktop.reports.command`."""
-    from planner_desktop.reports.command import cmd_report
-    from planner_desktop.reports.common import ReportRefused
-
-    try:
-        return cmd_report(args)
-    except ReportRefused as exc:
-        raise Refused(str(exc)) from None
 
 
 def _run_window(args: argparse.Namespace) -> int:
