@@ -84,23 +84,15 @@ def _targets(
     return first
 
 
-def derive_poa(session: Session, fiscal_year: int) -> AnnualPlan:
-    """Create the POA of ``fiscal_year`` from the programming of that year of the PDM.
-
-    One operation per project × funding source programmed that year (budget, funder,
-    programme, executing unit, the profile's first indicator and its target for the year);
-    one objetivo de gestión per strategic objective those projects serve. Refused when the
-    year is outside the plan period, a POA for it exists, or nothing is programmed in it.
-    """
+def derive_refusal(session: Session, fiscal_year: int) -> str | None:
+    """Why the POA of ``fiscal_year`` cannot be derived from the PDM, or None."""
     period = plan_period(session)
     municipality = current_municipality(session)
     if period is None or municipality is None:
-        raise PlanRefused(_("there is no PDM yet: the strategic frame and its period come first"))
+        return _("there is no PDM yet: the strategic frame and its period come first")
     if not period.contains(fiscal_year):
-        raise PlanRefused(
-            _("{year} is outside the plan period {start}–{end}").format(
-                year=fiscal_year, start=period.start, end=period.end
-            )
+        return _("{year} is outside the plan period {start}–{end}").format(
+            year=fiscal_year, start=period.start, end=period.end
         )
     existing = session.scalars(
         select(AnnualPlan).where(
@@ -109,21 +101,32 @@ def derive_poa(session: Session, fiscal_year: int) -> AnnualPlan:
     ).first()
     if existing is not None:
         if existing.deleted_at is None:
-            reason = _("there is already a POA for {year}; adjust it instead").format(
+            return _("there is already a POA for {year}; adjust it instead").format(
                 year=fiscal_year
             )
-        else:
-            reason = _("a deleted POA for {year} is still kept; restore it instead").format(
-                year=fiscal_year
-            )
-        raise PlanRefused(reason)
-    lines = _programmed_lines(session, fiscal_year)
-    if not lines:
-        raise PlanRefused(
-            _("nothing is programmed in {year} in the five-year programming").format(
-                year=fiscal_year
-            )
+        return _("a deleted POA for {year} is still kept; restore it instead").format(
+            year=fiscal_year
         )
+    if not _programmed_lines(session, fiscal_year):
+        return _("nothing is programmed in {year} in the five-year programming").format(
+            year=fiscal_year
+        )
+    return None
+
+
+def derive_poa(session: Session, fiscal_year: int) -> AnnualPlan:
+    """Create the POA of ``fiscal_year`` from the programming of that year of the PDM.
+
+    One operation per project × funding source programmed that year (budget, funder,
+    programme, executing unit, the profile's first indicator and its target for the year);
+    one objetivo de gestión per strategic objective those projects serve. Refused when the
+    year is outside the plan period, a POA for it exists, or nothing is programmed in it.
+    """
+    reason = derive_refusal(session, fiscal_year)
+    municipality = current_municipality(session)
+    if reason or municipality is None:
+        raise PlanRefused(reason or "")
+    lines = _programmed_lines(session, fiscal_year)
     plan = AnnualPlan(municipality_id=municipality.id, fiscal_year=fiscal_year)
     session.add(plan)
     session.flush()

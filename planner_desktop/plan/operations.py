@@ -104,12 +104,14 @@ def date_parser(schedule: Schedule, which: str) -> Callable[[Any], date | None]:
 
 @dataclass(frozen=True)
 class Undo:
-    """What an adjustment changed: the operation's fields before it, or the objective it
-    added (so that undoing it puts things back)."""
+    """What an adjustment changed: the operation's fields before and after it, or the
+    objective it added (so that undoing it puts things back and redoing it brings back the
+    same history row)."""
 
     operation_id: uuid.UUID | None = None
     before: dict[str, Any] | None = None
     objective_id: uuid.UUID | None = None
+    after: dict[str, Any] | None = None
 
 
 def undo_adjustment(session: Session, adjustment_id: uuid.UUID, undo: Undo) -> None:
@@ -126,6 +128,24 @@ def undo_adjustment(session: Session, adjustment_id: uuid.UUID, undo: Undo) -> N
         objective = session.get(ManagementObjective, undo.objective_id)
         if objective is not None:
             mark_deleted(objective)
+    session.flush()
+
+
+def redo_adjustment(session: Session, adjustment_id: uuid.UUID, undo: Undo) -> None:
+    """Bring back an undone adjustment: the same history row (its tombstone lifted) and
+    what it changed."""
+    adjustment = session.get(PlanAdjustment, adjustment_id)
+    if adjustment is not None:
+        adjustment.deleted_at = None
+    if undo.operation_id is not None and undo.after:
+        operation = session.get(Operation, undo.operation_id)
+        if operation is not None:
+            for name, value in undo.after.items():
+                setattr(operation, name, value)
+    if undo.objective_id is not None:
+        objective = session.get(ManagementObjective, undo.objective_id)
+        if objective is not None:
+            objective.deleted_at = None
     session.flush()
 
 
@@ -158,6 +178,10 @@ def adjust_operation(session: Session, kind: AdjustmentKind, operation_id: uuid.
         made = adjust.vary_target(session, operation_id, value, on=on, reason=reason)
     else:
         made = adjust.change_budget(session, operation_id, value, on=on, reason=reason)
+    operation = session.get(Operation, operation_id)
+    if operation is not None and undo.before is not None:
+        after = {name: getattr(operation, name) for name in undo.before}
+        undo = Undo(undo.operation_id, undo.before, after=after)
     return made.id, undo
 
 

@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Opening the database…"))
         return jobs.run_job(
             self,
-            lambda _context: _open_store(target, must_exist=must_exist),
+            lambda _context: _open_store(target, must_exist=must_exist, settings=self.settings),
             on_done=self._opened,
             on_error=self._open_failed,
             cancellable=False,
@@ -371,13 +371,15 @@ class MainWindow(QMainWindow):
             self.store.close()
 
 
-def _open_store(target: str | Path | None, *, must_exist: bool) -> tuple[Any, bool]:
+def _open_store(
+    target: str | Path | None, *, must_exist: bool, settings: Settings
+) -> tuple[Any, bool]:
     """In a worker: open the database and load what the first page needs."""
     from sqlalchemy.orm import configure_mappers
 
     from planner_desktop.context import open_database
 
-    store = open_database(target, must_exist=must_exist, daily_backup=True)
+    store = open_database(target, must_exist=must_exist, settings=settings, daily_backup=True)
     import planner_desktop.domain.summaries
     import planner_desktop.ui.queries
     import planner_desktop.ui.trees  # noqa: F401 - imported off the main thread

@@ -1,17 +1,25 @@
-"""Seguimiento: physical and financial progress of projects and operations, and the
-re-prioritisation of dropped or postponed demands."""
+"""Seguimiento: where each project and operation stands (physical and financial progress,
+compliance of targets, results against resources), recording its progress, every progress
+record, and the re-prioritisation of dropped or postponed demands."""
 
 from __future__ import annotations
 
 import uuid
 
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtWidgets import QSplitter, QTabWidget
 
 from planner_desktop.domain import summaries
 from planner_desktop.domain.enums import Phase
 from planner_desktop.i18n import _, ngettext
 from planner_desktop.ui import formatting, queries
+from planner_desktop.ui.models.table import KEY_ROLE
 from planner_desktop.ui.pages.base import Page, counted, fit_columns, table_view
+from planner_desktop.ui.plan.follow_table import TABLE_ROLE
+
+WATCHED = ("progress", "operation", "annual_plan", "plan_adjustment", "component",
+           "project_profile")
+"""Tables whose changes move the follow-up figures."""
 
 
 class FollowUpPage(Page):
@@ -19,17 +27,69 @@ class FollowUpPage(Page):
 
     def build(self) -> None:
         from planner_desktop.ui.changes import hub_for
+        from planner_desktop.ui.plan.follow_table import FollowUpModel, SortedFollowUp
+        from planner_desktop.ui.plan.progress_panel import ProgressPanel
         from planner_desktop.ui.plan.reprioritize_panel import ReprioritizePanel
 
         self.progress = self.table_model(queries.progress())
         self.progress_view = table_view(self.progress, name="progress")
         hub = hub_for(self.context.undo_stack, self.store)
+        self.follow = FollowUpModel(self.store, self)
+        self.follow_sorted = SortedFollowUp(self.follow, self)
+        self.follow_view = table_view(self.follow_sorted, name="followUp")
+        self.follow_view.setSortingEnabled(True)
+        self.follow_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.entry = ProgressPanel(self.store, hub, self.context.undo_stack)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("followUpSplit")
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.follow_view)
+        split.addWidget(self.entry)
+        split.setSizes([400, 350])
+        self.follow_split = split
         self.reprioritize = ReprioritizePanel(self.store, hub, self.context.undo_stack)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.progress_view, _("Progress"))
+        self.tabs.addTab(split, _("Follow-up"))
+        self.tabs.addTab(self.progress_view, _("Progress records"))
         self.tabs.addTab(self.reprioritize, _("Re-prioritisation"))
         self.body.addWidget(self.tabs)
+        self.follow_view.selectionModel().selectionChanged.connect(self._chosen)
+        hub.sig_changed.connect(self._saved)
+
+    def _chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self.choose(self.follow_sorted.index(indexes[0].row(), 0))
+
+    def choose(self, index: object) -> None:
+        key = index.data(KEY_ROLE)  # type: ignore[attr-defined]
+        table = index.data(TABLE_ROLE)  # type: ignore[attr-defined]
+        if (key, table) != self._shown():
+            self.entry.show_subject(key, table)
+
+    def _shown(self) -> tuple[object, object]:
+        subject = self.entry.subject
+        return (subject.id, subject.table) if subject else (None, None)
+
+    def _saved(self, table: str, _serial: int) -> None:
+        if table in WATCHED and self.isVisible():
+            self._reload_follow()
+        if table == "progress" and self.isVisible():
+            self.progress.reload()
+            self._show_summary()
+
+    def _reload_follow(self) -> None:
+        """Read the figures again, keeping the chosen row chosen."""
+        shown = self._shown()
+        self.follow.reload()
+        if shown[0] is None:
+            return
+        for row in range(self.follow_sorted.rowCount()):
+            index = self.follow_sorted.index(row, 0)
+            if (index.data(KEY_ROLE), index.data(TABLE_ROLE)) == shown:
+                self.follow_view.selectRow(row)
+                return
 
     def select_record(self, table: str, record_id: uuid.UUID) -> bool:
         """Select a progress record (a trace link, a check's finding)."""
@@ -45,7 +105,13 @@ class FollowUpPage(Page):
 
     def refresh(self) -> None:
         self.progress.reload()
+        self._reload_follow()
+        fit_columns(self.follow_view)
         self.reprioritize.refresh()
+        self._show_summary()
+        fit_columns(self.progress_view)
+
+    def _show_summary(self) -> None:
         with self.store.session() as session:
             summary = summaries.follow_up_summary(session)
         self.set_summary(
@@ -67,4 +133,3 @@ class FollowUpPage(Page):
                 currency=self.currency(), amount=formatting.money(summary.financial_executed)
             ),
         )
-        fit_columns(self.progress_view)

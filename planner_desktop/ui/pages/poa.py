@@ -30,9 +30,12 @@ class PoaPage(Page):
     def build(self) -> None:
         from planner_desktop.ui.changes import hub_for
         from planner_desktop.ui.plan.adjustments_panel import AdjustmentsPanel
+        from planner_desktop.ui.plan.derive_bar import DeriveBar
         from planner_desktop.ui.plan.operations_editor import OperationsEditor
 
         hub = hub_for(self.context.undo_stack, self.store)
+        self.derive = DeriveBar(self.store, hub, self.context.undo_stack)
+        self.derive.sig_made.connect(self._made)
         self.plans = self.table_model(queries.annual_plans())
         self.plans_view = table_view(self.plans, name="annualPlans")
         self.plans_view.horizontalHeader().setStretchLastSection(False)
@@ -47,6 +50,7 @@ class PoaPage(Page):
         split.addWidget(self.editor)
         split.addWidget(self.adjustments)
         split.setSizes([500, 250])
+        self.body.addWidget(self.derive)
         self.body.addWidget(self.plans_view)
         self.body.addSpacing(4)
         self.body.addWidget(split, 1)
@@ -54,15 +58,32 @@ class PoaPage(Page):
         hub.sig_changed.connect(self._saved)
 
     def _saved(self, table: str, _serial: int) -> None:
-        if table in ("operation", "plan_adjustment") and self.isVisible():
+        if table == "annual_plan" and self.isVisible():
+            self.derive.refresh()
+            self._reload_plans(self.editor.plan_id)
+        elif table in ("operation", "plan_adjustment") and self.isVisible():
             self._show_summary(self.editor.plan_id)
 
+    def _made(self, plan_id: uuid.UUID) -> None:
+        """A POA was made from the PDM: show it."""
+        self._reload_plans(plan_id)
+
     def refresh(self) -> None:
+        self.derive.refresh()
+        self._reload_plans(None)
+
+    def _reload_plans(self, keep: uuid.UUID | None) -> None:
+        """Read the POAs again and choose ``keep`` (the first one when it is gone)."""
         self.plans.reload()
         fit_columns(self.plans_view)
         fit_height(self.plans_view, max_rows=4)
-        if self.plans.rowCount():
-            self.plans_view.selectRow(0)
+        row = self.plans.row_of(keep) if keep is not None else -1
+        if row < 0 and self.plans.rowCount():
+            row = 0
+        if row >= 0:
+            if self.plans.index(row, 0).data(KEY_ROLE) == self.editor.plan_id:
+                self.plans_view.clearSelection()
+            self.plans_view.selectRow(row)
         else:
             self._show_plan(None)
 

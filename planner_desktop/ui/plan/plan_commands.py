@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from planner_desktop.plan import operations, programming, reprioritize
+from planner_desktop.plan import derived, operations, programming, reprioritize
 from planner_desktop.store.database import Store
 from planner_desktop.ui.changes import ChangeHub
 from planner_desktop.ui.commands import StoreCommand
@@ -68,7 +68,8 @@ Adjust = Callable[[Session], tuple[uuid.UUID, operations.Undo]]
 
 class AdjustPlan(StoreCommand):
     """An adjustment of an approved POA (cancel, vary a target or budget, add an objective),
-    kept in its history; undo tombstones it and puts back what it changed."""
+    kept in its history; undo tombstones it and puts back what it changed, redo brings
+    back the same history row (same id) and the change."""
 
     tables = ("plan_adjustment", "operation", "management_objective")
 
@@ -79,13 +80,40 @@ class AdjustPlan(StoreCommand):
 
     def apply(self, store: Store) -> None:
         with store.session() as session:
-            self.made = self.adjust(session)
+            if self.made is None:
+                self.made = self.adjust(session)
+            else:
+                operations.redo_adjustment(session, *self.made)
 
     def revert(self, store: Store) -> None:
         if self.made is None:
             return
         with store.session() as session:
             operations.undo_adjustment(session, *self.made)
+
+
+class DerivePoa(StoreCommand):
+    """The POA of a year made from the PDM; undo withdraws it (tombstones), redo brings
+    back the same records."""
+
+    tables = ("annual_plan", "operation", "management_objective")
+
+    def __init__(self, hub: ChangeHub, text: str, fiscal_year: int) -> None:
+        super().__init__(hub, text)
+        self.fiscal_year = fiscal_year
+        self.made: derived.Derived | None = None
+
+    def apply(self, store: Store) -> None:
+        with store.session() as session:
+            if self.made is None:
+                self.made = derived.derive(session, self.fiscal_year)
+            else:
+                derived.bring_back(session, self.made)
+
+    def revert(self, store: Store) -> None:
+        if self.made is not None:
+            with store.session() as session:
+                derived.withdraw(session, self.made)
 
 
 class SendBack(StoreCommand):
