@@ -13,8 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from planner_desktop.domain.annual import AnnualPlan, Operation
+from planner_desktop.domain.enums import IndicatorLevel
 from planner_desktop.domain.follow_up import Progress
-from planner_desktop.domain.projects import ProjectProfile
+from planner_desktop.domain.projects import Indicator, IndicatorTarget, ProjectProfile
 from planner_desktop.domain.summaries import profile_costs
 from planner_desktop.plan.numbers import parse_number
 from planner_desktop.plan.scope import live
@@ -94,6 +95,8 @@ class FollowUp:
     latest: ProgressPoint | None
     physical_percent: float
     executed: Decimal
+    operations_compliance: Decimal | None = None
+    """For a project followed through its operations: their compliance, weighted by budget."""
 
     @property
     def financial_percent(self) -> Decimal | None:
@@ -102,7 +105,9 @@ class FollowUp:
 
     @property
     def compliance(self) -> Decimal | None:
-        return compliance(self.target, self.latest.target_achieved if self.latest else None)
+        if self.latest is None:
+            return self.operations_compliance
+        return compliance(self.target, self.latest.target_achieved)
 
     @property
     def results_vs_resources(self) -> Decimal | None:
@@ -137,6 +142,45 @@ def operation_follow_up(session: Session, plan_id: uuid.UUID | None = None) -> l
     return result
 
 
+def _weighted_compliance(parts: list[tuple[Decimal, FollowUp]]) -> Decimal | None:
+    """The operations' compliance weighted by their budgets (those with a figure only)."""
+    known = [(budget, item.compliance) for budget, item in parts if item.compliance is not None]
+    weight = sum((budget for budget, _ in known), ZERO)
+    if not weight:
+        return None
+    total = sum((budget * value for budget, value in known if value is not None), ZERO)
+    return (total / weight).quantize(Decimal("0.1"))
+
+
+def project_targets(
+    session: Session, profile_ids: Iterable[uuid.UUID], years: dict[uuid.UUID, int]
+) -> dict[uuid.UUID, str]:
+    """The target a project's progress is measured against: of its first result indicator
+    (else its first product indicator), the target of the year in ``years`` (the year of its
+    latest progress), or the last year's target when that year has none."""
+    rows = session.execute(
+        select(Indicator.profile_id, Indicator.level, Indicator.name, Indicator.id,
+               IndicatorTarget.year, IndicatorTarget.target)
+        .join(IndicatorTarget, IndicatorTarget.indicator_id == Indicator.id)
+        .where(live(Indicator), live(IndicatorTarget), Indicator.profile_id.in_(list(profile_ids)))
+        .order_by(Indicator.profile_id, Indicator.name, Indicator.id, IndicatorTarget.year)
+    ).all()
+    chosen: dict[uuid.UUID, tuple[bool, str, uuid.UUID]] = {}
+    targets: dict[uuid.UUID, dict[int, str]] = {}
+    for profile_id, level, name, indicator_id, year, target in rows:
+        rank = (level != IndicatorLevel.result, name, indicator_id)
+        if profile_id not in chosen or rank < chosen[profile_id]:
+            chosen[profile_id] = rank
+            targets[profile_id] = {}
+        if chosen[profile_id][2] == indicator_id:
+            targets[profile_id][year] = target
+    result = {}
+    for profile_id, by_year in targets.items():
+        year = years.get(profile_id)
+        result[profile_id] = by_year[year] if year in by_year else by_year[max(by_year)]
+    return result
+
+
 def project_follow_up(session: Session) -> list[FollowUp]:
     """Every live project: its own latest progress when it has one, otherwise the sum of its
     operations' (executed money added, physical progress weighted by budget)."""
@@ -156,15 +200,20 @@ def project_follow_up(session: Session) -> list[FollowUp]:
         profile_id = links.get(item.id)
         if profile_id is not None:
             by_profile.setdefault(profile_id, []).append((item.budget, item))
+    targets = project_targets(
+        session,
+        [row.id for row in rows],
+        {profile_id: points[-1].date.year for profile_id, points in own.items()},
+    )
     result = []
     for profile_id, code, name, cost in rows:
         cost = cost or ZERO
+        parts = by_profile.get(profile_id, [])
         if profile_id in own:
             latest = own[profile_id][-1]
             physical, executed = latest.physical_percent, latest.financial_executed
         else:
             latest = None
-            parts = by_profile.get(profile_id, [])
             weight = sum((budget for budget, _ in parts), ZERO)
             executed = sum((item.executed for _, item in parts), ZERO)
             physical = float(
@@ -173,6 +222,7 @@ def project_follow_up(session: Session) -> list[FollowUp]:
             ) if weight else 0.0
             physical = round(physical, 1)
         result.append(FollowUp(
-            "project_profile", profile_id, code, name, cost, "", latest, physical, executed
+            "project_profile", profile_id, code, name, cost, targets.get(profile_id, ""),
+            latest, physical, executed, _weighted_compliance(parts),
         ))
     return result
