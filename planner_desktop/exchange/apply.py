@@ -23,6 +23,7 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 
 from planner_desktop.domain.base import utcnow
 from planner_desktop.exchange import ancestry
+from planner_desktop.exchange.bulk import insert_rows, stored_versions
 from planner_desktop.exchange.records import Row, TableSpec, encode, plain_row, table_specs
 from planner_desktop.store.ledger import batch_change, merge_conflict, record_origin, version_edge
 
@@ -64,8 +65,7 @@ class FileMerger:
             )
             known = {(version, parent) for version, parent in rows}
             new = [e for e in batch if (e["version_id"], e["parent_id"]) not in known]
-            if new:
-                self.conn.execute(insert(version_edge), new)
+            insert_rows(self.conn, version_edge, new)
 
     def merge_table(self, name: str, records: Iterator[Row]) -> None:
         spec = table_specs()[name]
@@ -81,12 +81,7 @@ class FileMerger:
 
     def _stored_versions(self, spec: TableSpec, batch: list[Row]) -> dict[uuid.UUID, Any]:
         """Stored version of each record of the batch that exists (its id, for events)."""
-        table = spec.table
-        version = table.c.id if spec.appended else table.c.version_id
-        rows = self.conn.execute(
-            select(table.c.id, version).where(table.c.id.in_([r["id"] for r in batch]))
-        )
-        return dict(rows.all())  # type: ignore[arg-type]
+        return stored_versions(self.conn, spec.table, spec.appended, [r["id"] for r in batch])
 
     def _stored_rows(self, spec: TableSpec, ids: list[uuid.UUID]) -> dict[uuid.UUID, Row]:
         table = spec.table
@@ -107,7 +102,7 @@ class FileMerger:
     def flush_origins(self) -> None:
         """Write the pending ``record_origin`` rows (call once more after the last table)."""
         if self._origins:
-            self.conn.execute(insert(record_origin), self._origins)
+            insert_rows(self.conn, record_origin, self._origins)
             self._origins = []
 
     def _events(self, spec: TableSpec, batch: list[Row]) -> None:
@@ -125,8 +120,7 @@ class FileMerger:
                 self._origin(record, record["id"], "unchanged")
             else:
                 self.counts.rejected += 1
-        if new:
-            self.conn.execute(insert(spec.table), new)
+        insert_rows(self.conn, spec.table, new)
 
     def _synced(self, spec: TableSpec, batch: list[Row]) -> None:
         stored = self._stored_versions(spec, batch)
@@ -146,8 +140,7 @@ class FileMerger:
                 winner = self._slow(spec, old, record)
                 if winner is not None:
                     replaced.append(winner)
-        if new:
-            self.conn.execute(insert(spec.table), new)
+        insert_rows(self.conn, spec.table, new)
         if replaced:
             table = spec.table
             columns = [c for c in spec.columns if c != "id"]

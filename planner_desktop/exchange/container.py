@@ -113,19 +113,20 @@ class Container:
             raise self.refuse(_("the entry {name} is truncated").format(name=name))
 
     def lines(self, name: str, digest: hashlib._Hash | None = None) -> Iterator[bytes]:
-        """Lines of an entry without their ``\\n``; every line must end with one."""
+        """Lines of an entry without their ``\\n``; every line must end with one.
+
+        A chunk is at most :data:`CHUNK` bytes, less than :data:`MAX_LINE_BYTES`, so only
+        the first line of a chunk (which may have begun in earlier chunks) can be too long.
+        """
         rest = b""
         for chunk in self.chunks(name):
             if digest is not None:
                 digest.update(chunk)
             pieces = (rest + chunk).split(b"\n")
             rest = pieces.pop()
-            if len(rest) > MAX_LINE_BYTES:
+            if len(rest) > MAX_LINE_BYTES or (pieces and len(pieces[0]) > MAX_LINE_BYTES):
                 raise self.refuse(_("a line of {name} is too long").format(name=name))
-            for piece in pieces:
-                if len(piece) > MAX_LINE_BYTES:
-                    raise self.refuse(_("a line of {name} is too long").format(name=name))
-                yield piece
+            yield from pieces
         if rest:
             raise self.refuse(_("the last line of {name} is cut short").format(name=name))
 

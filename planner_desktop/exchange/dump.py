@@ -49,9 +49,7 @@ def plain_value(value: Any) -> Any:
 
 def rows(conn: Connection, table: Table) -> Iterator[dict[str, Any]]:
     columns = sorted(table.columns, key=lambda c: c.name)
-    result = conn.execution_options(yield_per=2000).execute(
-        select(*columns).order_by(table.c.id)
-    )
+    result = conn.execution_options(yield_per=2000).execute(select(*columns).order_by(table.c.id))
     for row in result:
         yield {column.name: plain_value(value) for column, value in zip(columns, row, strict=True)}
 

@@ -21,16 +21,23 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Select, bindparam, select
 
 from planner_desktop import __version__
 from planner_desktop.domain.base import utcnow
 from planner_desktop.exchange import manifest as mf
 from planner_desktop.exchange.container import ENTRY_ATTRIBUTES, ENTRY_TIME, packed_sha256
-from planner_desktop.exchange.records import TableSpec, dependency_order, encode, table_specs
+from planner_desktop.exchange.records import (
+    TableSpec,
+    dependency_order,
+    encode,
+    row_encoder,
+    table_specs,
+)
 from planner_desktop.exchange.scope import Ids, chunks, select_ids
 from planner_desktop.exchange.signing import public_key_hex, sign
 from planner_desktop.store.database import Store
@@ -174,10 +181,11 @@ def _write_parts(conn: Connection, archive: zipfile.ZipFile, ids: Ids | None) ->
         if ids is not None and not ids[name]:
             continue
         writer: _PartWriter | None = None
+        encode_row = row_encoder(name)
         for row in _rows(conn, spec, None if ids is None else ids[name]):
             if writer is None:
                 writer = _PartWriter(archive, mf.record_part(name))
-            writer.write(encode(row))
+            writer.write(encode_row(row))
             if not spec.appended and row["base_version_id"] is not None:
                 edges.add((row["id"], row["version_id"], row["base_version_id"]))
         if writer is not None:
@@ -199,13 +207,23 @@ def _known_edges(conn: Connection, ids: Ids | None) -> set[tuple[uuid.UUID, uuid
         return {tuple(row) for row in conn.execute(select(*columns))}
     found: set[tuple[uuid.UUID, uuid.UUID, uuid.UUID]] = set()
     specs = table_specs()
+    statement = select(*columns).where(version_edge.c.record_id.in_(_VALUES))
     for name, values in ids.items():
         if specs[name].appended:
             continue
         for batch in chunks(sorted(values)):
-            rows = conn.execute(select(*columns).where(version_edge.c.record_id.in_(batch)))
-            found |= {tuple(row) for row in rows}
+            found |= {tuple(row) for row in conn.execute(statement, {"values": batch})}
     return found
+
+
+_VALUES = bindparam("values", expanding=True)
+
+
+@cache
+def _rows_with_ids(name: str, ordered: bool) -> Select[Any]:
+    table = table_specs()[name].table
+    statement = select(table).where(table.c.id.in_(_VALUES))
+    return statement.order_by(table.c.id) if ordered else statement
 
 
 def _rows(
@@ -220,9 +238,10 @@ def _rows(
         for mapping in result.mappings():
             yield dict(mapping)
         return
+    statement = _rows_with_ids(spec.name, ordered=True)
     for batch in chunks(sorted(ids)):
-        for row in conn.execute(select(table).where(table.c.id.in_(batch)).order_by(table.c.id)):
-            yield dict(row._mapping)
+        for row in conn.execute(statement, {"values": batch}).mappings():
+            yield dict(row)
 
 
 def _parents_first(
@@ -234,10 +253,9 @@ def _parents_first(
         rows = [dict(r._mapping) for r in conn.execute(select(table).order_by(table.c.id))]
     else:
         rows = []
+        statement = _rows_with_ids(spec.name, ordered=False)
         for batch in chunks(sorted(ids)):
-            rows += [
-                dict(r._mapping) for r in conn.execute(select(table).where(table.c.id.in_(batch)))
-            ]
+            rows += [dict(r) for r in conn.execute(statement, {"values": batch}).mappings()]
         rows.sort(key=lambda r: str(r["id"]))
     by_id = {row["id"]: row for row in rows}
     done: set[uuid.UUID] = set()

@@ -5,8 +5,9 @@ transaction starts; then its parts are read again as a stream, every record vali
 against its strict model and re-hashed, and applied by
 :class:`~planner_desktop.exchange.apply.FileMerger`. Any problem rolls the whole file back
 and reports one line; the other files go on. A file whose signed manifest was already
-merged (and not undone) changes nothing. Memory depends on the size of one batch and of
-the largest file's id set, never on the number of files.
+merged (and not undone) changes nothing: it is recognised once its container, signature
+and stored part hashes are checked, without reading its parts through. Memory depends on
+the size of one batch and of the largest file's id set, never on the number of files.
 
 Counts: ``added`` new records, ``updated`` records replaced by a later version,
 ``unchanged`` records already known (or older than the stored version), ``conflicts``
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from planner_desktop.domain.base import utcnow
@@ -33,7 +34,7 @@ from planner_desktop.exchange.container import Container
 from planner_desktop.exchange.errors import KeyNotTrusted, SessionFileError
 from planner_desktop.exchange.records import RecordError, dependency_order
 from planner_desktop.exchange.trust import TrustPolicy, hold, load_policy, remember_key
-from planner_desktop.exchange.verify import VerifiedSession, opened, parse_line
+from planner_desktop.exchange.verify import VerifiedSession, line_parser, opened, read_parts
 from planner_desktop.i18n import _
 from planner_desktop.store.database import Store
 from planner_desktop.store.ledger import import_batch
@@ -133,8 +134,12 @@ def merge_one(
     dry_run: bool = False,
     cancelled: Callable[[], bool] | None = None,
 ) -> MergeReport:
+    def known(manifest_sha256: str) -> bool:
+        with store.engine.connect() as conn:
+            return _earlier_batch(conn, manifest_sha256) is not None
+
     try:
-        with opened(path, trust, deep=False) as (container, verified):
+        with opened(path, trust, deep=False, known=known) as (container, verified):
             return _merge_verified(store, container, verified, trust, dry_run, cancelled)
     except KeyNotTrusted as exc:
         if not dry_run:
@@ -167,6 +172,8 @@ def _merge_verified(
                     batch_id=earlier,
                     counts=Counts(unchanged=verified.record_count),
                 )
+            if not verified.parts_read:  # merged before, but undone since it was checked
+                read_parts(container, manifest, deep=False)
             if not verified.trusted:
                 remember_key(conn, manifest, verified.fingerprint)
             batch_id = _start_batch(conn, verified)
@@ -214,13 +221,16 @@ def _refused(verified: VerifiedSession, reason: str) -> MergeReport:
     )
 
 
+_EARLIER = (
+    select(import_batch.c.id)
+    .where(import_batch.c.manifest_sha256 == bindparam("manifest_sha256"))
+    .where(import_batch.c.undone_at.is_(None))
+    .limit(1)
+)
+
+
 def _earlier_batch(conn: Connection, manifest_sha256: str) -> int | None:
-    return conn.scalar(
-        select(import_batch.c.id)
-        .where(import_batch.c.manifest_sha256 == manifest_sha256)
-        .where(import_batch.c.undone_at.is_(None))
-        .limit(1)
-    )
+    return conn.scalar(_EARLIER, {"manifest_sha256": manifest_sha256})
 
 
 def _start_batch(conn: Connection, verified: VerifiedSession) -> int:
@@ -250,15 +260,16 @@ def _records(container: Container, manifest: mf.Manifest, name: str) -> Iterator
     """Validated records of one part, re-hashed: a file changed since verification fails."""
     digest = hashlib.sha256()
     seen: set[Any] = set()
+    parse = line_parser(name)
     for number, line in enumerate(container.lines(name, digest), start=1):
         try:
-            record = parse_line(container, name, line)
+            record = parse(line)
         except RecordError as exc:
             raise SessionFileError(
                 container.path,
                 _("record {n} of {name}: {problem}").format(n=number, name=name, problem=exc),
             ) from None
-        ident = record.get("id", (record.get("version_id"), record.get("parent_id")))
+        ident = record["id"] if "id" in record else (record["version_id"], record["parent_id"])
         if ident in seen:
             raise SessionFileError(
                 container.path,

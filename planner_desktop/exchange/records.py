@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -149,3 +150,38 @@ def plain_row(row: Row) -> Row:
 def encode(row: Row) -> str:
     """The canonical JSON line of a row (sorted keys, no spaces, UTF-8 text)."""
     return json.dumps(plain_row(row), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _converter(column: Column[Any]) -> Callable[[Any], Any] | None:
+    """What :func:`plain_value` does to a value of ``column`` (None: nothing)."""
+    kind = column.type
+    if isinstance(kind, Money):
+        return lambda value: f"{value:.2f}"
+    if isinstance(kind, SqlEnum) and kind.enum_class is not None:
+        return plain_value
+    if isinstance(kind, Uuid):
+        return str
+    if isinstance(kind, DateTime | Date):
+        return lambda value: value.isoformat()
+    return None
+
+
+@cache
+def row_encoder(name: str) -> Callable[[Row], str]:
+    """:func:`encode` for a row of table ``name`` as read from the database, converting only
+    the columns whose values need it."""
+    converters = [
+        (column.name, convert)
+        for column in table_specs()[name].table.columns
+        if (convert := _converter(column)) is not None
+    ]
+
+    def encode_row(row: Row) -> str:
+        plain = dict(row)
+        for key, convert in converters:
+            value = plain[key]
+            if value is not None:
+                plain[key] = convert(value)
+        return json.dumps(plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+    return encode_row

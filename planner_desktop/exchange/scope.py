@@ -15,9 +15,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Select, bindparam, func, select
 
 from planner_desktop.exchange.manifest import Scope
 from planner_desktop.exchange.records import dependency_order, table_specs
@@ -98,6 +99,22 @@ def _own_events(conn: Connection, community_id: uuid.UUID) -> set[uuid.UUID]:
     return set(conn.scalars(query))
 
 
+@cache
+def _referring(name: str, column: str) -> Select[tuple[uuid.UUID]]:
+    """Ids of the rows of ``name`` whose ``column`` is one of the ``values``."""
+    table = table_specs()[name].table
+    return select(table.c.id).where(table.c[column].in_(bindparam("values", expanding=True)))
+
+
+@cache
+def _referred(name: str) -> Select[Any]:
+    """Every foreign key (in the order of ``refs``) of the rows of ``name`` with the ``values``
+    as ids."""
+    spec = table_specs()[name]
+    columns = [spec.table.c[column] for column, _target in spec.refs]
+    return select(*columns).where(spec.table.c.id.in_(bindparam("values", expanding=True)))
+
+
 def _grow_down(conn: Connection, ids: Ids) -> None:
     """Add every record that refers to an included one, until nothing new is found.
 
@@ -111,9 +128,7 @@ def _grow_down(conn: Connection, ids: Ids) -> None:
             spec = specs[name]
             for column, target in spec.refs:
                 for batch in chunks(sorted(frontier.get(target, ()))):
-                    rows = conn.scalars(
-                        select(spec.table.c.id).where(spec.table.c[column].in_(batch))
-                    )
+                    rows = conn.scalars(_referring(name, column), {"values": batch})
                     new = set(rows) - ids[name]
                     if new:
                         ids[name] |= new
@@ -126,19 +141,17 @@ def _grow_up(conn: Connection, ids: Ids) -> None:
     specs = table_specs()
     for name in reversed(dependency_order()):
         spec = specs[name]
+        if not spec.refs:
+            continue
         pending = set(ids[name])
         while pending:
             again: set[uuid.UUID] = set()
-            for column, target in spec.refs:
-                for batch in chunks(sorted(pending)):
-                    found = conn.scalars(
-                        select(spec.table.c[column])
-                        .where(spec.table.c.id.in_(batch))
-                        .where(spec.table.c[column].is_not(None))
-                        .distinct()
-                    )
-                    new = set(found) - ids[target]
-                    ids[target] |= new
-                    if target == name:
-                        again |= new
+            for batch in chunks(sorted(pending)):
+                for row in conn.execute(_referred(name), {"values": batch}):
+                    for (_column, target), value in zip(spec.refs, row, strict=True):
+                        if value is None or value in ids[target]:
+                            continue
+                        ids[target].add(value)
+                        if target == name:
+                            again.add(value)
             pending = again

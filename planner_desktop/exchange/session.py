@@ -9,7 +9,9 @@
 - :func:`import_log`, :func:`undo_batch` (raises :class:`UndoError`)
 - :func:`list_conflicts`, :func:`resolve_conflict` (raises :class:`ConflictError`)
 - :func:`held_files` and :func:`load_policy`: to trust a held file's key after a person
-  agreed, merge it again with ``TrustPolicy(trust_new=True)`` (or list its fingerprint)
+  agreed, merge it again with ``TrustPolicy(trust_new=True)`` (or list its fingerprint),
+  or trust it at once with :func:`trust_key` ``(store, manifest)`` (raises
+  :class:`TrustError` for a key already trusted for another laptop)
 - :func:`export_session` with a :class:`Scope`
 """
 
@@ -21,6 +23,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from planner_desktop.exchange import trust
 from planner_desktop.exchange.conflicts import (
     Conflict,
     ConflictError,
@@ -30,9 +33,15 @@ from planner_desktop.exchange.conflicts import (
 )
 from planner_desktop.exchange.errors import KeyNotTrusted, SessionFileError
 from planner_desktop.exchange.export import ExportReport, export_session
-from planner_desktop.exchange.manifest import Scope
+from planner_desktop.exchange.manifest import Manifest, Scope
 from planner_desktop.exchange.merge import MergeReport, merge_files, plan_merge, summary, total
-from planner_desktop.exchange.trust import HeldFile, TrustPolicy, held_files, load_policy
+from planner_desktop.exchange.trust import (
+    HeldFile,
+    TrustError,
+    TrustPolicy,
+    held_files,
+    load_policy,
+)
 from planner_desktop.exchange.undo import UndoError, UndoReport, undo_batch
 from planner_desktop.exchange.verify import VerifiedSession, verify_file
 from planner_desktop.store.database import Store
@@ -49,6 +58,7 @@ __all__ = [
     "MergeReport",
     "Scope",
     "SessionFileError",
+    "TrustError",
     "TrustPolicy",
     "UndoError",
     "UndoReport",
@@ -63,6 +73,7 @@ __all__ = [
     "resolve_conflict",
     "summary",
     "total",
+    "trust_key",
     "undo_batch",
     "verify_file",
 ]
@@ -94,3 +105,10 @@ def import_log(store: Store) -> list[ImportBatch]:
             select(*(import_batch.c[f] for f in fields)).order_by(import_batch.c.id.desc())
         )
         return [ImportBatch(**row._asdict()) for row in rows]
+
+
+def trust_key(store: Store, manifest: Manifest) -> str:
+    """Trust the key that signed ``manifest`` for its laptop from now on (a person agreed);
+    returns its fingerprint. Files held for that key are no longer held: merge them again."""
+    with store.engine.begin() as conn:
+        return trust.trust_key(conn, manifest)

@@ -6,7 +6,8 @@ signed for: a file that claims a known device but is signed by another key is re
 re-signed file), never merely held. A file from a key nobody trusted yet is held (listed in
 ``held_file``) unless the run trusts new keys (``--trust-new``) or the key is listed in a
 trusted-keys file: one key per line, as its fingerprint or its public key (64 hex
-characters), optionally followed by a comment; ``#`` starts a comment line.
+characters), optionally followed by a comment; ``#`` starts a comment line. A person can
+also trust a laptop's key at once (:func:`trust_key`), before merging its files.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sqlalchemy import Connection, delete, insert, select
 from planner_desktop.domain.base import utcnow
 from planner_desktop.exchange.errors import KeyNotTrusted, SessionFileError
 from planner_desktop.exchange.manifest import Manifest
+from planner_desktop.exchange.signing import fingerprint as key_fingerprint
 from planner_desktop.exchange.signing import short_fingerprint
 from planner_desktop.i18n import _
 from planner_desktop.store.ledger import held_file, trusted_key
@@ -112,6 +114,28 @@ def remember_key(conn: Connection, manifest: Manifest, fingerprint: str) -> None
             )
         )
     conn.execute(delete(held_file).where(held_file.c.fingerprint == fingerprint))
+
+
+class TrustError(ValueError):
+    """A key cannot be trusted for the laptop asked; the message says why, on one line."""
+
+
+def trust_key(conn: Connection, manifest: Manifest) -> str:
+    """Trust from now on the key that signed ``manifest``, for its laptop, as a person
+    decided (the window's "trust this laptop"); returns the key's fingerprint.
+
+    Files held for that key are released from the held list: merging them again merges
+    them. A key already trusted for another laptop raises :class:`TrustError`; trusting a
+    key twice changes nothing.
+    """
+    fingerprint = key_fingerprint(manifest.public_key)
+    known = conn.scalar(
+        select(trusted_key.c.device_id).where(trusted_key.c.fingerprint == fingerprint)
+    )
+    if known is not None and known != manifest.device_id:
+        raise TrustError(_("the key that signed it belongs to another laptop"))
+    remember_key(conn, manifest, fingerprint)
+    return fingerprint
 
 
 @dataclass(frozen=True)

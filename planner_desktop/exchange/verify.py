@@ -10,13 +10,17 @@ against its table's strict model with no record id twice. A part that fails to v
 is reported as damaged if its bytes also fail the CRC or hash (a flipped byte), otherwise
 as the first invalid field. Last comes trust: an intact file signed by a key nobody
 trusted yet raises :class:`~planner_desktop.exchange.errors.KeyNotTrusted`.
+
+A merge may skip reading the parts through when the signed manifest is one the database
+already merged: the manifest pins the SHA-256 of every part's stored bytes, and those were
+checked above, so the parts are byte for byte the ones verified and merged before.
 """
 
 from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -29,10 +33,13 @@ from typing_extensions import TypedDict
 from planner_desktop import __version__
 from planner_desktop.exchange import manifest as mf
 from planner_desktop.exchange.container import (
+    CHUNK,
+    MAX_LINE_BYTES,
     MAX_MANIFEST_BYTES,
     MAX_SIGNATURE_BYTES,
     Container,
     open_container,
+    packed_sha256,
 )
 from planner_desktop.exchange.errors import SessionFileError
 from planner_desktop.exchange.records import RecordError, describe, table_specs
@@ -40,6 +47,7 @@ from planner_desktop.exchange.signing import fingerprint as key_fingerprint
 from planner_desktop.exchange.signing import is_valid
 from planner_desktop.exchange.trust import TrustPolicy
 from planner_desktop.i18n import _
+from planner_desktop.store.schema import SCHEMA_HEAD
 
 
 @cache
@@ -63,6 +71,8 @@ class VerifiedSession:
     manifest_sha256: str
     fingerprint: str
     trusted: bool
+    parts_read: bool = True
+    """False when the parts were not read through (a manifest already merged)."""
 
     @property
     def record_count(self) -> int:
@@ -81,23 +91,30 @@ def verify_file(path: Path | str, trust: TrustPolicy | None = None) -> VerifiedS
         return verified
 
 
+Known = Callable[[str], bool]
+"""Whether a manifest (by its SHA-256) was already merged into the target database."""
+
+
 @contextmanager
 def opened(
-    path: Path, trust: TrustPolicy | None, *, deep: bool
+    path: Path, trust: TrustPolicy | None, *, deep: bool, known: Known | None = None
 ) -> Iterator[tuple[Container, VerifiedSession]]:
     """Verify ``path`` and keep it open for a merge that reads its parts again.
 
     ``deep=False`` checks hashes and counts but leaves record validation to the reader
-    (a merge validates every record as it goes, inside its transaction).
+    (a merge validates every record as it goes, inside its transaction). When ``known``
+    says the manifest was already merged, the parts are not read through (see above).
     """
     container = open_container(path)
     try:
-        yield container, check(container, trust, deep=deep)
+        yield container, check(container, trust, deep=deep, known=known)
     finally:
         container.close()
 
 
-def check(container: Container, trust: TrustPolicy | None, *, deep: bool) -> VerifiedSession:
+def check(
+    container: Container, trust: TrustPolicy | None, *, deep: bool, known: Known | None = None
+) -> VerifiedSession:
     path = container.path
     manifest_bytes = container.read_small(mf.MANIFEST_NAME, MAX_MANIFEST_BYTES)
     signature = container.read_small(mf.SIGNATURE_NAME, MAX_SIGNATURE_BYTES)
@@ -120,23 +137,34 @@ def check(container: Container, trust: TrustPolicy | None, *, deep: bool) -> Ver
                 path,
                 _("the part {name} does not have the size its manifest says").format(name=name),
             )
-    for name in sorted(parts):
-        if container.packed_sha256(name) != manifest.parts[name].packed_sha256:
-            raise SessionFileError(
-                path,
-                _("the part {name} does not match its SHA-256 in the manifest").format(name=name),
-            )
-    for name in sorted(parts):
-        read_part(container, manifest, name, deep=deep)
+    with path.open("rb") as handle:
+        for name in sorted(parts):
+            if packed_sha256(handle, container.entries[name]) != manifest.parts[name].packed_sha256:
+                raise SessionFileError(
+                    path,
+                    _("the part {name} does not match its SHA-256 in the manifest").format(
+                        name=name
+                    ),
+                )
+    manifest_sha256 = hashlib.sha256(manifest_bytes).hexdigest()
+    parts_read = deep or known is None or not known(manifest_sha256)
+    if parts_read:
+        read_parts(container, manifest, deep=deep)
     fingerprint = key_fingerprint(manifest.public_key)
     trusted = trust.admit(path, manifest, fingerprint) if trust is not None else False
     return VerifiedSession(
         path=path,
         manifest=manifest,
-        manifest_sha256=hashlib.sha256(manifest_bytes).hexdigest(),
+        manifest_sha256=manifest_sha256,
         fingerprint=fingerprint,
         trusted=trusted,
+        parts_read=parts_read,
     )
+
+
+def read_parts(container: Container, manifest: mf.Manifest, *, deep: bool) -> None:
+    for name in sorted(set(container.entries) - {mf.MANIFEST_NAME, mf.SIGNATURE_NAME}):
+        read_part(container, manifest, name, deep=deep)
 
 
 def _manifest(path: Path, data: bytes) -> mf.Manifest:
@@ -162,6 +190,8 @@ def _known_revisions() -> frozenset[str]:
 
 
 def _check_schema(path: Path, revision: str) -> None:
+    if revision == SCHEMA_HEAD:  # known without reading the migration scripts
+        return
     if revision not in _known_revisions():
         raise SessionFileError(
             path,
@@ -172,12 +202,17 @@ def _check_schema(path: Path, revision: str) -> None:
         )
 
 
-def parse_line(container: Container, name: str, line: bytes) -> dict[str, Any]:
+def line_parser(name: str) -> Callable[[bytes], dict[str, Any]]:
+    """How a line of part ``name`` is validated; raises :class:`RecordError`."""
     table = mf.part_table(name)
     if table is not None:
-        return table_specs()[table].validate_line(line)
+        return table_specs()[table].validate_line
+    return _ancestry_line
+
+
+def _ancestry_line(line: bytes) -> dict[str, Any]:
     try:
-        return ancestry_adapter().validate_json(line)
+        return ancestry_adapter().validate_json(line)  # type: ignore[no-any-return]
     except ValidationError as exc:
         raise RecordError(describe(exc)) from None
 
@@ -190,12 +225,16 @@ def read_part(container: Container, manifest: mf.Manifest, name: str, *, deep: b
     first_error: str | None = None
     seen: set[Any] = set()
     key = "id" if mf.part_table(name) is not None else None
-    for line in container.lines(name, digest):
+    parse = line_parser(name)
+    lines = container.lines(name, digest) if deep else ()
+    if not deep:
+        count = count_lines(container, name, digest)
+    for line in lines:
         count += 1
-        if not deep or first_error is not None:
+        if first_error is not None:
             continue
         try:
-            record = parse_line(container, name, line)
+            record = parse(line)
         except RecordError as exc:
             first_error = _("record {n} of {name}: {problem}").format(
                 n=count, name=name, problem=str(exc)
@@ -219,3 +258,30 @@ def read_part(container: Container, manifest: mf.Manifest, name: str, *, deep: b
                 name=name, found=count, said=expected.records
             ),
         )
+
+
+def count_lines(container: Container, name: str, digest: hashlib._Hash) -> int:
+    """The lines of a part as :meth:`Container.lines` reads them (same refusals), counted
+    without making one object per line. A line that starts and ends within one chunk is
+    shorter than :data:`CHUNK`, so only a line running across chunks can be too long."""
+    count = 0
+    running = 0
+    """Length of the line not ended yet."""
+    for chunk in container.chunks(name):
+        digest.update(chunk)
+        first = chunk.find(b"\n")
+        if first < 0:
+            running += len(chunk)
+        else:
+            if running + first > MAX_LINE_BYTES:
+                raise container.refuse(_("a line of {name} is too long").format(name=name))
+            count += chunk.count(b"\n")
+            running = len(chunk) - chunk.rfind(b"\n") - 1
+        if running > MAX_LINE_BYTES:
+            raise container.refuse(_("a line of {name} is too long").format(name=name))
+    if running:
+        raise container.refuse(_("the last line of {name} is cut short").format(name=name))
+    return count
+
+
+assert CHUNK < MAX_LINE_BYTES
