@@ -7,16 +7,24 @@ approval (up to 5), Borda (partial ballots of 10), consensus (each group orders 
 200), weighted criteria (4 criteria, every demand rated by every group) and pairwise
 (every one of the 19,900 pairs, per group).
 
-For each round it times, median of ``--runs``:
+For each round it times, median of ``--runs``, the two alternating:
 
 * ``read``    reading the round's entries (votes, ratings or choices) from the database;
-* ``update``  one transaction that records one more entry, reloads the round, ranks every
-  group, agrees, classifies and writes the changed results, committed.
+* ``update``  one transaction that records one more entry (the entry a correction
+  replaces is chosen before, as a person chooses it in the list), brings the round's live
+  state up to date (:class:`LiveRound`, as the tally panel keeps it: only the entries
+  written since are read), ranks the groups that changed, agrees and classifies,
+  committed: everything the live projection waits for;
+* ``store``   the transaction that stores the changed results, which the tally panel
+  queues right behind the entry in the same write worker (the projection does not wait
+  for it; a Borda ballot rewrites every demand's score in its group and the agreed list).
 
-and prints ``update`` as a ratio to ``read``, with the split load / run / write.
-Goal: ``update`` under 50 ms.
+and prints ``update`` as a ratio to ``read``, with the split load / run, and ``store``.
+With ``--full`` it also times ``full``, the same update reading and ranking the whole
+round again (``run_round(load_inputs(...))``), for comparison. Goal: ``update`` under
+50 ms.
 
-    python bench/prioritization.py [--runs 15]
+    python bench/prioritization.py [--runs 15] [--full]
 """
 
 from __future__ import annotations
@@ -49,6 +57,7 @@ from planner_desktop.domain.prioritization import (
 from planner_desktop.domain.provenance import Provenance
 from planner_desktop.domain.territory import Municipality
 from planner_desktop.prioritization.entry import correct_vote, record_vote
+from planner_desktop.prioritization.live import LiveRound
 from planner_desktop.prioritization.records import load_inputs
 from planner_desktop.prioritization.results import write_results
 from planner_desktop.prioritization.run import run_round
@@ -162,17 +171,37 @@ def read_entries(store: Store, round_id: uuid.UUID, method: M) -> float:
     return time.perf_counter() - started
 
 
-def one_more(session, round_id: uuid.UUID, method: M, rng: random.Random) -> None:
-    """One more entry: a tally, a ballot mark, or a corrected rating or choice."""
+def pick(session, round_id: uuid.UUID, method: M) -> list[uuid.UUID]:
+    """The entries a person points at to correct (untimed: a click in the list)."""
     if method in ENTRIES:
         model = ENTRIES[method]
         retracted = select(model.retracts_id).where(model.retracts_id.is_not(None))
-        old = session.scalars(
-            select(model)
+        return [session.scalars(
+            select(model.id)
             .where(model.round_id == round_id, model.id.not_in(retracted))
             .order_by(model.created_at.desc(), model.id)
             .limit(1)
-        ).one()
+        ).one()]
+    if method is M.consensus:  # the room swaps its first two places
+        retracted = select(Vote.retracts_id).where(Vote.retracts_id.is_not(None))
+        return list(session.scalars(
+            select(Vote.id)
+            .where(
+                Vote.round_id == round_id,
+                Vote.group == Group.men,
+                Vote.rank.in_((1, 2)),
+                Vote.id.not_in(retracted),
+            )
+            .order_by(Vote.rank)
+        ).all())
+    return []
+
+
+def one_more(session, round_id: uuid.UUID, method: M, rng: random.Random,
+             picked: list[uuid.UUID]) -> None:
+    """One more entry: a tally, a ballot mark, or a corrected rating or choice."""
+    if method in ENTRIES:
+        old = session.get(ENTRIES[method], picked[0])
         if method is M.criteria:
             session.add(
                 Score(
@@ -197,20 +226,10 @@ def one_more(session, round_id: uuid.UUID, method: M, rng: random.Random) -> Non
                 )
             )
         return
-    if method is M.consensus:  # the room swaps its first two places
-        retracted = select(Vote.retracts_id).where(Vote.retracts_id.is_not(None))
-        first, second = session.scalars(
-            select(Vote)
-            .where(
-                Vote.round_id == round_id,
-                Vote.group == Group.men,
-                Vote.rank.in_((1, 2)),
-                Vote.id.not_in(retracted),
-            )
-            .order_by(Vote.rank)
-        ).all()
-        correct_vote(session, first.id, count=1, rank=2)
-        correct_vote(session, second.id, count=1, rank=1)
+    if method is M.consensus:
+        first, second = picked
+        correct_vote(session, first, count=1, rank=2)
+        correct_vote(session, second, count=1, rank=1)
         return
     code = f"D{rng.randint(1, DEMANDS):03}"
     if method is M.borda:
@@ -219,26 +238,46 @@ def one_more(session, round_id: uuid.UUID, method: M, rng: random.Random) -> Non
         record_vote(session, round_id, code, rng.choice(GROUPS), ballot_id=uuid.uuid4())
 
 
-def update(store: Store, round_id: uuid.UUID, method: M, rng: random.Random) -> list[float]:
-    """Seconds for: the whole update, then its load, run and write parts."""
+def update(store: Store, live: LiveRound, method: M, rng: random.Random) -> list[float]:
+    """Seconds for: the update the projection waits for, its load and run parts, and the
+    storing of the results that follows it (a second transaction, as the tally panel
+    queues it right behind the entry in the same write worker)."""
+    round_id = live.round_id
+    with store.session() as session:
+        picked = pick(session, round_id, method)
     started = time.perf_counter()
     with store.session() as session:
-        one_more(session, round_id, method, rng)
+        one_more(session, round_id, method, rng, picked)
         session.flush()
         loaded = time.perf_counter()
-        inputs = load_inputs(session, round_id)
+        inputs = live.refresh(session)
         ran = time.perf_counter()
-        outcome = run_round(inputs)
-        written = time.perf_counter()
-        write_results(session, round_id, outcome)
-        done = time.perf_counter()
+        outcome = live.run(inputs)
+    shown = time.perf_counter()
+    with store.session() as session:
+        stored = live.flush(session)
+    done = time.perf_counter()
     assert not outcome.refused, outcome.refused
-    return [time.perf_counter() - started, ran - loaded, written - ran, done - written]
+    assert stored, "the results of the entry were stored"
+    return [shown - started, ran - loaded, shown - ran, done - shown]
+
+
+def full_update(store: Store, round_id: uuid.UUID, method: M, rng: random.Random) -> float:
+    """Seconds for the same update reading and ranking the whole round."""
+    with store.session() as session:
+        picked = pick(session, round_id, method)
+    started = time.perf_counter()
+    with store.session() as session:
+        one_more(session, round_id, method, rng, picked)
+        session.flush()
+        write_results(session, round_id, run_round(load_inputs(session, round_id)))
+    return time.perf_counter() - started
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--full", action="store_true", help="also time the full recompute")
     args = parser.parse_args()
     rng = random.Random(11)
     with tempfile.TemporaryDirectory() as folder:
@@ -251,25 +290,32 @@ def main() -> None:
         )
         print(
             f"{'method':<14}{'entries':>8}{'read ms':>9}{'update ms':>11}{'ratio':>7}"
-            f"{'load':>8}{'run':>8}{'write':>8}  goal"
+            f"{'load':>8}{'run':>8}{'store':>8}{'full ms':>9}  goal"
         )
         for method in M:
             round_id = build_round(store, method, rng)
+            live = LiveRound(round_id)  # as the tally panel keeps it between entries
             with store.session() as session:  # first results, then time the updates
-                write_results(session, round_id, run_round(load_inputs(session, round_id)))
-            reads = [read_entries(store, round_id, method) for _ in range(args.runs)]
-            parts = [update(store, round_id, method, rng) for _ in range(args.runs)]
+                live.recompute(session)
+            reads, parts, fulls = [], [], []
+            for _ in range(args.runs):
+                reads.append(read_entries(store, round_id, method))
+                parts.append(update(store, live, method, rng))
+                if args.full:
+                    fulls.append(full_update(store, round_id, method, rng))
+            assert live.starts == 1, "an update read the whole round again"
             read = statistics.median(reads) * 1000
-            whole, load, run, write = (
+            whole, load, run, store_ms = (
                 statistics.median(p[i] for p in parts) * 1000 for i in range(4)
             )
             with store.session() as session:
                 model = ENTRIES.get(method, Vote)
                 entries = session.query(model).filter(model.round_id == round_id).count()
             verdict = "ok" if whole < GOAL_MS else "over"
+            full = f"{statistics.median(fulls) * 1000:>9.1f}" if fulls else f"{'-':>9}"
             print(
                 f"{method.value:<14}{entries:>8}{read:>9.1f}{whole:>11.1f}{whole / read:>7.1f}"
-                f"{load:>8.1f}{run:>8.1f}{write:>8.1f}  {verdict}"
+                f"{load:>8.1f}{run:>8.1f}{store_ms:>8.1f}{full}  {verdict}"
             )
         store.close()
 

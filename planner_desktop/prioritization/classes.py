@@ -77,6 +77,8 @@ def classify(
                 _("the class of {code} is set by hand without a reason").format(code=code)
             )
     n = len(items)
+    if not n:  # every demand removed from the round: nothing to classify
+        return ()
     if isinstance(rule, ByShare):
         _check_monotone(rule.shares, descending=False)
         limits = [max(1, round(n * share)) if i == 0 else round(n * share)

@@ -10,6 +10,7 @@ import uuid
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import String, select, type_coerce
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from planner_desktop.domain.demands import Demand
 from planner_desktop.domain.enums import Group
+from planner_desktop.domain.enums import PrioritizationMethod as M
 from planner_desktop.domain.prioritization import (
     Criterion,
     PairwiseChoice,
@@ -76,7 +78,7 @@ def _key(value: object) -> str:
     return str(value).replace("-", "").lower()
 
 
-def _flag_removed(lost: Counter[str], flags: list[str]) -> None:
+def flag_removed(lost: Counter[str], flags: list[str]) -> None:
     for code, count in sorted(lost.items()):
         flags.append(_("{count} entries for the removed demand {code} are not counted").format(
             count=count, code=code))
@@ -114,7 +116,7 @@ def load_votes(session: Session, round_id: uuid.UUID, flags: list[str]) -> dict[
             continue
         key = None if ballot is None else str(ballot)
         votes.setdefault(str(group), []).append(VoteRow(code, key, count, rank))
-    _flag_removed(lost, flags)
+    flag_removed(lost, flags)
     return votes
 
 
@@ -135,7 +137,7 @@ def load_ratings(session: Session, round_id: uuid.UUID, items: RoundItems,
             lost[removed[item]] += 1
         elif item in codes and criterion in names:
             ratings.setdefault(str(group), []).append(Rating(codes[item], names[criterion], value))
-    _flag_removed(lost, flags)
+    flag_removed(lost, flags)
     return ratings
 
 
@@ -158,32 +160,62 @@ def load_choices(session: Session, round_id: uuid.UUID, items: RoundItems,
         elif all(key in codes for key in keys):
             a, b, winner = (codes[key] for key in keys)
             choices.setdefault(str(group), []).append(PairChoice(a, b, winner, reason))
-    _flag_removed(lost, flags)
+    flag_removed(lost, flags)
     return choices
 
 
-def load_inputs(session: Session, round_id: uuid.UUID) -> RoundInputs:
-    """Everything the round's results depend on, read in a handful of queries."""
+@dataclass(frozen=True)
+class RoundFrame:
+    """What a round's results depend on besides its entries: settings, items, criteria
+    and costs. Two frames are equal when the same entries give the same results."""
+
+    method: M
+    groups: tuple[str, ...]
+    items: RoundItems
+    criteria: Mapping[uuid.UUID, CriterionSpec]
+    costs: Mapping[str, Decimal]
+    dots_per_participant: int
+    allow_stacking: bool
+    max_choices: int | None
+    budget_ceiling: Decimal | None
+
+    def inputs(self, votes: Mapping[str, list[VoteRow]], ratings: Mapping[str, list[Rating]],
+               choices: Mapping[str, list[PairChoice]], flags: list[str]) -> RoundInputs:
+        return RoundInputs(
+            method=self.method, groups=self.groups, items=tuple(self.items.ids), votes=votes,
+            ratings=ratings, choices=choices, criteria=tuple(self.criteria.values()),
+            dots_per_participant=self.dots_per_participant, allow_stacking=self.allow_stacking,
+            max_choices=self.max_choices, costs=self.costs, budget_ceiling=self.budget_ceiling,
+            flags=tuple(flags),
+        )
+
+
+def load_frame(session: Session, round_id: uuid.UUID) -> RoundFrame:
     round_ = get_round(session, round_id)
     items = load_items(session, round_id)
-    flags: list[str] = []
-    votes = load_votes(session, round_id, flags)
     criteria_rows = session.scalars(
         select(Criterion).where(Criterion.round_id == round_id, Criterion.deleted_at.is_(None))
         .order_by(Criterion.position)
     ).all()
     criteria = {row.id: CriterionSpec(row.name, row.weight, row.scale_min, row.scale_max)
                 for row in criteria_rows}
-    ratings = load_ratings(session, round_id, items, criteria, flags)
-    choices = load_choices(session, round_id, items, flags)
     costs = {code: cost for code, cost in session.execute(
         select(RoundItem.code, Demand.estimated_cost).join(Demand, RoundItem.demand_id == Demand.id)
         .where(RoundItem.round_id == round_id, RoundItem.deleted_at.is_(None))
     )}
-    return RoundInputs(
-        method=round_.method, groups=parse_groups(round_.groups), items=tuple(items.ids),
-        votes=votes, ratings=ratings, choices=choices, criteria=tuple(criteria.values()),
-        dots_per_participant=round_.dots_per_participant, allow_stacking=round_.allow_stacking,
-        max_choices=round_.max_choices, costs=costs, budget_ceiling=round_.budget_ceiling,
-        flags=tuple(flags),
+    return RoundFrame(
+        method=round_.method, groups=parse_groups(round_.groups), items=items,
+        criteria=criteria, costs=costs, dots_per_participant=round_.dots_per_participant,
+        allow_stacking=round_.allow_stacking, max_choices=round_.max_choices,
+        budget_ceiling=round_.budget_ceiling,
     )
+
+
+def load_inputs(session: Session, round_id: uuid.UUID) -> RoundInputs:
+    """Everything the round's results depend on, read in a handful of queries."""
+    frame = load_frame(session, round_id)
+    flags: list[str] = []
+    votes = load_votes(session, round_id, flags)
+    ratings = load_ratings(session, round_id, frame.items, frame.criteria, flags)
+    choices = load_choices(session, round_id, frame.items, flags)
+    return frame.inputs(votes, ratings, choices, flags)

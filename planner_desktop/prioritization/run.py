@@ -11,7 +11,13 @@ from planner_desktop.i18n import _
 from planner_desktop.prioritization.borda import RankBallot, borda
 from planner_desktop.prioritization.budget import BudgetSelection, greedy_budget
 from planner_desktop.prioritization.classes import ByShare, Classified, Override, Rule, classify
-from planner_desktop.prioritization.compare import MEAN_RANK, POOLED, AgreedList, agree
+from planner_desktop.prioritization.compare import (
+    MEAN_RANK,
+    POOLED,
+    AgreedList,
+    agree,
+    agree_by_hand,
+)
 from planner_desktop.prioritization.consensus import consensus
 from planner_desktop.prioritization.criteria import CriterionSpec, Rating, weighted_matrix
 from planner_desktop.prioritization.dots import ApprovalBallot, DotBallot, approval_vote, dot_vote
@@ -28,6 +34,17 @@ class VoteRow:
     ballot: str | None = None
     count: int = 1
     rank: int | None = None
+
+
+@dataclass(frozen=True)
+class RoundDecisions:
+    """What the room decided by hand: classes set with a reason, and an agreed order
+    reached by discussion (with the note saying how). They are inputs of the result like
+    the votes, so that recomputing gives the same agreed list and classes."""
+
+    overrides: Mapping[str, Override] = field(default_factory=dict)
+    agreed_order: tuple[str, ...] = ()
+    agreed_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,6 +65,7 @@ class RoundInputs:
     budget_ceiling: Decimal | None = None
     dissent: Mapping[str, str] = field(default_factory=dict)
     flags: tuple[str, ...] = ()
+    decisions: RoundDecisions = field(default_factory=RoundDecisions)
 
 
 @dataclass(frozen=True)
@@ -133,22 +151,38 @@ def run_round(
     inputs: RoundInputs,
     rule: Rule | None = None,
     overrides: Mapping[str, Override] | None = None,
+    known: Mapping[str, Ranking | PrioritizationError] | None = None,
 ) -> RoundOutcome:
     """Rank every group, agree, classify. A group whose input is refused is reported in
-    ``refused`` and left out of the agreed list; nothing is ranked on wrong input."""
+    ``refused`` and left out of the agreed list; nothing is ranked on wrong input.
+
+    ``known`` gives the ranking (or the refusal) of groups already ranked on these same
+    inputs, so that after one more vote only the group it belongs to is ranked again.
+    """
     rankings: dict[str, Ranking] = {}
     refused: dict[str, str] = {}
     for group in inputs.groups:
         try:
-            rankings[group] = rank_group(inputs, group)
+            done = (known or {}).get(group)
+            if isinstance(done, PrioritizationError):
+                raise done
+            rankings[group] = done if done is not None else rank_group(inputs, group)
         except PrioritizationError as exc:
             refused[group] = str(exc)
     how = MEAN_RANK if inputs.method in (M.pairwise, M.criteria, M.consensus) else POOLED
-    agreed = agree(rankings, how) if rankings else None
+    decided = inputs.decisions
+    if not rankings:
+        agreed = None
+    elif decided.agreed_order:
+        agreed = agree_by_hand(rankings, decided.agreed_order, decided.agreed_note)
+    else:
+        agreed = agree(rankings, how)
     selection = None
     if agreed is not None and inputs.budget_ceiling is not None:
         selection = greedy_budget(agreed.codes(), inputs.costs, inputs.budget_ceiling)
         if inputs.method is M.budget_greedy:
             agreed = _budget_order(agreed, selection)
+    if overrides is None:
+        overrides = decided.overrides
     classes = classify(agreed.items, rule or ByShare(), overrides) if agreed else ()
     return RoundOutcome(inputs, rankings, refused, agreed, classes, selection)

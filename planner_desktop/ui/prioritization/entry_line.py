@@ -22,6 +22,7 @@ from planner_desktop.ui.prioritization.keys import (
     group_label,
     parse_entry,
 )
+from planner_desktop.ui.prioritization.state import EntryMode
 
 
 class EntryLine(QWidget):
@@ -74,6 +75,23 @@ class EntryLine(QWidget):
         self.group_field.textEdited.connect(self._group_typed)
         self.code_field.returnPressed.connect(self.submit)
         self.record.clicked.connect(self.submit)
+
+    def set_mode(self, mode: EntryMode) -> None:
+        """How the chosen round is typed: counts or places, by ballot or not, or not at
+        all (the fields are then disabled and the panel says why)."""
+        for widget in (self.group_field, self.code_field, self.record):
+            widget.setEnabled(mode.typed)
+        if mode.ranked:
+            text = _("Demand code and its place, e.g. K 1, then Enter")
+        elif mode.ballots:
+            text = _("Demand code, e.g. K, then Enter; Enter on an empty line: next ballot")
+        else:
+            text = _("Demand code and dots, e.g. K 3, then Enter")
+        self.code_field.setPlaceholderText(text if mode.typed else "")
+        self.by_ballot.setEnabled(mode.typed and mode.ballots is None)
+        wanted = bool(mode.ballots) if mode.ballots is not None else self.by_ballot.isChecked()
+        if self.by_ballot.isChecked() != (wanted and mode.typed):
+            self.by_ballot.setChecked(wanted and mode.typed)
 
     def set_groups(self, groups: Sequence[str]) -> None:
         """The round's groups; the group chosen stays when the new round has it."""

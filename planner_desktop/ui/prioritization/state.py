@@ -18,15 +18,57 @@ from planner_desktop.domain.demands import Demand
 from planner_desktop.domain.enums import PrioritizationMethod
 from planner_desktop.domain.prioritization import PrioritizationRound, RoundItem, Vote
 from planner_desktop.domain.summaries import live
+from planner_desktop.i18n import _
+from planner_desktop.prioritization.closing import Figures, close_round, load_figures
 from planner_desktop.prioritization.compare import POOLED
 from planner_desktop.prioritization.entry import correct_vote, record_vote
+from planner_desktop.prioritization.live import LiveRounds
 from planner_desktop.prioritization.records import get_round, load_inputs, parse_groups
 from planner_desktop.prioritization.results import AGREED, recompute
 from planner_desktop.prioritization.run import RoundOutcome, run_round
 from planner_desktop.store.database import Store
 
-TALLIED = (PrioritizationMethod.dots, PrioritizationMethod.budget_greedy)
-"""Methods whose input is a demand code and a number of dots (what the panel enters)."""
+M = PrioritizationMethod
+TALLIED = (M.dots, M.budget_greedy)
+"""Methods whose input is a demand code and a number of dots, as a tally or by ballot."""
+RANKED = (M.borda, M.consensus)
+"""Methods whose typed number is a place (1 first), not a count."""
+
+
+@dataclass(frozen=True)
+class EntryMode:
+    """How a round's entries are typed on the panel.
+
+    ``typed``: they are typed here at all; ``ranked``: the number is a place;
+    ``ballots``: True when only ballot by ballot, False when never, None when either;
+    ``note``: what the facilitator needs to know (why nothing can be typed).
+    """
+
+    typed: bool
+    ranked: bool
+    ballots: bool | None
+    note: str
+
+
+def entry_mode(method: PrioritizationMethod) -> EntryMode:
+    if method in TALLIED:
+        return EntryMode(True, False, None, "")
+    if method is M.approval:
+        return EntryMode(True, False, True, _(
+            "Approval is entered ballot by ballot: type each demand the ballot approves"))
+    if method is M.borda:
+        return EntryMode(True, True, True, _(
+            "Borda is entered ballot by ballot: type each demand with its place, e.g. K 1"))
+    if method is M.consensus:
+        return EntryMode(True, True, False, _(
+            "Type the order each group agreed: each demand with its place, e.g. K 1"))
+    if method is M.pairwise:
+        return EntryMode(False, False, False, _(
+            "A pairwise comparison is not a tally: each pair is chosen on the wall chart "
+            "with its reason, so nothing is typed here; its results are shown"))
+    return EntryMode(False, False, False, _(
+        "Weighted criteria are rated demand by demand on the rating matrix, not tallied: "
+        "nothing is typed here; the results are shown"))
 
 
 @dataclass(frozen=True)
@@ -34,6 +76,7 @@ class RoundChoice:
     id: uuid.UUID
     title: str
     closed: bool
+    method: PrioritizationMethod
 
 
 @dataclass(frozen=True)
@@ -68,6 +111,7 @@ class RoundState:
     round_id: uuid.UUID
     title: str
     closed: bool
+    method: PrioritizationMethod
     groups: tuple[str, ...]
     dots: int
     labels: Mapping[str, str]
@@ -76,6 +120,7 @@ class RoundState:
     last_vote: uuid.UUID | None = None
     last_ballot: uuid.UUID | None = None
     flags: tuple[str, ...] = field(default=())
+    figures: Figures | None = None
 
     def bars(self, view: str) -> tuple[Bar, ...]:
         """The bars of one group, or of the agreed list (``view == AGREED``)."""
@@ -101,10 +146,10 @@ class RoundState:
 
 def list_rounds(store: Store, community_id: uuid.UUID | None,
                 district_id: uuid.UUID | None) -> list[RoundChoice]:
-    """The rounds of the scope that are entered as a tally, open ones first."""
+    """The rounds of the scope, open ones first (the panel says how each is entered)."""
     query = select(PrioritizationRound.id, PrioritizationRound.title,
-                   PrioritizationRound.closed).where(
-        live(PrioritizationRound), PrioritizationRound.method.in_(TALLIED))
+                   PrioritizationRound.closed, PrioritizationRound.method).where(
+        live(PrioritizationRound))
     if community_id is not None:
         query = query.where(PrioritizationRound.community_id == community_id)
     elif district_id is not None:
@@ -141,30 +186,61 @@ def _state(session: Session, round_id: uuid.UUID, outcome: RoundOutcome | None,
         select(RoundItem.code, Demand.description)
         .join(Demand, RoundItem.demand_id == Demand.id)
         .where(RoundItem.round_id == round_id, live(RoundItem)))}
-    return RoundState(round_id, round_.title, round_.closed, parse_groups(round_.groups),
+    return RoundState(round_id, round_.title, round_.closed, round_.method,
+                      parse_groups(round_.groups),
                       round_.dots_per_participant, labels, _entries(session, round_id),
-                      outcome, last_vote, last_ballot, outcome.inputs.flags)
+                      outcome, last_vote, last_ballot, outcome.inputs.flags,
+                      load_figures(session, round_id))
 
 
-def load_state(store: Store, round_id: uuid.UUID) -> RoundState:
+def _recompute(session: Session, round_id: uuid.UUID, tracker: LiveRounds | None) -> RoundOutcome:
+    """With ``tracker``, the outcome is only computed (:func:`store_results` stores it right
+    after, in the same worker); without, it is stored at once."""
+    if tracker is None:
+        return recompute(session, round_id)
+    return tracker[round_id].update(session)
+
+
+def store_results(store: Store, round_id: uuid.UUID, tracker: LiveRounds) -> bool:
+    """Store the results the projection already shows; False when nothing was waiting."""
+    with store.session() as session:
+        return tracker[round_id].flush(session)
+
+
+def load_state(store: Store, round_id: uuid.UUID, tracker: LiveRounds | None = None) -> RoundState:
     """The round as it stands, its results computed but not written."""
     with store.session() as session:
-        return _state(session, round_id, None)
+        outcome = None if tracker is None else tracker[round_id].run(
+            tracker[round_id].refresh(session))
+        return _state(session, round_id, outcome)
 
 
 def enter(store: Store, round_id: uuid.UUID, code: str, group: str, count: int,
-          ballot: uuid.UUID | None = None) -> RoundState:
-    """Record one tally entry (or one mark of a paper ``ballot``), recompute and store the
-    results, in one transaction."""
+          ballot: uuid.UUID | None = None, tracker: LiveRounds | None = None) -> RoundState:
+    """Record one tally entry (or one mark of a paper ``ballot``) and recompute the results,
+    in one transaction. For a ranked method ``count`` is the place typed. With ``tracker``
+    (kept by the panel between entries) only what changed since the last entry is read and
+    ranked again, and the results are stored by :func:`store_results`; without, at once."""
     with store.session() as session:
-        vote = record_vote(session, round_id, code, group, count, ballot_id=ballot)
-        outcome = recompute(session, round_id)
+        ranked = get_round(session, round_id).method in RANKED
+        vote = record_vote(session, round_id, code, group, 1 if ranked else count,
+                           ballot_id=ballot, rank=count if ranked else None)
+        outcome = _recompute(session, round_id, tracker)
         return _state(session, round_id, outcome, vote.id, ballot)
 
 
-def retract(store: Store, round_id: uuid.UUID, vote_id: uuid.UUID) -> RoundState:
+def retract(store: Store, round_id: uuid.UUID, vote_id: uuid.UUID,
+            tracker: LiveRounds | None = None) -> RoundState:
     """Cancel an entry with a correction (count 0) kept in the log; recompute."""
     with store.session() as session:
         correct_vote(session, vote_id, 0)
-        outcome = recompute(session, round_id)
+        outcome = _recompute(session, round_id, tracker)
         return _state(session, round_id, outcome)
+
+
+def close(store: Store, round_id: uuid.UUID, issued: int, counted: int, present: int,
+          note: str) -> RoundState:
+    """Reconcile the tally and close the round; a mismatch needs ``note`` (for the acta)."""
+    with store.session() as session:
+        close_round(session, round_id, issued, counted, present, note)
+        return _state(session, round_id, None)

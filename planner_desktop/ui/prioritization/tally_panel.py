@@ -1,4 +1,8 @@
-"""Tally entry for a dot-voting round, typed by keyboard, with its live projection.
+"""Tally entry for a round, typed by keyboard, with its live projection.
+
+Dots and budget rounds take a code and a number of dots (a tally, or ballot by ballot);
+approval and Borda are typed ballot by ballot, Borda and consensus with places; a
+pairwise or criteria round is shown with a note saying why nothing is typed here.
 
 Every entry and correction is written in the database-write worker (record, recompute the
 results, read the round back, in one transaction); a refused entry shows its reason under
@@ -22,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner_desktop.domain import labels
 from planner_desktop.i18n import _
 from planner_desktop.prioritization.errors import PrioritizationError
+from planner_desktop.prioritization.live import LiveRounds
 from planner_desktop.store.database import Store
 from planner_desktop.ui import jobs
 from planner_desktop.ui.changes import hub_for
@@ -32,6 +38,7 @@ from planner_desktop.ui.prioritization import state as rounds
 from planner_desktop.ui.prioritization.entry_line import EntryLine
 from planner_desktop.ui.prioritization.keys import Typed, group_label
 from planner_desktop.ui.prioritization.projection import ProjectionWindow
+from planner_desktop.ui.prioritization.reconcile_box import ReconcileBox
 from planner_desktop.ui.prioritization.tables import ENTRY_ROLE, EntriesModel, ResultsModel
 from planner_desktop.ui.scope import MUNICIPALITY, Scope
 from planner_desktop.ui.spreadsheet import refusal_line
@@ -56,6 +63,7 @@ class TallyPanel(QWidget):
         self._mine: list[uuid.UUID] = []
         self._wanted: uuid.UUID | None = None
         self._loaded: uuid.UUID | None = None
+        self.live = LiveRounds()  # used only inside jobs of the write worker
 
         self.round_box = QComboBox()
         self.round_box.setObjectName("tallyRound")
@@ -66,6 +74,10 @@ class TallyPanel(QWidget):
         self.project_button.setObjectName("tallyProject")
         self.about = QLabel()
         self.about.setObjectName("tallyRoundInfo")
+        self.mode_note = QLabel()
+        self.mode_note.setObjectName("tallyModeNote")
+        self.mode_note.setWordWrap(True)
+        self.mode_note.setVisible(False)
         self.line = EntryLine(self)
         self.refusal = refusal_line("tallyRefusal")
         self.done = QLabel()
@@ -75,6 +87,7 @@ class TallyPanel(QWidget):
         self.retract_chosen = QPushButton(_("Retract chosen entry (Del)"))
         self.retract_chosen.setObjectName("tallyRetractChosen")
 
+        self.reconcile = ReconcileBox(self)
         self.results = ResultsModel(self)
         self.results_view = table_view(self.results, name="tallyResults")
         self.entries = EntriesModel(self)
@@ -107,11 +120,13 @@ class TallyPanel(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.about)
+        layout.addWidget(self.mode_note)
         layout.addWidget(self.line)
         layout.addWidget(self.line.hint)
         layout.addWidget(self.refusal)
         layout.addLayout(corrections)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.reconcile)
 
         self.round_box.currentIndexChanged.connect(self._round_picked)
         self.project_button.clicked.connect(self.open_projection)
@@ -119,6 +134,7 @@ class TallyPanel(QWidget):
         self.line.sig_refused.connect(self.refuse)
         self.retract_last.clicked.connect(self.retract_own_last)
         self.retract_chosen.clicked.connect(self.retract_selected)
+        self.reconcile.sig_close.connect(self.close_round)
 
     # --- rounds --------------------------------------------------------------------
 
@@ -129,7 +145,8 @@ class TallyPanel(QWidget):
         self.round_box.blockSignals(True)
         self.round_box.clear()
         for choice in choices:
-            text = choice.title + (_(" (closed)") if choice.closed else "")
+            text = f"{choice.title} · {labels.label(choice.method)}" + (
+                _(" (closed)") if choice.closed else "")
             self.round_box.addItem(text, choice.id)
         index = self.round_box.findData(keep) if keep is not None else -1
         self.round_box.setCurrentIndex(max(index, 0) if choices else -1)
@@ -156,8 +173,8 @@ class TallyPanel(QWidget):
             return
         self._loaded = wanted
         self._mine.clear()
-        store = self.store
-        self._run(lambda: rounds.load_state(store, wanted), "")
+        store, live = self.store, self.live
+        self._run(lambda: rounds.load_state(store, wanted, live), "")
 
     # --- entering and correcting ---------------------------------------------------
 
@@ -166,11 +183,17 @@ class TallyPanel(QWidget):
         if round_id is None:
             self.refuse(_("choose a round first"))
             return
-        store = self.store
-        done = _("Recorded: {code} {count} for {group}").format(
-            code=typed.code.upper(), count=typed.count, group=group_label(group))
-        self._run(lambda: rounds.enter(store, round_id, typed.code, group, typed.count, ballot),
-                  done, retype=f"{typed.code} {typed.count}")
+        if self.state is not None and not rounds.entry_mode(self.state.method).typed:
+            self.refuse(rounds.entry_mode(self.state.method).note)
+            return
+        store, live = self.store, self.live
+        ranked = self.state is not None and rounds.entry_mode(self.state.method).ranked
+        text = _("Recorded: {code} in place {count} for {group}") if ranked \
+            else _("Recorded: {code} {count} for {group}")
+        done = text.format(code=typed.code.upper(), count=typed.count, group=group_label(group))
+        self._run(lambda: rounds.enter(store, round_id, typed.code, group, typed.count, ballot,
+                                               live),
+                  done, retype=f"{typed.code} {typed.count}", then_store=round_id)
 
     def retract_own_last(self) -> None:
         live = {e.id for e in self.entries.entries if not e.retracted}
@@ -192,14 +215,27 @@ class TallyPanel(QWidget):
         self._retract(entry.id)
 
     def _retract(self, vote_id: uuid.UUID) -> None:
-        store, round_id = self.store, self._loaded
+        store, round_id, live = self.store, self._loaded, self.live
         if round_id is None:
             return
-        self._run(lambda: rounds.retract(store, round_id, vote_id),
-                  _("Entry retracted; the correction is kept in the log"))
+        self._run(lambda: rounds.retract(store, round_id, vote_id, live),
+                  _("Entry retracted; the correction is kept in the log"), then_store=round_id)
 
-    def _run(self, work: Callable[[], rounds.RoundState], done: str, retype: str = "") -> None:
-        """Write (or read) in the write worker, so entries keep the order they were typed."""
+    def close_round(self, issued: int, counted: int, present: int, note: str) -> None:
+        store, round_id = self.store, self._loaded
+        if round_id is None:
+            self.refuse(_("choose a round first"))
+            return
+        self._run(lambda: rounds.close(store, round_id, issued, counted, present, note),
+                  _("Round closed: the figures and the note go into the acta"))
+
+    def _run(self, work: Callable[[], rounds.RoundState], done: str, retype: str = "",
+             then_store: uuid.UUID | None = None) -> None:
+        """Write (or read) in the write worker, so entries keep the order they were typed.
+
+        With ``then_store``, the results the projection shows are stored by a second job
+        queued right behind: the projection does not wait for that write.
+        """
         self.pending += 1
         serial = self.hub.next_serial()
         self.hub.started()
@@ -220,7 +256,9 @@ class TallyPanel(QWidget):
                     self.line.code_field.setText(retype)
                     self.line.code_field.selectAll()
                 return
-            hub.finished(TABLES if done else (), serial)
+            # The results are announced by the job that stores them, when there is one.
+            tables = () if not done else ("vote",) if then_store is not None else TABLES
+            hub.finished(tables, serial)
             self._show(outcome, done)
 
         def failed(error: BaseException) -> None:
@@ -229,6 +267,27 @@ class TallyPanel(QWidget):
             jobs.show_error(self, error)
 
         jobs.run_job(self, attempt, on_done=finished, on_error=failed, cancellable=False)
+        if then_store is not None:
+            self._store_results(then_store)
+
+    def _store_results(self, round_id: uuid.UUID) -> None:
+        """Queue the write of the results (after the entry's job, in the same worker)."""
+        store, live, hub = self.store, self.live, self.hub
+        self.pending += 1
+        serial = hub.next_serial()
+        hub.started()
+
+        def stored(wrote: bool) -> None:
+            self.pending -= 1
+            hub.finished(("round_result",) if wrote else (), serial)
+
+        def failed(error: BaseException) -> None:
+            self.pending -= 1
+            hub.finished((), serial)
+            jobs.show_error(self, error)
+
+        jobs.run_job(self, lambda _context: rounds.store_results(store, round_id, live),
+                     on_done=stored, on_error=failed, cancellable=False)
 
     def refuse(self, reason: str) -> None:
         self.done.clear()
@@ -245,8 +304,16 @@ class TallyPanel(QWidget):
         self.refusal.clear()
         self.done.setText(done)
         groups = ", ".join(group_label(g) for g in state.groups)
-        info = _("{dots} dots per participant; groups: {groups}").format(
-            dots=state.dots, groups=groups)
+        mode = rounds.entry_mode(state.method)
+        if state.method in rounds.TALLIED:
+            info = _("{dots} dots per participant; groups: {groups}").format(
+                dots=state.dots, groups=groups)
+        else:
+            info = _("{method}; groups: {groups}").format(
+                method=labels.label(state.method), groups=groups)
+        self.mode_note.setText(mode.note)
+        self.mode_note.setVisible(bool(mode.note))
+        self.line.set_mode(mode)
         if state.closed:
             info += "  ·  " + _("closed: no more entries can be recorded")
         problems = [*state.flags, *(f"{group_label(g)}: {why}"
@@ -254,6 +321,7 @@ class TallyPanel(QWidget):
         self.about.setText("  ·  ".join([info, *problems]))
         self.line.set_groups(state.groups)
         self.results.set_state(state)
+        self.reconcile.set_round(state.round_id, state.figures, state.closed)
         self.entries.set_state(state)
         fit_columns(self.results_view)
         fit_columns(self.entries_view)
