@@ -20,6 +20,9 @@ For each round it times, median of ``--runs``, the two alternating:
   for it; a Borda ballot rewrites every demand's score in its group and the agreed list).
 
 and prints ``update`` as a ratio to ``read``, with the split load / run, and ``store``.
+Then, for the methods typed on the tally panel, ``panel``: the whole job the panel's
+projection waits for after an entry (``state.enter``: the entry, the live update and the
+round's state with its tally log, read entry by entry), and the ``store`` job behind it.
 With ``--full`` it also times ``full``, the same update reading and ranking the whole
 round again (``run_round(load_inputs(...))``), for comparison. Goal: ``update`` under
 50 ms.
@@ -317,7 +320,37 @@ def main() -> None:
                 f"{method.value:<14}{entries:>8}{read:>9.1f}{whole:>11.1f}{whole / read:>7.1f}"
                 f"{load:>8.1f}{run:>8.1f}{store_ms:>8.1f}{full}  {verdict}"
             )
+        panel(store, rng, args.runs)
         store.close()
+
+
+def panel(store: Store, rng: random.Random, runs: int) -> None:
+    """The tally panel's own jobs, for the methods typed there."""
+    from planner_desktop.ui.prioritization import state
+    from planner_desktop.ui.prioritization.entry_log import Tracker
+
+    print(f"{'panel':<14}{'entry ms':>9}{'store ms':>9}  goal")
+    for method in (M.dots, M.budget_greedy, M.approval, M.borda, M.consensus):
+        round_id = build_round(store, method, rng)
+        tracker = Tracker()
+        state.load_state(store, round_id, tracker)
+        state.store_results(store, round_id, tracker)
+        with store.session() as session:
+            codes = list(session.scalars(
+                select(RoundItem.code).where(RoundItem.round_id == round_id)))
+        entries, stores = [], []
+        for _ in range(runs):
+            code, group = rng.choice(codes), rng.choice(GROUPS)
+            number = rng.randint(1, 10) if method in (M.borda, M.consensus) else 1
+            started = time.perf_counter()
+            state.enter(store, round_id, code, group, number, None, tracker)
+            entered = time.perf_counter()
+            state.store_results(store, round_id, tracker)
+            entries.append(entered - started)
+            stores.append(time.perf_counter() - entered)
+        entry = statistics.median(entries) * 1000
+        verdict = "ok" if entry < GOAL_MS else "over"
+        print(f"{method.value:<14}{entry:>9.1f}{statistics.median(stores) * 1000:>9.1f}  {verdict}")
 
 
 if __name__ == "__main__":

@@ -9,14 +9,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 
-from sqlalchemy import literal_column, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner_desktop.domain.demands import Demand
 from planner_desktop.domain.enums import PrioritizationMethod
-from planner_desktop.domain.prioritization import PrioritizationRound, RoundItem, Vote
+from planner_desktop.domain.prioritization import PrioritizationRound, RoundItem
 from planner_desktop.domain.summaries import live
 from planner_desktop.i18n import _
 from planner_desktop.prioritization.closing import Figures, close_round, load_figures
@@ -27,6 +26,7 @@ from planner_desktop.prioritization.records import get_round, load_inputs, parse
 from planner_desktop.prioritization.results import AGREED, recompute
 from planner_desktop.prioritization.run import RoundOutcome, run_round
 from planner_desktop.store.database import Store
+from planner_desktop.ui.prioritization.entry_log import Entry, read_entries
 
 M = PrioritizationMethod
 TALLIED = (M.dots, M.budget_greedy)
@@ -77,20 +77,6 @@ class RoundChoice:
     title: str
     closed: bool
     method: PrioritizationMethod
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One line of the tally log: who entered what, when, and whether it still counts."""
-
-    id: uuid.UUID
-    when: datetime
-    facilitator: str
-    group: str
-    code: str
-    count: int
-    retracted: bool
-    corrects: uuid.UUID | None
 
 
 @dataclass(frozen=True)
@@ -159,26 +145,10 @@ def list_rounds(store: Store, community_id: uuid.UUID | None,
         return [RoundChoice(*row) for row in session.execute(query)]
 
 
-def _entries(session: Session, round_id: uuid.UUID) -> tuple[Entry, ...]:
-    # Times are stored to the second: entries of the same second keep the order they
-    # were written in (SQLite's row number; elsewhere the id, which is arbitrary).
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    tie = literal_column("vote.rowid").desc() if sqlite else Vote.id
-    rows = session.execute(
-        select(Vote.id, Vote.created_at, Vote.facilitator, Vote.group, RoundItem.code,
-               Vote.count, Vote.retracts_id)
-        .join(RoundItem, Vote.item_id == RoundItem.id)
-        .where(Vote.round_id == round_id)
-        .order_by(Vote.created_at.desc(), tie)
-    ).all()
-    retracted = {row.retracts_id for row in rows if row.retracts_id is not None}
-    return tuple(Entry(key, when, who, str(group), code, count, key in retracted, retracts)
-                 for key, when, who, group, code, count, retracts in rows)
-
-
 def _state(session: Session, round_id: uuid.UUID, outcome: RoundOutcome | None,
            last_vote: uuid.UUID | None = None,
-           last_ballot: uuid.UUID | None = None) -> RoundState:
+           last_ballot: uuid.UUID | None = None,
+           tracker: LiveRounds | None = None) -> RoundState:
     round_ = get_round(session, round_id)
     if outcome is None:
         outcome = run_round(load_inputs(session, round_id))
@@ -188,7 +158,7 @@ def _state(session: Session, round_id: uuid.UUID, outcome: RoundOutcome | None,
         .where(RoundItem.round_id == round_id, live(RoundItem)))}
     return RoundState(round_id, round_.title, round_.closed, round_.method,
                       parse_groups(round_.groups),
-                      round_.dots_per_participant, labels, _entries(session, round_id),
+                      round_.dots_per_participant, labels, read_entries(session, round_id, tracker),
                       outcome, last_vote, last_ballot, outcome.inputs.flags,
                       load_figures(session, round_id))
 
@@ -212,7 +182,7 @@ def load_state(store: Store, round_id: uuid.UUID, tracker: LiveRounds | None = N
     with store.session() as session:
         outcome = None if tracker is None else tracker[round_id].run(
             tracker[round_id].refresh(session))
-        return _state(session, round_id, outcome)
+        return _state(session, round_id, outcome, tracker=tracker)
 
 
 def enter(store: Store, round_id: uuid.UUID, code: str, group: str, count: int,
@@ -226,7 +196,7 @@ def enter(store: Store, round_id: uuid.UUID, code: str, group: str, count: int,
         vote = record_vote(session, round_id, code, group, 1 if ranked else count,
                            ballot_id=ballot, rank=count if ranked else None)
         outcome = _recompute(session, round_id, tracker)
-        return _state(session, round_id, outcome, vote.id, ballot)
+        return _state(session, round_id, outcome, vote.id, ballot, tracker)
 
 
 def retract(store: Store, round_id: uuid.UUID, vote_id: uuid.UUID,
@@ -235,7 +205,7 @@ def retract(store: Store, round_id: uuid.UUID, vote_id: uuid.UUID,
     with store.session() as session:
         correct_vote(session, vote_id, 0)
         outcome = _recompute(session, round_id, tracker)
-        return _state(session, round_id, outcome)
+        return _state(session, round_id, outcome, tracker=tracker)
 
 
 def close(store: Store, round_id: uuid.UUID, issued: int, counted: int, present: int,

@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 from planner_desktop.domain import labels
 from planner_desktop.i18n import _
 from planner_desktop.prioritization.errors import PrioritizationError
-from planner_desktop.prioritization.live import LiveRounds
 from planner_desktop.store.database import Store
 from planner_desktop.ui import jobs
 from planner_desktop.ui.changes import hub_for
 from planner_desktop.ui.pages.base import PageContext, fit_columns, section_label, table_view
 from planner_desktop.ui.prioritization import state as rounds
 from planner_desktop.ui.prioritization.entry_line import EntryLine
+from planner_desktop.ui.prioritization.entry_log import Tracker
 from planner_desktop.ui.prioritization.keys import Typed, group_label
 from planner_desktop.ui.prioritization.projection import ProjectionWindow
 from planner_desktop.ui.prioritization.reconcile_box import ReconcileBox
@@ -63,7 +63,7 @@ class TallyPanel(QWidget):
         self._mine: list[uuid.UUID] = []
         self._wanted: uuid.UUID | None = None
         self._loaded: uuid.UUID | None = None
-        self.live = LiveRounds()  # used only inside jobs of the write worker
+        self.live = Tracker()  # used only inside jobs of the write worker
 
         self.round_box = QComboBox()
         self.round_box.setObjectName("tallyRound")
