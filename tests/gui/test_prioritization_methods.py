@@ -54,7 +54,10 @@ def test_borda_is_typed_ballot_by_ballot_with_places(qtbot, store):
     assert "place" in panel.line.code_field.placeholderText() or \
         "lugar" in panel.line.code_field.placeholderText()
     qtbot.keyClicks(panel.line.group_field, "m")
-    for text in ("C 1", "A 2", "", "C 1"):
+    for text in ("C 1", "A 2"):
+        enter(qtbot, panel, text)
+    assert panel.line.ballot_label.text() in ("Ballot 1: 2 places", "Papeleta 1: 2 lugares")
+    for text in ("", "C 1"):
         enter(qtbot, panel, text)
     assert panel.refusal.text() == ""
     women = panel.state.outcome.rankings["women"]

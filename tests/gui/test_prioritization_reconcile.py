@@ -48,6 +48,8 @@ def test_a_mismatch_is_shown_as_typed_and_needs_a_note(qtbot, store):
     settle(qtbot, panel)
     assert panel.refusal.text() == "" and panel.state.closed
     assert not box.close_button.isEnabled()
+    listed = panel.round_box.itemText(panel.listed_at(round_id))
+    assert listed.endswith((" (closed)", " (cerrada)")), listed
     with store.session() as session:
         stored = session.get(PrioritizationRound, round_id)
         assert (stored.closed, stored.ballots_issued, stored.ballots_counted,

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from planner_desktop.i18n import _
+from planner_desktop.i18n import _, ngettext
 from planner_desktop.ui.prioritization.keys import (
     EntryError,
     Typed,
@@ -40,6 +40,7 @@ class EntryLine(QWidget):
         self.ballot: uuid.UUID | None = None
         self.ballot_number = 0
         self.ballot_dots = 0
+        self.mode: EntryMode | None = None
         self.group_field = QLineEdit()
         self.group_field.setObjectName("tallyGroup")
         self.group_field.setMaxLength(2)  # the new key is the last one typed
@@ -66,7 +67,8 @@ class EntryLine(QWidget):
         layout.addWidget(QLabel(_("Group")))
         layout.addWidget(self.group_field)
         layout.addWidget(self.group_name)
-        layout.addWidget(QLabel(_("Demand and dots")))
+        self.what = QLabel(_("Demand and dots"))
+        layout.addWidget(self.what)
         layout.addWidget(self.code_field, 1)
         layout.addWidget(self.record)
         layout.addWidget(self.by_ballot)
@@ -81,12 +83,16 @@ class EntryLine(QWidget):
         all (the fields are then disabled and the panel says why)."""
         for widget in (self.group_field, self.code_field, self.record):
             widget.setEnabled(mode.typed)
+        self.mode = mode
         if mode.ranked:
             text = _("Demand code and its place, e.g. K 1, then Enter")
+            self.what.setText(_("Demand and place"))
         elif mode.ballots:
             text = _("Demand code, e.g. K, then Enter; Enter on an empty line: next ballot")
+            self.what.setText(_("Demand"))
         else:
             text = _("Demand code and dots, e.g. K 3, then Enter")
+            self.what.setText(_("Demand and dots"))
         self.code_field.setPlaceholderText(text if mode.typed else "")
         self.by_ballot.setEnabled(mode.typed and mode.ballots is None)
         wanted = bool(mode.ballots) if mode.ballots is not None else self.by_ballot.isChecked()
@@ -153,5 +159,14 @@ class EntryLine(QWidget):
             self._show_ballot()
 
     def _show_ballot(self) -> None:
-        self.ballot_label.setText(_("Ballot {number}: {dots} dots").format(
-            number=self.ballot_number, dots=self.ballot_dots) if self.ballot else "")
+        if self.ballot is None:
+            self.ballot_label.setText("")
+            return
+        marks = self.ballot_dots
+        if self.mode is not None and self.mode.ranked:
+            text = ngettext("Ballot {number}: {n} place", "Ballot {number}: {n} places", marks)
+        elif self.mode is not None and self.mode.ballots:
+            text = ngettext("Ballot {number}: {n} choice", "Ballot {number}: {n} choices", marks)
+        else:
+            text = ngettext("Ballot {number}: {n} dot", "Ballot {number}: {n} dots", marks)
+        self.ballot_label.setText(text.format(number=self.ballot_number, n=marks))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner_desktop.domain import labels
+from planner_desktop.domain.enums import PrioritizationMethod
 from planner_desktop.i18n import _
 from planner_desktop.prioritization.errors import PrioritizationError
 from planner_desktop.store.database import Store
@@ -145,16 +146,20 @@ class TallyPanel(QWidget):
         self.round_box.blockSignals(True)
         self.round_box.clear()
         for choice in choices:
-            text = f"{choice.title} · {labels.label(choice.method)}" + (
-                _(" (closed)") if choice.closed else "")
-            self.round_box.addItem(text, choice.id)
+            self.round_box.addItem(_round_text(choice.title, choice.method, choice.closed),
+                                   choice.id)
         index = self.round_box.findData(keep) if keep is not None else -1
         self.round_box.setCurrentIndex(max(index, 0) if choices else -1)
         self.round_box.blockSignals(False)
         self._round_picked(self.round_box.currentIndex())
 
+    def listed_at(self, round_id: uuid.UUID) -> int:
+        """Where ``round_id`` is in the list of rounds (-1: not listed)."""
+        return next((row for row in range(self.round_box.count())
+                     if self.round_box.itemData(row) == round_id), -1)
+
     def choose_round(self, round_id: uuid.UUID) -> None:
-        index = self.round_box.findData(round_id)
+        index = self.listed_at(round_id)
         if index >= 0:
             self.round_box.setCurrentIndex(index)
 
@@ -316,6 +321,9 @@ class TallyPanel(QWidget):
         self.line.set_mode(mode)
         if state.closed:
             info += "  ·  " + _("closed: no more entries can be recorded")
+        listed = self.listed_at(state.round_id)
+        if listed >= 0:
+            self.round_box.setItemText(listed, _round_text(state.title, state.method, state.closed))
         problems = [*state.flags, *(f"{group_label(g)}: {why}"
                                     for g, why in state.outcome.refused.items())]
         self.about.setText("  ·  ".join([info, *problems]))
@@ -340,3 +348,8 @@ class TallyPanel(QWidget):
         self.projection.raise_()
         self.projection.activateWindow()
         return self.projection
+
+
+def _round_text(title: str, method: PrioritizationMethod, closed: bool) -> str:
+    """How a round is listed: its title, its method, and whether it is closed."""
+    return f"{title} · {labels.label(method)}" + (_(" (closed)") if closed else "")
