@@ -22,6 +22,11 @@ class Option:
     name: str
     type: type
     default: Any
+    choices: tuple[Any, ...] = ()
+    """The only values allowed, when not empty."""
+
+    def accepts(self, value: Any) -> bool:
+        return isinstance(value, self.type) and (not self.choices or value in self.choices)
 
 
 OPTIONS: dict[str, Option] = {
@@ -34,6 +39,7 @@ OPTIONS: dict[str, Option] = {
         Option("window_state", str, ""),
         Option("last_database", str, ""),
         Option("last_page", str, "preparation"),
+        Option("paper", str, "a4", choices=("a4", "letter")),
     )
 }
 
@@ -42,7 +48,8 @@ UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
 class Settings:
-    """Typed settings; unknown names are refused, wrong types fall back to the default."""
+    """Typed settings; unknown names are refused, wrong types or values fall back to the
+    default."""
 
     def __init__(self, path: Path, values: dict[str, Any] | None = None) -> None:
         self.path = path
@@ -66,12 +73,14 @@ class Settings:
     def get(self, name: str) -> Any:
         option = OPTIONS[name]
         value = self._values.get(name, option.default)
-        return value if isinstance(value, option.type) else option.default
+        return value if option.accepts(value) else option.default
 
     def set(self, name: str, value: Any) -> None:
         option = OPTIONS[name]
         if not isinstance(value, option.type):
             raise TypeError(f"setting {name} takes {option.type.__name__}")
+        if not option.accepts(value):
+            raise ValueError(f"setting {name} takes one of {', '.join(map(str, option.choices))}")
         self._values[name] = value
 
     def save(self) -> None:

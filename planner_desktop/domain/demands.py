@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Integer, String, Text
+from sqlalchemy import CheckConstraint, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from planner_desktop.domain.base import Base, Synced, enum_type, fk
@@ -35,6 +35,9 @@ class Demand(Synced, Base):
         CheckConstraint("beneficiaries_women >= 0", name="beneficiaries_women_not_negative"),
         CheckConstraint("beneficiaries_men >= 0", name="beneficiaries_men_not_negative"),
         CheckConstraint("estimated_cost >= 0", name="estimated_cost_not_negative"),
+        # covers the demand totals by sector, district and group of the reports
+        Index("ix_demand_totals", "sector_id", "community_id", "raising_group", "deleted_at",
+              "estimated_cost"),
     )
 
     community_id: Mapped[uuid.UUID] = fk("community.id")

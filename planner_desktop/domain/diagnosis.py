@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import CheckConstraint, Integer, String, Text
+from sqlalchemy import CheckConstraint, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from planner_desktop.domain.base import Base, Synced, enum_type, fk
@@ -31,7 +31,11 @@ class Finding(Synced, Base):
     """A problem, potentiality, limitation or aspiration, ranked locally."""
 
     __tablename__ = "finding"
-    __table_args__ = (CheckConstraint("rank >= 0", name="rank_not_negative"),)
+    __table_args__ = (
+        CheckConstraint("rank >= 0", name="rank_not_negative"),
+        # covers the findings matrix (dimension × kind) of the summaries and reports
+        Index("ix_finding_matrix", "dimension_id", "kind", "self_diagnosis_id", "deleted_at"),
+    )
 
     self_diagnosis_id: Mapped[uuid.UUID] = fk("self_diagnosis.id")
     dimension_id: Mapped[uuid.UUID] = fk("dimension.id")

@@ -9,11 +9,15 @@ from planner_desktop.i18n import _
 from planner_desktop.reports.common import ReportOptions, ReportRefused
 from planner_desktop.reports.layout import default_logo
 from planner_desktop.reports.registry import write_report
+from planner_desktop.reports.titles import title
 
 
 def options_from(args: argparse.Namespace) -> ReportOptions:
+    """The options of ``report``; without ``--paper``, the paper saved in the settings."""
+    from planner_desktop.context import load_settings
+
     return ReportOptions(
-        paper=args.paper,
+        paper=args.paper or load_settings().get("paper"),
         event=args.event,
         community=args.community,
         project=args.project,
@@ -40,5 +44,5 @@ def cmd_report(args: argparse.Namespace) -> int:
                 ) from None
     finally:
         store.close()
-    print(_("{kind} written to {path}").format(kind=args.kind, path=out))
+    print(_("{kind} written to {path}").format(kind=title(args.kind), path=out))
     return 0

@@ -7,6 +7,7 @@ depends on the fonts of the computer that prints. Tables are in
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -255,8 +256,10 @@ class _Template(BaseDocTemplate):
         canvas.restoreState()
 
 
+@functools.lru_cache(maxsize=64)
 def _clip(text: str, width: float, size: float, font: str = FONT) -> str:
-    """``text`` shortened with an ellipsis so that it fits in ``width``."""
+    """``text`` shortened with an ellipsis so that it fits in ``width`` (the same texts
+    are clipped on every page, so they are remembered)."""
     if pdfmetrics.stringWidth(text, font, size) <= width:
         return text
     while text and pdfmetrics.stringWidth(text + "…", font, size) > width:

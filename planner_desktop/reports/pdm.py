@@ -8,10 +8,9 @@ from decimal import Decimal
 from typing import Any
 
 from reportlab.platypus import Flowable, PageBreak
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from planner_desktop.domain.demands import Demand
 from planner_desktop.domain.enums import FindingKind, PriorityClass
 from planner_desktop.domain.labels import label
 from planner_desktop.domain.projects import (
@@ -26,23 +25,32 @@ from planner_desktop.domain.summaries import (
     diagnosis_summary,
     live,
     programming_totals,
-    territory_summary,
 )
-from planner_desktop.domain.territory import Dimension, District, Sector
+from planner_desktop.domain.territory import Community, Dimension, District, Sector
 from planner_desktop.i18n import _
 from planner_desktop.reports.common import ReportOptions, ReportRefused, lines, municipality
 from planner_desktop.reports.contents import Contents
-from planner_desktop.reports.diagnosis import agreed_classes, demands_by
+from planner_desktop.reports.diagnosis import agreed_classes, demands_by_sector
 from planner_desktop.reports.layout import Document, frame_size, heading, money, para
 from planner_desktop.reports.tables import scaled, table
 
 
 def _territory(session: Session, width: float) -> Flowable:
-    rows: list[list[Any]] = []
-    for district in session.scalars(select(District).where(live(District)).order_by(District.code)):
-        summary = territory_summary(session, district_id=district.id)
-        rows.append([district.name, summary.communities, summary.women, summary.men,
-                     summary.families])
+    """Communities and population of each live district (live communities only)."""
+    per_district = session.execute(
+        select(
+            District.name,
+            func.count(Community.id),
+            func.coalesce(func.sum(Community.population_women), 0),
+            func.coalesce(func.sum(Community.population_men), 0),
+            func.coalesce(func.sum(Community.families), 0),
+        )
+        .outerjoin(Community, (Community.district_id == District.id) & live(Community))
+        .where(live(District))
+        .group_by(District.id, District.code, District.name)
+        .order_by(District.code)
+    ).all()
+    rows: list[list[Any]] = [[name, *(int(n) for n in figures)] for name, *figures in per_district]
     rows.append([_("Total"), *(sum(r[i] for r in rows) for i in range(1, 5))])
     return table([_("District"), _("Communities"), _("Women"), _("Men"), _("Families")], rows,
                  scaled((5, 1.5, 1.5, 1.5, 1.5), width), numeric=(1, 2, 3, 4), bold_last=True)
@@ -50,11 +58,11 @@ def _territory(session: Session, width: float) -> Flowable:
 
 def _diagnosis(session: Session, toc: Contents, width: float) -> list[Flowable]:
     summary = diagnosis_summary(session)
-    dimensions = session.scalars(select(Dimension).where(live(Dimension))
+    dimensions = session.execute(select(Dimension.id, Dimension.name).where(live(Dimension))
                                  .order_by(Dimension.position)).all()
     kinds = list(FindingKind)
     matrix = [[d.name, *(summary.matrix.get((d.id, k), 0) for k in kinds)] for d in dimensions]
-    by_sector = demands_by(session, Sector.name, (Sector, Sector.id == Demand.sector_id))
+    by_sector = demands_by_sector(session)
     classes = agreed_classes(session)
     return [
         toc.heading(_("2. Diagnosis"), 1),
@@ -83,18 +91,25 @@ def _frame(session: Session, toc: Contents, frame_id: uuid.UUID, width: float) -
     sector_names: dict[uuid.UUID | None, str] = {
         key: name for key, name in session.execute(select(Sector.id, Sector.name))
     }
-    axes = session.scalars(select(Axis).where(Axis.frame_id == frame_id, live(Axis))
+    # the columns printed rather than whole records, which cost more to load
+    axes = session.execute(select(Axis.id, Axis.code, Axis.name)
+                           .where(Axis.frame_id == frame_id, live(Axis))
                            .order_by(Axis.position)).all()
-    objectives: dict[uuid.UUID, list[Objective]] = defaultdict(list)
-    for objective in session.scalars(select(Objective).where(
-            Objective.axis_id.in_([a.id for a in axes]), live(Objective))
+    objectives: dict[uuid.UUID, list[Any]] = defaultdict(list)
+    for objective in session.execute(
+            select(Objective.id, Objective.axis_id, Objective.code, Objective.name)
+            .where(Objective.axis_id.in_([a.id for a in axes]), live(Objective))
             .order_by(Objective.code)):
         objectives[objective.axis_id].append(objective)
-    policies: dict[uuid.UUID, list[Policy]] = defaultdict(list)
-    for policy in session.scalars(select(Policy).where(live(Policy)).order_by(Policy.code)):
+    policies: dict[uuid.UUID, list[Any]] = defaultdict(list)
+    for policy in session.execute(
+            select(Policy.id, Policy.objective_id, Policy.code, Policy.name, Policy.kind)
+            .where(live(Policy)).order_by(Policy.code)):
         policies[policy.objective_id].append(policy)
-    programs: dict[uuid.UUID, list[Program | None]] = defaultdict(list)
-    for program in session.scalars(select(Program).where(live(Program)).order_by(Program.code)):
+    programs: dict[uuid.UUID, list[Any]] = defaultdict(list)
+    for program in session.execute(
+            select(Program.id, Program.policy_id, Program.code, Program.name, Program.sector_id)
+            .where(live(Program)).order_by(Program.code)):
         programs[program.policy_id].append(program)
     flow: list[Flowable] = []
     for axis in axes:
@@ -165,19 +180,20 @@ def _programming(session: Session, toc: Contents, years: list[int],
 
 def _indicators(session: Session, toc: Contents, years: list[int],
                 width: float) -> list[Flowable]:
-    indicators = session.execute(
-        select(Indicator, Objective.code)
+    of_objectives = (
+        select(Indicator.id, Objective.code, Indicator.name, Indicator.unit, Indicator.baseline)
         .join(Objective, Indicator.objective_id == Objective.id)
         .where(live(Indicator), live(Objective))
-        .order_by(Objective.code, Indicator.name)
-    ).all()
+    )
+    indicators = session.execute(of_objectives.order_by(Objective.code, Indicator.name)).all()
+    shown = of_objectives.with_only_columns(Indicator.id)
     targets = {
         (i, y): t for i, y, t in session.execute(
             select(IndicatorTarget.indicator_id, IndicatorTarget.year, IndicatorTarget.target)
-            .where(live(IndicatorTarget)))
+            .where(live(IndicatorTarget), IndicatorTarget.indicator_id.in_(shown)))
     }
-    rows = [[code, ind.name, ind.unit, ind.baseline, *(targets.get((ind.id, y), "") for y in years)]
-            for ind, code in indicators]
+    rows = [[code, name, unit, baseline, *(targets.get((key, y), "") for y in years)]
+            for key, code, name, unit, baseline in indicators]
     return [
         toc.heading(_("5. Indicators and targets"), 1),
         table([_("Objective"), _("Indicator"), _("Unit"), _("Baseline"), *map(str, years)],

@@ -3,7 +3,9 @@ each page, prefilled form fields and signature blocks."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from itertools import repeat
 from typing import Any
 
 from reportlab.lib import colors
@@ -11,6 +13,7 @@ from reportlab.lib.units import cm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus.tables import CellStyle
 
 from planner_desktop.i18n import _
 from planner_desktop.reports.layout import (
@@ -31,8 +34,20 @@ def scaled(ratios: Sequence[float], width: float) -> list[float]:
     return [width * ratio / whole for ratio in ratios]
 
 
+@functools.cache
+def _advances(font: str) -> tuple[dict[int, float], float]:
+    face = pdfmetrics.getFont(font).face
+    return face.charWidths, face.defaultWidth
+
+
+def text_width(text: str, font: str = FONT, size: float = 8) -> float:
+    """``pdfmetrics.stringWidth`` for an embedded TrueType font, summed at C speed."""
+    widths, default = _advances(font)
+    return 0.001 * size * sum(map(widths.get, map(ord, text), repeat(default)))
+
+
 def fits(text: str, width: float, size: float = 8, font: str = FONT) -> bool:
-    return pdfmetrics.stringWidth(text, font, size) <= width
+    return text_width(text, font, size) <= width
 
 
 def cell(text: Any, width: float, style: str = "cell") -> str:
@@ -66,6 +81,60 @@ def _split_word(line: str, room: float, font: str, size: float) -> list[str]:
     return [*pieces, piece]
 
 
+class _Cell(CellStyle):
+    """How every table cell is drawn unless a variant below says otherwise.
+
+    Shared by many cells, so frozen once made: a style command that would change one cell
+    in place (``setStyle`` with FONT, ALIGN...) fails instead of changing them all.
+    """
+
+    _frozen = False
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if self._frozen:
+            raise AttributeError("table cells share their styles: choose them through table()")
+        super().__setattr__(name, value)
+
+    def frozen(self, **values: Any) -> _Cell:
+        for name, value in values.items():
+            setattr(self, name, value)
+        self._frozen = True
+        return self
+
+    fontname = FONT
+    fontsize = 8
+    leading = CELL_LEADING
+    leftPadding = CELL_PADDING
+    rightPadding = CELL_PADDING
+    topPadding = 2
+    bottomPadding = 3
+    valign = "MIDDLE"
+
+
+class _BoldCell(_Cell):
+    fontname = FONT_BOLD
+
+
+_BODY = {False: _Cell("body").frozen(), True: _Cell("number").frozen(alignment="RIGHT")}
+_BOLD = {False: _BoldCell("bold").frozen(), True: _BoldCell("bold_number").frozen(
+    alignment="RIGHT")}
+
+
+def _cell_styles(columns: int, rows: int, numeric: Sequence[int], bold_last: bool
+                 ) -> list[list[CellStyle]]:
+    """The style of every cell: bold header, numbers to the right, maybe a bold last row.
+
+    Cells share a few style objects instead of getting one each from a style command per
+    cell range, which cost more than drawing the table.
+    """
+    right = set(numeric)
+    body = [_BODY[c in right] for c in range(columns)]
+    styles = [[_BOLD[False]] * columns] + [body] * rows
+    if bold_last and rows:
+        styles[-1] = [_BOLD[c in right] for c in range(columns)]
+    return styles
+
+
 def table(
     header: Sequence[str],
     rows: Sequence[Sequence[Any]],
@@ -85,22 +154,13 @@ def table(
             ]
         )
     heights = None if row_heights is None else [None, *row_heights]
-    result = Table(data, colWidths=list(widths), rowHeights=heights, repeatRows=1)
+    result = Table(data, colWidths=list(widths), rowHeights=heights, repeatRows=1,
+                   cellStyles=_cell_styles(len(widths), len(rows), numeric, bold_last))
     commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), FONT, 8, CELL_LEADING),
-        ("FONT", (0, 0), (-1, 0), FONT_BOLD, 8, CELL_LEADING),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_GREY),
         ("GRID", (0, 0), (-1, -1), 0.4, LINE_GREY),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
-    for column in numeric:
-        commands.append(("ALIGN", (column, 1), (column, -1), "RIGHT"))
     if bold_last and rows:
-        commands.append(("FONT", (0, -1), (-1, -1), FONT_BOLD, 8, CELL_LEADING))
         commands.append(("BACKGROUND", (0, -1), (-1, -1), colors.Color(0.93, 0.93, 0.93)))
     result.setStyle(TableStyle(commands))
     return result

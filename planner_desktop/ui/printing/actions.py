@@ -85,7 +85,7 @@ def open_print(window: MainWindow, document: DocumentKind) -> None:
     from planner_desktop.ui.printing.print_dialog import PrintDialog
 
     if window.store is not None:
-        _after(window, PrintDialog(window.store, document, window))
+        _after(window, PrintDialog(window.store, document, window, window.settings))
 
 
 def open_acta_check(window: MainWindow) -> None:

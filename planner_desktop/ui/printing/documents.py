@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from planner_desktop.i18n import N_
+from planner_desktop.reports.titles import TITLES
 
 
 class Need(Enum):
@@ -32,18 +33,21 @@ class DocumentKind:
     """The suggested file name, without extension."""
 
 
-DOCUMENTS: tuple[DocumentKind, ...] = (
-    DocumentKind("attendance-sheet", N_("Attendance sheet"), Need.event_optional, "asistencia"),
-    DocumentKind("diagnosis-form", N_("Self-diagnosis form"), Need.community, "autodiagnostico"),
-    DocumentKind("ballot", N_("Ballots"), Need.rounds, "papeletas"),
-    DocumentKind("tally-sheet", N_("Tally sheet"), Need.rounds, "planilla-conteo"),
-    DocumentKind("pairwise-chart", N_("Pairwise comparison chart"), Need.rounds, "comparacion"),
-    DocumentKind("acta", N_("Acta of the event"), Need.event, "acta"),
-    DocumentKind("profile", N_("Project profile"), Need.project, "perfil-proyecto"),
-    DocumentKind("diagnosis", N_("Consolidated diagnosis"), Need.none, "diagnostico"),
-    DocumentKind("pdm", N_("PDM draft"), Need.none, "borrador-pdm"),
-    DocumentKind("poa", N_("POA summary"), Need.year, "resumen-poa"),
-    DocumentKind("progress", N_("Progress report"), Need.year_optional, "informe-avance"),
+DOCUMENTS: tuple[DocumentKind, ...] = tuple(
+    DocumentKind(kind, TITLES[kind], need, stem)
+    for kind, need, stem in (
+        ("attendance-sheet", Need.event_optional, "asistencia"),
+        ("diagnosis-form", Need.community, "autodiagnostico"),
+        ("ballot", Need.rounds, "papeletas"),
+        ("tally-sheet", Need.rounds, "planilla-conteo"),
+        ("pairwise-chart", Need.rounds, "comparacion"),
+        ("acta", Need.event, "acta"),
+        ("profile", Need.project, "perfil-proyecto"),
+        ("diagnosis", Need.none, "diagnostico"),
+        ("pdm", Need.none, "borrador-pdm"),
+        ("poa", Need.year, "resumen-poa"),
+        ("progress", Need.year_optional, "informe-avance"),
+    )
 )
 
 PAPERS: tuple[tuple[str, str], ...] = (("a4", N_("A4")), ("letter", N_("Letter")))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +30,10 @@ from planner_desktop.ui.printing.output import preview_folder, print_document
 from planner_desktop.ui.printing.style import show_message
 
 if TYPE_CHECKING:
+    from planner_desktop.settings import Settings
     from planner_desktop.store.database import Store
+
+log = logging.getLogger(__name__)
 
 
 class PrintDialog(QDialog):
@@ -43,7 +47,11 @@ class PrintDialog(QDialog):
     """The PDF was written (its path)."""
 
     def __init__(
-        self, store: Store, document: DocumentKind, parent: QWidget | None = None
+        self,
+        store: Store,
+        document: DocumentKind,
+        parent: QWidget | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("printDialog")
@@ -51,6 +59,7 @@ class PrintDialog(QDialog):
         self.setMinimumWidth(520)
         self.store = store
         self.document = document
+        self.settings = settings
         self.job: jobs.Job | None = None
         self.pdf: Path | None = None
 
@@ -66,6 +75,8 @@ class PrintDialog(QDialog):
         self.paper.setObjectName("printPaper")
         for code, name in PAPERS:
             self.paper.addItem(_(name), code)
+        saved = settings.get("paper") if settings is not None else PAPERS[0][0]
+        self.paper.setCurrentIndex(max(self.paper.findData(saved), 0))
         form = QFormLayout()
         if document.need is not Need.none:
             form.addRow(picker_label(document.need), self.picker)
@@ -95,6 +106,7 @@ class PrintDialog(QDialog):
         layout.addWidget(self.buttons)
         self.picker.currentIndexChanged.connect(self._forget_pdf)
         self.paper.currentIndexChanged.connect(self._forget_pdf)
+        self.paper.currentIndexChanged.connect(self._remember_paper)
         self._forget_pdf()
         if document.need is not Need.none and self.picker.count() == 0:
             self.print_button.setEnabled(False)
@@ -149,6 +161,16 @@ class PrintDialog(QDialog):
             text = _("The document could not be written: {reason}").format(
                 reason=jobs.error_text(error))
         show_message(self.message, text, "error")
+
+    def _remember_paper(self) -> None:
+        """The paper chosen becomes the default of every document (and of ``report``)."""
+        if self.settings is None:
+            return
+        self.settings.set("paper", str(self.paper.currentData()))
+        try:
+            self.settings.save()
+        except OSError as error:
+            log.warning("cannot save the settings: %s", error.strerror)
 
     def _forget_pdf(self) -> None:
         self.pdf = None
