@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     for option in ("--event", "--community", "--project"):
         report.add_argument(option, metavar="ID")
     report.add_argument("--year", type=int)
-    report.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    report.add_argument("--paper", choices=("a4", "letter"), default=None)
     report.set_defaults(handler=_delegated(REPORT, "report", "ReportRefused"))
 
     xlsx = commands.add_parser("xlsx", help=_("spreadsheets in and out"))

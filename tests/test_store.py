@@ -165,3 +165,17 @@ def test_opening_for_the_window_makes_a_daily_backup(tmp_path, isolated_home):
     open_database(path, daily_backup=True).close()
     open_database(path, daily_backup=True).close()
     assert len(backup.backups_of(paths.backups_dir(), path)) == 1
+
+
+def test_a_bounded_page_cache_is_given_back(tmp_path):
+    from planner_desktop.store import dialect
+
+    store = new_store(tmp_path / "cache.sqlite")
+    try:
+        with store.engine.connect() as conn:
+            usual = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+            with dialect.bounded_page_cache(conn, kib=128):
+                assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -128
+            assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == usual
+    finally:
+        store.close()

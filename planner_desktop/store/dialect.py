@@ -8,10 +8,12 @@ live here and nowhere else.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -71,3 +73,19 @@ def integrity_ok(engine: Engine) -> bool:
         return True
     with engine.connect() as conn:
         return conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+
+
+@contextmanager
+def bounded_page_cache(connection: Connection, kib: int = 256) -> Iterator[None]:
+    """Let one long read (a streaming export) keep at most ``kib`` KiB of SQLite's page
+    cache, then give the connection its usual cache back. Elsewhere nothing changes."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size=-{int(kib)}")
+    try:
+        yield
+    finally:
+        usual = int(before) if before is not None else -2000
+        connection.exec_driver_sql(f"PRAGMA cache_size={usual}")

@@ -66,3 +66,19 @@ def test_the_success_line_names_the_document_in_the_interface_language(
     assert code == 0 and out.is_file()
     assert printed == f"{expected}{out}\n"
     assert title("pdm") in printed and "pdm:" not in printed
+
+
+def test_report_without_paper_prints_on_the_saved_paper(config, demo, tmp_path):
+    from pypdf import PdfReader
+
+    settings = Settings.load(config)
+    settings.set("paper", "letter")
+    settings.save()
+    sizes = {}
+    for name, extra in (("saved", []), ("given", ["--paper", "a4"])):
+        out = tmp_path / f"{name}.pdf"
+        argv = ["--lang", "en", "report", "pdm", "--db", str(demo.path), "--out", str(out)]
+        assert main(argv + extra) == 0
+        box = PdfReader(out).pages[0].mediabox
+        sizes[name] = (round(float(box.width)), round(float(box.height)))
+    assert sizes == {"saved": (612, 792), "given": (595, 842)}

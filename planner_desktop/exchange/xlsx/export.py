@@ -19,6 +19,7 @@ from planner_desktop.exchange.xlsx.export_plan import (
 from planner_desktop.exchange.xlsx.sheets import new_workbook, save_atomically
 from planner_desktop.exchange.xlsx.template import write_template
 from planner_desktop.i18n import _
+from planner_desktop.store import dialect
 from planner_desktop.store.database import Store
 
 Exporter = Callable[[Session, Workbook], int]
@@ -38,7 +39,7 @@ def export(store: Store, kind: str, path: Path) -> int:
 
     A database with no municipality yet is refused rather than exported empty.
     """
-    with store.session() as session:
+    with store.session() as session, dialect.bounded_page_cache(session.connection()):
         if current_municipality(session) is None:
             raise refuse(Where(str(path.name)), _("the database holds no municipality yet"))
         if kind == "template":
