@@ -43,6 +43,8 @@ class PrioritizationRound(Synced, Base):
     ballots_counted: Mapped[int] = mapped_column(Integer, default=0)
     participants_present: Mapped[int] = mapped_column(Integer, default=0)
     reconciliation_note: Mapped[str] = mapped_column(Text, default="")
+    agreed_note: Mapped[str] = mapped_column(Text, default="")
+    """How the room reached an agreed order set by hand (see :class:`RoundDecision`)."""
     closed: Mapped[bool] = mapped_column(Boolean, default=False)
 
     items: Mapped[list[RoundItem]] = relationship(
@@ -126,6 +128,30 @@ class PairwiseChoice(Appended, Base):
     item_b_id: Mapped[uuid.UUID] = fk("round_item.id")
     winner_id: Mapped[uuid.UUID] = fk("round_item.id")
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class RoundDecision(Synced, Base):
+    """What the room decided by hand about one item: its priority class, with the reason
+    (required), and its place in an agreed order reached by discussion (the round's
+    ``agreed_note`` says how). Inputs of the results like the votes, so recomputing gives
+    the same agreed list and classes. A decision is cleared, never deleted; when two
+    laptops decided about the same item, the one saved last counts.
+    """
+
+    __tablename__ = "round_decision"
+    __table_args__ = (
+        CheckConstraint(
+            "agreed_position IS NULL OR agreed_position >= 1", name="agreed_position_positive"
+        ),
+    )
+
+    round_id: Mapped[uuid.UUID] = fk("prioritization_round.id")
+    item_id: Mapped[uuid.UUID] = fk("round_item.id")
+    priority_class: Mapped[PriorityClass | None] = mapped_column(
+        enum_type(PriorityClass), default=None
+    )
+    class_reason: Mapped[str] = mapped_column(Text, default="")
+    agreed_position: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
 class RoundResult(Synced, Base):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, NotRequired, Optional
 
 from pydantic import ConfigDict, Field, NaiveDatetime, TypeAdapter, ValidationError, with_config
 from sqlalchemy import Boolean, Column, Date, DateTime, Float, Integer, String, Table, Text, Uuid
@@ -53,9 +53,12 @@ class TableSpec:
     def validate_line(self, line: bytes | str) -> Row:
         """One record from its JSON line; raises :class:`RecordError` naming the field."""
         try:
-            return self.adapter.validate_json(line)
+            row: Row = self.adapter.validate_json(line)
         except ValidationError as exc:
             raise RecordError(describe(exc)) from None
+        for name, default in LATER_COLUMNS.get(self.name, {}).items():
+            row.setdefault(name, default)
+        return row
 
 
 class RecordError(ValueError):
@@ -105,8 +108,21 @@ def _python_type(column: Column[Any]) -> Any:
     return Optional[result] if column.nullable else result  # noqa: UP045 - runtime typing
 
 
+LATER_COLUMNS: dict[str, dict[str, Any]] = {
+    "prioritization_round": {"agreed_note": ""},  # schema 0004_round_decisions
+}
+"""Columns added to a travelling table after session files were first written, with the
+value a record from an older file takes (files written before have no such field)."""
+
+
 def _spec(table: Table, appended: bool) -> TableSpec:
-    fields = {column.name: _python_type(column) for column in table.columns}
+    later = LATER_COLUMNS.get(table.name, {})
+    fields = {
+        column.name: NotRequired[_python_type(column)]
+        if column.name in later
+        else _python_type(column)
+        for column in table.columns
+    }
     make: Any = TypedDict
     model: Any = with_config(ConfigDict(extra="forbid", strict=True))(
         make(f"{table.name}_record", fields)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -31,7 +31,7 @@ from planner_desktop.i18n import _
 from planner_desktop.prioritization.criteria import CriterionSpec, Rating
 from planner_desktop.prioritization.errors import PrioritizationError
 from planner_desktop.prioritization.pairwise import PairChoice
-from planner_desktop.prioritization.run import RoundInputs, VoteRow
+from planner_desktop.prioritization.run import RoundDecisions, RoundInputs, VoteRow
 
 
 def parse_groups(text: str) -> tuple[str, ...]:
@@ -178,6 +178,7 @@ class RoundFrame:
     allow_stacking: bool
     max_choices: int | None
     budget_ceiling: Decimal | None
+    decisions: RoundDecisions = field(default_factory=RoundDecisions)
 
     def inputs(self, votes: Mapping[str, list[VoteRow]], ratings: Mapping[str, list[Rating]],
                choices: Mapping[str, list[PairChoice]], flags: list[str]) -> RoundInputs:
@@ -186,11 +187,13 @@ class RoundFrame:
             ratings=ratings, choices=choices, criteria=tuple(self.criteria.values()),
             dots_per_participant=self.dots_per_participant, allow_stacking=self.allow_stacking,
             max_choices=self.max_choices, costs=self.costs, budget_ceiling=self.budget_ceiling,
-            flags=tuple(flags),
+            flags=tuple(flags), decisions=self.decisions,
         )
 
 
 def load_frame(session: Session, round_id: uuid.UUID) -> RoundFrame:
+    from planner_desktop.prioritization.decisions import load_decisions
+
     round_ = get_round(session, round_id)
     items = load_items(session, round_id)
     criteria_rows = session.scalars(
@@ -207,7 +210,7 @@ def load_frame(session: Session, round_id: uuid.UUID) -> RoundFrame:
         method=round_.method, groups=parse_groups(round_.groups), items=items,
         criteria=criteria, costs=costs, dots_per_participant=round_.dots_per_participant,
         allow_stacking=round_.allow_stacking, max_choices=round_.max_choices,
-        budget_ceiling=round_.budget_ceiling,
+        budget_ceiling=round_.budget_ceiling, decisions=load_decisions(session, round_id, items),
     )
 
 

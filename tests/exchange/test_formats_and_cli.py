@@ -146,3 +146,17 @@ def test_cli_export_refuses_an_unknown_community(make_laptop, capsys):
     assert code == 1
     assert "there is no community" in capsys.readouterr().err
     assert not out.exists() and not out.with_name("x.cumbre.part").exists()
+
+
+def test_a_column_added_since_an_old_file_takes_its_default(make_store):
+    from sqlalchemy import select
+
+    from planner_desktop.domain.prioritization import PrioritizationRound
+
+    path = FIXTURES / "session-format-1.cumbre"
+    store = make_store("older")
+    [report] = merge(store, path)
+    assert report.status == "merged"
+    with store.session() as session:
+        notes = set(session.scalars(select(PrioritizationRound.agreed_note)))
+    assert notes == {""}

@@ -14,12 +14,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner_desktop.domain.demands import Demand
-from planner_desktop.domain.enums import PrioritizationMethod
+from planner_desktop.domain.enums import PrioritizationMethod, PriorityClass
 from planner_desktop.domain.prioritization import PrioritizationRound, RoundItem
 from planner_desktop.domain.summaries import live
 from planner_desktop.i18n import _
 from planner_desktop.prioritization.closing import Figures, close_round, load_figures
 from planner_desktop.prioritization.compare import POOLED
+from planner_desktop.prioritization.decisions import set_class
 from planner_desktop.prioritization.entry import correct_vote, record_vote
 from planner_desktop.prioritization.live import LiveRounds
 from planner_desktop.prioritization.records import get_round, load_inputs, parse_groups
@@ -204,6 +205,15 @@ def retract(store: Store, round_id: uuid.UUID, vote_id: uuid.UUID,
     """Cancel an entry with a correction (count 0) kept in the log; recompute."""
     with store.session() as session:
         correct_vote(session, vote_id, 0)
+        outcome = _recompute(session, round_id, tracker)
+        return _state(session, round_id, outcome, tracker=tracker)
+
+
+def decide_class(store: Store, round_id: uuid.UUID, code: str, klass: PriorityClass | None,
+                 reason: str, tracker: LiveRounds | None = None) -> RoundState:
+    """Set (or clear, with None) the class of demand ``code`` by hand; recompute."""
+    with store.session() as session:
+        set_class(session, round_id, code, klass, reason)
         outcome = _recompute(session, round_id, tracker)
         return _state(session, round_id, outcome, tracker=tracker)
 

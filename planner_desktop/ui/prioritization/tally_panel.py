@@ -12,7 +12,6 @@ the entry line, never in a message box. The log lists who entered what, and when
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -27,27 +26,25 @@ from PySide6.QtWidgets import (
 )
 
 from planner_desktop.domain import labels
-from planner_desktop.domain.enums import PrioritizationMethod
+from planner_desktop.domain.enums import PrioritizationMethod, PriorityClass
 from planner_desktop.i18n import _
-from planner_desktop.prioritization.errors import PrioritizationError
 from planner_desktop.store.database import Store
-from planner_desktop.ui import jobs
 from planner_desktop.ui.changes import hub_for
 from planner_desktop.ui.pages.base import PageContext, fit_columns, section_label, table_view
 from planner_desktop.ui.prioritization import state as rounds
+from planner_desktop.ui.prioritization.class_bar import ClassBar
 from planner_desktop.ui.prioritization.entry_line import EntryLine
 from planner_desktop.ui.prioritization.entry_log import Tracker
 from planner_desktop.ui.prioritization.keys import Typed, group_label
 from planner_desktop.ui.prioritization.projection import ProjectionWindow
 from planner_desktop.ui.prioritization.reconcile_box import ReconcileBox
 from planner_desktop.ui.prioritization.tables import ENTRY_ROLE, EntriesModel, ResultsModel
+from planner_desktop.ui.prioritization.tally_jobs import TallyJobs
 from planner_desktop.ui.scope import MUNICIPALITY, Scope
 from planner_desktop.ui.spreadsheet import refusal_line
 
-TABLES = ("vote", "round_result")
 
-
-class TallyPanel(QWidget):
+class TallyPanel(TallyJobs, QWidget):
     """Enter a round's tally; ``sig_state_changed(RoundState)`` after every recorded
     entry, correction or round chosen (the projection follows it)."""
 
@@ -91,6 +88,7 @@ class TallyPanel(QWidget):
         self.reconcile = ReconcileBox(self)
         self.results = ResultsModel(self)
         self.results_view = table_view(self.results, name="tallyResults")
+        self.class_bar = ClassBar(self)
         self.entries = EntriesModel(self)
         self.entries_view = table_view(self.entries, name="tallyEntries")
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.entries_view)
@@ -107,13 +105,16 @@ class TallyPanel(QWidget):
         corrections.addWidget(self.retract_chosen)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
-        for title, view in ((_("Results by group and agreed"), self.results_view),
-                            (_("Entries, newest first"), self.entries_view)):
+        for title, view, under in (
+                (_("Results by group and agreed"), self.results_view, self.class_bar),
+                (_("Entries, newest first"), self.entries_view, None)):
             box = QWidget()
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(section_label(title))
             column.addWidget(view)
+            if under is not None:
+                column.addWidget(under)
             splitter.addWidget(box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -132,6 +133,7 @@ class TallyPanel(QWidget):
         self.round_box.currentIndexChanged.connect(self._round_picked)
         self.project_button.clicked.connect(self.open_projection)
         self.line.sig_entered.connect(self.enter)
+        self.class_bar.sig_set.connect(self.set_class)
         self.line.sig_refused.connect(self.refuse)
         self.retract_last.clicked.connect(self.retract_own_last)
         self.retract_chosen.clicked.connect(self.retract_selected)
@@ -226,6 +228,20 @@ class TallyPanel(QWidget):
         self._run(lambda: rounds.retract(store, round_id, vote_id, live),
                   _("Entry retracted; the correction is kept in the log"), then_store=round_id)
 
+    def set_class(self, klass: PriorityClass | None, reason: str) -> None:
+        """Set the class of the demand chosen in the results by hand (None: by the rule)."""
+        store, round_id, live = self.store, self._loaded, self.live
+        row = self.results_view.currentIndex().row()
+        if round_id is None or row < 0:
+            self.refuse(_("choose a demand in the results first"))
+            return
+        code = self.results.rows[row].code
+        done = _("Class of {code} set by hand") if klass is not None \
+            else _("Class of {code} given by the rule again")
+        self.class_bar.clear()
+        self._run(lambda: rounds.decide_class(store, round_id, code, klass, reason, live),
+                  done.format(code=code), then_store=round_id)
+
     def close_round(self, issued: int, counted: int, present: int, note: str) -> None:
         store, round_id = self.store, self._loaded
         if round_id is None:
@@ -233,66 +249,6 @@ class TallyPanel(QWidget):
             return
         self._run(lambda: rounds.close(store, round_id, issued, counted, present, note),
                   _("Round closed: the figures and the note go into the acta"))
-
-    def _run(self, work: Callable[[], rounds.RoundState], done: str, retype: str = "",
-             then_store: uuid.UUID | None = None) -> None:
-        """Write (or read) in the write worker, so entries keep the order they were typed.
-
-        With ``then_store``, the results the projection shows are stored by a second job
-        queued right behind: the projection does not wait for that write.
-        """
-        self.pending += 1
-        serial = self.hub.next_serial()
-        self.hub.started()
-        hub = self.hub
-
-        def attempt(_context: object) -> rounds.RoundState | PrioritizationError:
-            try:
-                return work()
-            except PrioritizationError as refusal:  # a refusal is an answer, not a failure
-                return refusal
-
-        def finished(outcome: rounds.RoundState | PrioritizationError) -> None:
-            self.pending -= 1
-            if isinstance(outcome, PrioritizationError):
-                hub.finished((), serial)
-                self.refuse(str(outcome))
-                if retype and not self.line.code_field.text():
-                    self.line.code_field.setText(retype)
-                    self.line.code_field.selectAll()
-                return
-            # The results are announced by the job that stores them, when there is one.
-            tables = () if not done else ("vote",) if then_store is not None else TABLES
-            hub.finished(tables, serial)
-            self._show(outcome, done)
-
-        def failed(error: BaseException) -> None:
-            self.pending -= 1
-            hub.finished((), serial)
-            jobs.show_error(self, error)
-
-        jobs.run_job(self, attempt, on_done=finished, on_error=failed, cancellable=False)
-        if then_store is not None:
-            self._store_results(then_store)
-
-    def _store_results(self, round_id: uuid.UUID) -> None:
-        """Queue the write of the results (after the entry's job, in the same worker)."""
-        store, live, hub = self.store, self.live, self.hub
-        self.pending += 1
-        serial = hub.next_serial()
-        hub.started()
-
-        def stored(wrote: bool) -> None:
-            self.pending -= 1
-            hub.finished(("round_result",) if wrote else (), serial)
-
-        def failed(error: BaseException) -> None:
-            self.pending -= 1
-            hub.finished((), serial)
-            jobs.show_error(self, error)
-
-        jobs.run_job(self, lambda _context: rounds.store_results(store, round_id, live),
-                     on_done=stored, on_error=failed, cancellable=False)
 
     def refuse(self, reason: str) -> None:
         self.done.clear()
