@@ -14,12 +14,10 @@ and the command line show translated text long before). Loading the catalogue in
 measured run used to count for about 3 MiB of the 3.4-5.3 MiB "growth" (more when the
 ``.po`` is newer than the ``.mo`` and is compiled in memory).
 
-What remains above the bare loop is SQLite's page cache: reading 55,000 demands fills the
-connection's cache to its default 2,000 KiB whatever the export streams (rows are read in
-batches of 100 and appended to a write-only sheet; Python's own peak is the bare loop's).
-Bounding the cache of the connection for the length of an export (a statement for SQLite
-only, so its place is ``planner_desktop.store.dialect``) brings the growth to about the
-bare loop's.
+Reading 55,000 demands would fill the connection's SQLite page cache to its default
+2,000 KiB whatever the export streams (rows are read in batches of 100 and appended to a
+write-only sheet; Python's own peak is the bare loop's), so the export bounds that cache
+for its length (``planner_desktop.store.dialect.bounded_page_cache``).
 
     python bench/xlsx.py [--db SCALE10.sqlite] [--scale 10] [--runs 3]
 
