@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QComboBox
 
-from planner_desktop.ui.icons import HasIcon, LazyIcons
+from planner_desktop.ui.icons import LazyIcons
+
+if TYPE_CHECKING:
+    from planner_desktop.ui.icons import HasIcon
 
 
 def find_data(combo: QComboBox, value: Any) -> int:

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    from PySide6.QtGui import QIcon
+
+    class HasIcon(Protocol):
+        def setIcon(self, icon: QIcon, /) -> None: ...
+
 
 log = logging.getLogger(__name__)
-
-
-class HasIcon(Protocol):
-    def setIcon(self, icon: QIcon, /) -> None: ...
 
 
 class LazyIcons:
@@ -43,6 +45,10 @@ class LazyIcons:
             self._apply(target, name)
 
     def icon(self, name: str) -> QIcon:
+        # Imported here: naming these classes costs start-up time, icons come after it.
+        from PySide6.QtGui import QIcon, QPalette
+        from PySide6.QtWidgets import QApplication
+
         if self._library is None:
             return QIcon()
         palette = QApplication.palette()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from planner_desktop import APP_NAME, i18n
 from planner_desktop.domain.enums import Phase
 from planner_desktop.i18n import _
-from planner_desktop.ui import dialogs, window_state
+from planner_desktop.ui import window_state
 from planner_desktop.ui.icons import LazyIcons
 from planner_desktop.ui.language import apply_language
 from planner_desktop.ui.menus import MenuActions, MenuHandlers, build_menus
@@ -186,11 +186,15 @@ class MainWindow(QMainWindow):
         wizard.open()
 
     def choose_database(self) -> None:
+        from planner_desktop.ui import dialogs
+
         path = dialogs.choose_database(self, self.settings)
         if path:
             self.open_database(path, must_exist=True)
 
     def new_database(self) -> None:
+        from planner_desktop.ui import dialogs
+
         path = dialogs.choose_new_database(self, self.settings)
         if path:
             self.open_database(path)
@@ -300,7 +304,7 @@ class MainWindow(QMainWindow):
                 quit=self.close,
                 set_language=self.set_language,
                 set_large_font=self.set_large_font,
-                about=lambda: dialogs.about(self),
+                about=self._about,
             ),
             undo_stack=self.undo_stack,
             icons=self.icons,
@@ -314,6 +318,11 @@ class MainWindow(QMainWindow):
         from planner_desktop.ui.printing import actions as printing_actions
 
         printing_actions.install(self)
+
+    def _about(self) -> None:
+        from planner_desktop.ui import dialogs
+
+        dialogs.about(self)
 
     def _retranslate_chrome(self) -> None:
         self.navigation.retranslate()
