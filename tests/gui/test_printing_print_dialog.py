@@ -50,6 +50,19 @@ def test_the_acta_of_a_workshop_is_printed_previewed_opened_and_saved(
     assert "PDACTA1;session=" in flat
     assert dialog.message.property("state") == "ok"
     assert str(pages) in dialog.message.text()
+    assert dialog.preview.isVisible() and len(dialog.preview.pages) == pages
+    first = dialog.preview.pages[0].pixmap().toImage()
+    assert first.width() == 560 and first.height() > first.width(), "a portrait Letter page"
+    assert abs(first.height() / first.width() - 11 / 8.5) < 0.01
+    inked = sum(
+        first.pixelColor(x, y).lightness() < 128
+        for x in range(0, first.width(), 4) for y in range(0, first.height(), 4)
+    )
+    assert inked > 200, "the page has text on it"
+    dialog.paper.setCurrentIndex(dialog.paper.findData("a4"))
+    assert not dialog.preview.isVisible() and not dialog.preview.pages
+    dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
+    click_and_wait(qtbot, dialog, dialog.print_button)
     dialog.open_button.click()
     assert opened == [str(dialog.pdf)]
     dialog.save_button.click()

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 
 from planner_desktop.i18n import _, ngettext
 from planner_desktop.reports.common import ReportRefused
+from planner_desktop.reports.preview import PagePicture, render_pages
 from planner_desktop.ui import jobs
 from planner_desktop.ui.printing.choices import Choice, choices_for, picker_label
 from planner_desktop.ui.printing.documents import PAPERS, DocumentKind, Need
 from planner_desktop.ui.printing.output import preview_folder, print_document
+from planner_desktop.ui.printing.preview import PAGE_WIDTH, PreviewPages
 from planner_desktop.ui.printing.style import show_message
 
 if TYPE_CHECKING:
@@ -37,11 +39,8 @@ log = logging.getLogger(__name__)
 
 
 class PrintDialog(QDialog):
-    """Choose the record and the paper, write the PDF in a background job, then preview.
-
-    Without a PDF viewer inside the program, the preview is the number of pages and the
-    buttons that open the file in the system's viewer or save a copy.
-    """
+    """Choose the record and the paper, write the PDF in a background job, then look at
+    its pages in the dialog, open it in the system's viewer or save a copy."""
 
     sig_printed = Signal(object)
     """The PDF was written (its path)."""
@@ -99,10 +98,14 @@ class PrintDialog(QDialog):
         self.save_button = self._button("printSave", _("&Save as…"))
         self.save_button.clicked.connect(self.save_as)
 
+        self.preview = PreviewPages(self)
+        self.preview.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
-        layout.addWidget(self.message, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.preview.note)
         layout.addWidget(self.buttons)
         self.picker.currentIndexChanged.connect(self._forget_pdf)
         self.paper.currentIndexChanged.connect(self._forget_pdf)
@@ -135,22 +138,33 @@ class PrintDialog(QDialog):
         store = self.store
         self.print_button.setEnabled(False)
         show_message(self.message, _("Writing the document…"), "busy")
+        def write(_context: object) -> tuple[int, list[PagePicture] | None]:
+            pages = print_document(store, kind, choice, paper, out)
+            return pages, render_pages(out, PAGE_WIDTH)
+
         self.job = jobs.run_job(
             self,
-            lambda _context: print_document(store, kind, choice, paper, out),
-            on_done=lambda pages: self._printed(out, int(pages)),
+            write,
+            on_done=lambda done: self._printed(out, *done),
             on_error=self._failed,
             cancellable=False,
             writes=False,
         )
 
-    def _printed(self, out: Path, pages: int) -> None:
+    def _printed(self, out: Path, pages: int, pictures: list[PagePicture] | None) -> None:
         self.pdf = out
         self.print_button.setEnabled(True)
         self.open_button.setEnabled(True)
         self.save_button.setEnabled(True)
         text = ngettext("Ready: {count} page.", "Ready: {count} pages.", pages).format(count=pages)
-        show_message(self.message, text + " " + _("Open it to look at it, or save a copy."), "ok")
+        if pictures:
+            self.preview.show_pages(pictures, pages)
+            self.preview.show()
+            self.resize(max(self.width(), PAGE_WIDTH + 80), max(self.height(), 820))
+            text += " " + _("Open it in your PDF viewer to print it, or save a copy.")
+        else:
+            text += " " + _("Open it to look at it, or save a copy.")
+        show_message(self.message, text, "ok")
         self.sig_printed.emit(out)
 
     def _failed(self, error: BaseException) -> None:
@@ -174,6 +188,8 @@ class PrintDialog(QDialog):
 
     def _forget_pdf(self) -> None:
         self.pdf = None
+        self.preview.clear()
+        self.preview.hide()
         self.open_button.setEnabled(False)
         self.save_button.setEnabled(False)
         self.message.clear()
