@@ -48,7 +48,8 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 @dataclass(frozen=True)
 class DemandSummary:
-    """What aggregation needs of a demand; ``place`` is its community's name."""
+    """What aggregation needs of a demand; ``place`` is its community's name, ``code``
+    the demand's code as shown to a person."""
 
     id: str
     community: str
@@ -57,6 +58,7 @@ class DemandSummary:
     beneficiaries: int = 0
     votes: int = 0
     place: str = ""
+    code: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,11 @@ def suggest_groups(
 
     Two demands link only when they come from different communities; a group is the
     set of demands joined by links (single linkage). ``similarity`` is the weakest
-    link used. Order: by sector, then by the smallest demand id; members by id.
+    link in the group. Order: by sector, then by the smallest demand id; members by id.
+
+    Demands with the same words are compared once: the words of two sets of demands
+    link every demand of both as soon as they are of two communities or more, so the
+    work grows with the number of different wordings, not of demands.
     """
     parent = {demand.id: demand.id for demand in demands}
 
@@ -97,23 +103,35 @@ def suggest_groups(
             key = parent[key]
         return key
 
-    words = {demand.id: tokens(demand.text, demand.place) for demand in demands}
     weakest: dict[str, float] = {}
-    by_sector: dict[str, list[DemandSummary]] = {}
+
+    def link(a: str, b: str, score: float) -> None:
+        ra, rb = root(a), root(b)
+        low = min(score, weakest.get(ra, 1.0), weakest.get(rb, 1.0))
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+        weakest[min(ra, rb)] = low
+
+    wordings: dict[tuple[str, frozenset[str]], list[DemandSummary]] = {}
     for demand in sorted(demands, key=lambda d: d.id):
-        by_sector.setdefault(demand.sector, []).append(demand)
-    for members in by_sector.values():
-        for a, b in combinations(members, 2):
-            if a.community == b.community:
+        words = tokens(demand.text, demand.place)
+        wordings.setdefault((demand.sector, words), []).append(demand)
+    by_sector: dict[str, list[tuple[frozenset[str], list[DemandSummary], set[str]]]] = {}
+    for (sector, words), same in wordings.items():
+        places = {demand.community for demand in same}
+        by_sector.setdefault(sector, []).append((words, same, places))
+        score = similarity(words, words)
+        if len(places) > 1 and score >= threshold:
+            for demand in same[1:]:
+                link(same[0].id, demand.id, score)
+    for sets in by_sector.values():
+        for (words_a, same_a, places_a), (words_b, same_b, places_b) in combinations(sets, 2):
+            if len(places_a | places_b) < 2:
                 continue
-            score = similarity(words[a.id], words[b.id])
-            if score < threshold:
-                continue
-            ra, rb = root(a.id), root(b.id)
-            low = min(score, weakest.get(ra, 1.0), weakest.get(rb, 1.0))
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-            weakest[min(ra, rb)] = low
+            score = similarity(words_a, words_b)
+            if score >= threshold:
+                for demand in (*same_a, *same_b):
+                    link(same_a[0].id, demand.id, score)
     clusters: dict[str, list[DemandSummary]] = {}
     for demand in demands:
         clusters.setdefault(root(demand.id), []).append(demand)
@@ -124,3 +142,29 @@ def suggest_groups(
         if len(members) > 1
     ]
     return sorted(suggestions, key=lambda s: (s.sector, s.members[0].id))
+
+
+_JOINERS = frozenset({"a", "al", "de", "del", "desde", "en", "el", "hacia", "hasta", "la",
+                      "las", "los", "para", "por", "y", "-", "–"})
+"""Words left dangling at the end of a wording once the community's name is removed."""
+
+
+def proposed_title(suggestion: GroupSuggestion) -> str:
+    """A title for a suggestion: its members' most frequent wording without the name of
+    their community (the shortest such wording on a tie), for a person to edit."""
+    counts: dict[str, int] = {}
+    for member in suggestion.members:
+        text = member.text
+        if member.place:
+            joiners = "|".join(re.escape(word) for word in _JOINERS)
+            text = re.sub(rf"(?:\b(?:{joiners})\s+)*{re.escape(member.place)}", " ", text,
+                          flags=re.IGNORECASE)
+        words = text.split()
+        while words and fold(words[-1]) in _JOINERS:
+            words.pop()
+        wording = " ".join(words)
+        if wording:
+            counts[wording] = counts.get(wording, 0) + 1
+    if not counts:
+        return ""
+    return min(counts, key=lambda wording: (-counts[wording], len(wording), wording))

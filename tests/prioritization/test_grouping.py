@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import random
 import shutil
+import uuid
+from itertools import combinations
 
 import pytest
 from sqlalchemy import select
@@ -11,12 +14,23 @@ from planner_desktop.demo import generate
 from planner_desktop.domain.demands import Demand, DemandGroup
 from planner_desktop.domain.enums import RoundLevel
 from planner_desktop.domain.territory import Community
-from planner_desktop.prioritization.aggregate import DemandSummary, GroupSuggestion
+from planner_desktop.prioritization.aggregate import (
+    DemandSummary,
+    GroupSuggestion,
+    proposed_title,
+    similarity,
+    suggest_groups,
+    tokens,
+)
 from planner_desktop.prioritization.errors import PrioritizationError
 from planner_desktop.prioritization.grouping import (
     confirm_group,
     confirm_suggestion,
     group_members,
+    refusal,
+    regroup,
+    ungroup,
+    ungrouped,
 )
 from tests.helpers import new_store
 
@@ -103,3 +117,98 @@ def test_a_demand_is_grouped_once(store):
             Demand.sector_id == first.sector_id, Demand.id.not_in([first.id, second.id])))
         with pytest.raises(PrioritizationError, match="already in the group Agua"):
             confirm_group(session, [first.id, third], "Agua 2", RoundLevel.municipality)
+
+
+def test_a_refusal_is_told_without_writing(store):
+    with store.session() as session:
+        first, second = _same_sector(session, districts=1)
+        assert refusal(session, [first.id, second.id], " ", RoundLevel.district) == \
+            "a group of demands needs a title"
+        assert refusal(session, [first.id, second.id], "Agua", RoundLevel.district) is None
+        assert session.scalar(select(DemandGroup.id)) is None
+
+
+def test_undo_withdraws_the_group_and_redo_brings_it_back(store):
+    with store.session() as session:
+        first, second = _same_sector(session, districts=1)
+        chosen = uuid.uuid4()
+        group = confirm_group(session, [first.id, second.id], "Agua", RoundLevel.district,
+                              group_id=chosen)
+        assert group.id == chosen
+    with store.session() as session:
+        assert sorted(ungroup(session, chosen)) == sorted([first.id, second.id])
+    with store.session() as session:
+        assert session.get(DemandGroup, chosen).deleted_at is not None
+        assert session.get(Demand, first.id).demand_group_id is None
+        assert {s.id for s in ungrouped(session)} >= {str(first.id), str(second.id)}
+        regroup(session, chosen, [first.id, second.id])
+    with store.session() as session:
+        assert session.get(DemandGroup, chosen).deleted_at is None
+        assert {d.id for d in group_members(session, chosen)} == {first.id, second.id}
+        assert str(first.id) not in {s.id for s in ungrouped(session)}
+
+
+def test_the_ungrouped_demands_of_a_district_carry_their_votes(store):
+    with store.session() as session:
+        district = session.scalar(select(Community.district_id))
+        summaries = ungrouped(session, district)
+        places = set(session.scalars(select(Community.name).where(
+            Community.district_id == district)))
+    assert summaries and {s.place for s in summaries} <= places
+    assert all(s.code and s.beneficiaries >= 0 for s in summaries)
+    assert any(s.votes > 0 for s in summaries)
+
+
+def _pairwise(demands, threshold):
+    """The plain reference: every pair compared, groups by single linkage."""
+    parent = {d.id: d.id for d in demands}
+
+    def root(key):
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    weakest = {}
+    for a, b in combinations(sorted(demands, key=lambda d: d.id), 2):
+        if a.sector != b.sector or a.community == b.community:
+            continue
+        score = similarity(tokens(a.text, a.place), tokens(b.text, b.place))
+        if score >= threshold:
+            ra, rb = root(a.id), root(b.id)
+            low = min(score, weakest.get(ra, 1.0), weakest.get(rb, 1.0))
+            parent[max(ra, rb)] = min(ra, rb)
+            weakest[min(ra, rb)] = low
+    clusters = {}
+    for d in demands:
+        clusters.setdefault(root(d.id), []).append(d.id)
+    return sorted((sorted(ids), round(weakest.get(key, 1.0), 9))
+                  for key, ids in clusters.items() if len(ids) > 1)
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.3, 0.5, 1.0])
+def test_demands_worded_alike_are_compared_once_with_the_same_groups(threshold):
+    words = ["agua", "potable", "riego", "canal", "escuela", "aulas", "posta", "salud",
+             "camino", "puente"]
+    rng = random.Random(7)
+    for _ in range(300):
+        demands = [DemandSummary(f"d{n:02d}", rng.choice("xyz"), rng.choice("ab"),
+                                 " ".join(rng.sample(words, rng.randint(0, 3))))
+                   for n in range(rng.randint(0, 12))]
+        found = sorted(([m.id for m in g.members], round(g.similarity, 9))
+                       for g in suggest_groups(demands, threshold))
+        assert found == _pairwise(demands, threshold)
+
+
+def test_the_proposed_title_leaves_out_the_communities():
+    members = (
+        DemandSummary("1", "a", "s", "Construcción de módulo policial en Villa Fátima",
+                      place="Villa Fátima"),
+        DemandSummary("2", "b", "s", "Construcción de módulo policial en Chijmuni",
+                      place="Chijmuni"),
+        DemandSummary("3", "c", "s", "Equipamiento del puesto de salud de Totora con camas",
+                      place="Totora"),
+    )
+    assert proposed_title(GroupSuggestion("s", members, 1.0)) == \
+        "Construcción de módulo policial"
+    assert proposed_title(GroupSuggestion("s", members[2:], 1.0)) == \
+        "Equipamiento del puesto de salud con camas"

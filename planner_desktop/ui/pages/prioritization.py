@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from planner_desktop.domain import labels, summaries
+from planner_desktop.domain.demands import Demand, DemandGroup
 from planner_desktop.domain.enums import Phase, PriorityClass
 from planner_desktop.i18n import _, ngettext
 from planner_desktop.ui import queries
@@ -19,6 +22,7 @@ from planner_desktop.ui.pages.base import (
     table_view,
 )
 from planner_desktop.ui.pages.demands import DemandsPanel
+from planner_desktop.ui.prioritization.grouping_panel import GroupingPanel
 from planner_desktop.ui.prioritization.tally_panel import TallyPanel
 
 
@@ -51,6 +55,11 @@ class PrioritizationPage(Page):
         self.tally_panel = TallyPanel(self.context)
         self.tally_panel.sig_state_changed.connect(lambda _state: self.results.reload())
         self.tabs.addTab(self.tally_panel, "")
+        from planner_desktop.ui.changes import hub_for
+
+        hub = hub_for(self.context.undo_stack, self.store)
+        self.grouping_panel = GroupingPanel(self.store, hub, self.context.undo_stack)
+        self.tabs.addTab(self.grouping_panel, "")
         self.body.addWidget(self.tabs)
         self.rounds_view.selectionModel().selectionChanged.connect(self._round_chosen)
 
@@ -82,6 +91,8 @@ class PrioritizationPage(Page):
         self._demand_count(self.demands_panel.model.total)
         self.tabs.setTabText(2, _("Tally entry"))
         self.tally_panel.follow_scope(scope)
+        self.tabs.setTabText(3, _("Grouping"))
+        self.grouping_panel.follow_scope(scope)
         fit_columns(self.rounds_view)
         if self.rounds.rowCount():
             self.rounds_view.selectRow(0)
@@ -107,3 +118,35 @@ class PrioritizationPage(Page):
         )
         set_heading(self.results_title, text)
         fit_columns(self.results_view)
+
+    def select_record(self, table: str, record_id: uuid.UUID) -> bool:
+        """Select a round, a group of demands or a demand (a trace link, a check's
+        finding); False when it is not in the part of the territory shown."""
+        if table == "prioritization_round":
+            row = self.rounds.row_of(record_id)
+            if row < 0:
+                return False
+            self.tabs.setCurrentIndex(0)
+            self.rounds_view.selectRow(row)
+            self.rounds_view.scrollTo(self.rounds.index(row, 0))
+            return True
+        if table == "demand_group":
+            with self.store.session() as session:
+                group = session.get(DemandGroup, record_id)
+                level = group.level if group is not None and not group.is_deleted else None
+            if level is None:
+                return False
+            self.tabs.setCurrentWidget(self.grouping_panel)
+            return self.grouping_panel.select_group(record_id, level)
+        if table == "demand":
+            with self.store.session() as session:
+                demand = session.get(Demand, record_id)
+                code = demand.code if demand is not None else None
+            if code is None:
+                return False
+            self.tabs.setCurrentWidget(self.demands_panel)
+            self.demands_panel.show_all()
+            self.demands_panel.search.setText(code)
+            self.demands_panel.apply_filter()
+            return True
+        return False

@@ -14,6 +14,7 @@ PHASE_OF_TABLE: dict[str, Phase] = {
     "community": Phase.preparation,
     "demand": Phase.prioritization,
     "prioritization_round": Phase.prioritization,
+    "demand_group": Phase.prioritization,
     "project_profile": Phase.projects,
     "component": Phase.projects,
     "profile_funding": Phase.projects,
@@ -32,6 +33,10 @@ PHASE_OF_TABLE: dict[str, Phase] = {
 }
 
 
+SCOPED = frozenset({"demand", "prioritization_round", "demand_group"})
+"""Records a page lists only within the territory chosen."""
+
+
 def jump(window: MainWindow, table: str, record_id: uuid.UUID) -> bool:
     """Show the page of ``table`` and, where the page can, select the record.
 
@@ -44,9 +49,13 @@ def jump(window: MainWindow, table: str, record_id: uuid.UUID) -> bool:
     page = window.current_page()
     select = getattr(page, "select_record", None)
     if callable(select):
-        return bool(select(table, record_id))
-    if table == "demand":
-        return _find_demand(window, record_id)
+        if select(table, record_id):
+            return True
+        if table not in SCOPED:
+            return False
+        window.territory.select_municipality()  # the territory chosen may hide it
+        again = getattr(window.current_page(), "select_record", None)
+        return callable(again) and bool(again(table, record_id))
     if table == "community":
         return _find_community(window, record_id)
     return False
@@ -74,25 +83,4 @@ def _find_community(window: MainWindow, community_id: uuid.UUID) -> bool:
     index = model.index(row, 0)
     view.setCurrentIndex(index)
     view.scrollTo(index)
-    return True
-
-
-def _find_demand(window: MainWindow, demand_id: uuid.UUID) -> bool:
-    """The demand list of the prioritization page, searched by the demand's code."""
-    from planner_desktop.domain.demands import Demand
-
-    page = window.current_page()
-    panel = getattr(page, "demands_panel", None)
-    tabs = getattr(page, "tabs", None)
-    if panel is None or tabs is None or window.store is None:
-        return False
-    with window.store.session() as session:
-        demand = session.get(Demand, demand_id)
-        code = demand.code if demand is not None else None
-    if code is None:
-        return False
-    tabs.setCurrentWidget(panel)
-    panel.show_all()
-    panel.search.setText(code)
-    panel.apply_filter()
     return True
