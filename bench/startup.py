@@ -3,7 +3,9 @@
 Runs, alternating, N times each (offscreen):
 
 * ``bare``   a PySide6 script that shows an empty QMainWindow and quits;
-* ``window`` ``python -m planner_desktop --db DEMO`` until its main window is shown;
+* ``window`` ``planner-desktop --db DEMO`` (the command ``make run`` starts) until its
+  main window is shown;
+* ``-m``     the same through ``python -m planner_desktop``;
 * ``ready``  the same, until the database is open and the first page shows its data;
 * ``run()``  the window entry point ``planner_desktop.ui.app.run`` called directly, without
   the command-line front end (to see what the command line adds).
@@ -63,6 +65,10 @@ def shown():
 QTimer.singleShot(0, shown)
 sys.exit(app.exec())
 """
+
+SCRIPT = Path(sys.executable).with_name("planner-desktop")
+COMMAND = [str(SCRIPT)] if SCRIPT.is_file() else [sys.executable, "-m", "planner_desktop"]
+"""What ``make run`` starts: the installed ``planner-desktop`` command of this environment."""
 
 RUN_DIRECT = "import sys; from planner_desktop.ui.app import run; sys.exit(run(sys.argv[1], None))"
 
@@ -126,8 +132,9 @@ def main() -> int:
         ready_env = {**env, "PLANNER_DESKTOP_EXIT_AFTER_SHOW": "ready"}
         programs = {
             "bare": ([sys.executable, "-c", BARE], env),
-            "window": ([sys.executable, "-m", "planner_desktop", "--db", str(db)], shown_env),
-            "ready": ([sys.executable, "-m", "planner_desktop", "--db", str(db)], ready_env),
+            "window": ([*COMMAND, "--db", str(db)], shown_env),
+            "-m": ([sys.executable, "-m", "planner_desktop", "--db", str(db)], shown_env),
+            "ready": ([*COMMAND, "--db", str(db)], ready_env),
             "run()": ([sys.executable, "-c", RUN_DIRECT, str(db)], shown_env),
         }
         if args.quick:

@@ -19,8 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
-
     from planner_desktop.store.database import Store
 
 _IMPORTED = time.perf_counter()
@@ -71,7 +69,6 @@ def run(db: str | None, lang: str | None) -> int:
         (choice for choice in (lang, settings.get("language")) if choice in LANGUAGES), "es"
     )
     apply_language(language)
-    _load_style(app, paths.resources_dir() / "styles" / "app.qss")
 
     from planner_desktop.ui.main_window import MainWindow
 
@@ -123,15 +120,6 @@ def _first_run() -> Store | None:
         store.close()
         return None
     return store
-
-
-def _load_style(app: QApplication, path: Path) -> None:
-    """The program's style sheet; without it the platform style is used as it is."""
-    try:
-        style = path.read_text(encoding="utf-8")
-    except OSError:
-        return
-    app.setStyleSheet(style)
 
 
 def _report_ready() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QShowEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QFont, QPalette, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.loading = QLabel()
         self.loading.setObjectName("loading")
+        quiet = self.loading.palette()
+        quiet.setColor(QPalette.ColorRole.WindowText, quiet.color(QPalette.ColorRole.Dark))
+        self.loading.setPalette(quiet)
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.loading)
         self.setCentralWidget(self.stack)
@@ -278,10 +281,10 @@ class MainWindow(QMainWindow):
             else:
                 font.setPixelSize(round(self._base_font.pixelSize() * LARGE_FONT_FACTOR))
         QApplication.setFont(font)
-        application = QApplication.instance()
-        if isinstance(application, QApplication) and application.styleSheet():
-            # Widgets styled by a sheet keep their font until the sheet is applied again.
-            application.setStyleSheet(application.styleSheet())
+        navigation = getattr(self, "navigation", None)  # None while the window is built
+        if navigation is not None:
+            # A widget styled by a sheet keeps its font until the sheet is applied again.
+            navigation.setStyleSheet(navigation.styleSheet())
 
     def _rebuild(self) -> None:
         """Build menus and pages again, in the current language, keeping the page shown."""

@@ -6,11 +6,20 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QToolBar, QWidget
 
+from planner_desktop import paths
 from planner_desktop.domain import labels
 from planner_desktop.domain.enums import Phase
 from planner_desktop.i18n import _
 from planner_desktop.ui.icons import LazyIcons
 from planner_desktop.ui.pages import PAGES
+
+
+def style_sheet() -> str:
+    """The bar's style sheet; without it the platform style is used as it is."""
+    try:
+        return (paths.resources_dir() / "styles" / "navigation.qss").read_text(encoding="utf-8")
+    except OSError:
+        return ""
 
 
 class NavigationBar(QToolBar):
@@ -26,6 +35,7 @@ class NavigationBar(QToolBar):
         self.setOrientation(Qt.Orientation.Vertical)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         self.setIconSize(QSize(26, 26))
+        self.setStyleSheet(style_sheet())
         self.toggleViewAction().setEnabled(False)
         self._group = QActionGroup(self)
         self._group.setExclusive(True)
