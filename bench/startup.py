@@ -6,6 +6,8 @@ Runs, alternating, N times each (offscreen):
 * ``window`` ``planner-desktop --db DEMO`` (the command ``make run`` starts) until its
   main window is shown;
 * ``-m``     the same through ``python -m planner_desktop``;
+* ``first``  the same as the very first start of an installation (no window layout saved
+  yet: the window is fitted to the screen and its bars placed by hand);
 * ``ready``  the same, until the database is open and the first page shows its data;
 * ``run()``  the window entry point ``planner_desktop.ui.app.run`` called directly, without
   the command-line front end (to see what the command line adds).
@@ -134,11 +136,16 @@ def main() -> int:
             "bare": ([sys.executable, "-c", BARE], env),
             "window": ([*COMMAND, "--db", str(db)], shown_env),
             "-m": ([sys.executable, "-m", "planner_desktop", "--db", str(db)], shown_env),
+            "first": ([*COMMAND, "--db", str(db)], {**shown_env, "PLANNER_DESKTOP_HOME": str(
+                folder / "first")}),
             "ready": ([*COMMAND, "--db", str(db)], ready_env),
             "run()": ([sys.executable, "-c", RUN_DIRECT, str(db)], shown_env),
         }
         if args.quick:
-            programs = {name: programs[name] for name in ("bare", "window")}
+            programs = {name: programs[name] for name in ("bare", "window", "first")}
+        # A person's every start but the first finds the window's layout saved: let one
+        # start close its window normally, as a session ends, before measuring.
+        timed([*COMMAND, "--db", str(db)], {**env, "PLANNER_DESKTOP_EXIT_AFTER_SHOW": "close"})
         for command, program_env in programs.values():  # warm the disk cache and .pyc files
             timed(command, program_env)
         walls: dict[str, list[float]] = {name: [] for name in programs}

@@ -5,7 +5,8 @@ shown; the database is opened in the background and the first page built after t
 
 ``PLANNER_DESKTOP_EXIT_AFTER_SHOW`` is a hook for the start-up benchmark: ``1`` quits as
 soon as the main window is first shown and prints ``shown <seconds since process start>
-<monotonic clock>``; ``ready`` waits until the database is open and the first page shows its
+<monotonic clock>``; ``close`` closes the window once shown (saving its layout, as any
+session does); ``ready`` waits until the database is open and the first page shows its
 data, and prints ``ready <seconds> <monotonic clock>``. The monotonic clock is the system's,
 so the benchmark can subtract the moment it started the process.
 """
@@ -96,6 +97,10 @@ def run(db: str | None, lang: str | None) -> int:
         if mode == "1":  # the start-up benchmark: the window is drawn, nothing more
             app.processEvents()
             print(f"shown {seconds_since_start():.3f} {time.monotonic():.6f}", flush=True)
+            return 0
+        if mode == "close":  # the benchmark's first start: shown, then closed as a person does
+            app.processEvents()
+            window.close()
             return 0
         if mode == "ready":
             window.sig_store_changed.connect(_report_ready)

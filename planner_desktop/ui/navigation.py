@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QToolBar, QWidget
 
@@ -32,10 +32,16 @@ class NavigationBar(QToolBar):
         self.setObjectName("navigation")
         self.setMovable(False)
         self.setFloatable(False)
-        self.setOrientation(Qt.Orientation.Vertical)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         self.setIconSize(QSize(26, 26))
-        self.setStyleSheet(style_sheet())
+        # Text under each icon comes with the bar's style sheet: naming Qt's enum here would
+        # build Qt's whole enum namespace before the first frame. The main window puts the
+        # bar on the left, which makes it vertical.
+        sheet = style_sheet()
+        self.setStyleSheet(sheet)
+        if "toolButtonStyle" not in sheet:
+            from PySide6.QtCore import Qt
+
+            self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         self.toggleViewAction().setEnabled(False)
         self._group = QActionGroup(self)
         self._group.setExclusive(True)
@@ -45,7 +51,7 @@ class NavigationBar(QToolBar):
             action.setCheckable(True)
             action.setData(info.phase.value)
             action.setObjectName(f"nav_{info.phase.value}")
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcuts([QKeySequence(f"Ctrl+{number}")])
             action.triggered.connect(lambda _checked=False, p=info.phase: self._chosen(p))
             self._group.addAction(action)
             self.addAction(action)

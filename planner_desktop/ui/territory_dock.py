@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTreeView, QWidget
 
 from planner_desktop.i18n import _
@@ -34,7 +34,6 @@ class TerritoryDock(QDockWidget):
         self.view.setObjectName("territoryTree")
         self.view.setUniformRowHeights(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setWidget(self.view)
         self.retranslate()
 
@@ -42,6 +41,8 @@ class TerritoryDock(QDockWidget):
         self.setWindowTitle(_("Territory"))
         self.toggleViewAction().setText(_("Territory"))
         if self.model is not None:
+            from PySide6.QtCore import Qt
+
             self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
 
     def set_store(self, store: Store | None) -> None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
+from PySide6.QtCore import QByteArray
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar, QWidget
 
 if TYPE_CHECKING:
     from planner_desktop.settings import Settings
@@ -16,14 +16,36 @@ if TYPE_CHECKING:
 DOCK_WIDTH = 270
 
 
-def restore(window: QMainWindow, settings: Settings, docks: list[QDockWidget]) -> None:
-    """Put the window back where it was; the first time, fit it to the screen."""
+def place(
+    window: QMainWindow, settings: Settings, bar: QToolBar, dock: QDockWidget
+) -> None:
+    """Put the window, its phase bar and its territory dock back where they were; the
+    first time, fit the window to the screen with both on the left.
+
+    A start with a saved layout names none of Qt's area enums: the first one named builds
+    every enum of Qt's namespace (~16 ms before the first frame). ``restoreState`` moves
+    the bar from the top, where it is first added, and places the dock (a child of the
+    window found by its object name) as they were.
+    """
     geometry = settings.get("window_geometry")
-    state = settings.get("window_state")
+    state = from_base64(settings.get("window_state") or "")
+    window.addToolBar(bar)
     if not (geometry and window.restoreGeometry(from_base64(geometry))):
         first_geometry(window)
-    if not (state and window.restoreState(from_base64(state))):
-        window.resizeDocks(docks, [DOCK_WIDTH] * len(docks), Qt.Orientation.Horizontal)
+    if _holds(state, bar, dock) and window.restoreState(state):
+        return
+    from PySide6.QtCore import Qt
+
+    window.addToolBar(Qt.ToolBarArea.LeftToolBarArea, bar)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+
+
+def _holds(state: QByteArray, *widgets: QWidget) -> bool:
+    """The saved layout names every one of ``widgets`` (a layout saved by an older version
+    may lack one, which would then stay out of the window)."""
+    data = bytes(state.data())
+    return bool(data) and all(w.objectName().encode("utf-16-be") in data for w in widgets)
 
 
 def save(window: QMainWindow, settings: Settings) -> None:
@@ -39,6 +61,8 @@ def first_geometry(window: QMainWindow) -> None:
         return
     available = screen.availableGeometry()
     if available.width() <= 1440 or available.height() <= 900:
+        from PySide6.QtCore import Qt
+
         window.setGeometry(available)
         window.setWindowState(Qt.WindowState.WindowMaximized)
     else:
