@@ -79,6 +79,9 @@ def run(db: str | None, lang: str | None) -> int:
         target = last
     window = MainWindow(settings)
     window.sig_closed.connect(app.exit)
+    from planner_desktop.ui.collector import MainThreadCollector
+
+    collector = MainThreadCollector(window)
     if target is None and not paths.default_db_path().exists():
         from planner_desktop.store.database import StoreError
 
@@ -108,6 +111,7 @@ def run(db: str | None, lang: str | None) -> int:
         QTimer.singleShot(0, lambda: window.open_database(target))
     code = app.exec()
     window.shutdown()
+    collector.stop()
     return window.exit_code or code
 
 
