@@ -54,3 +54,31 @@ def test_a_class_set_by_hand_needs_a_reason_and_is_kept(qtbot, store):  # noqa: 
 
     enter(qtbot, panel, "A 1")  # more votes: the class set by hand stays
     assert stored_class(store, round_id, code)[0] is P.a_plus
+
+
+def test_an_agreed_order_typed_by_hand_needs_a_note_and_is_kept(qtbot, store):  # noqa: F811
+    round_id = new_round(store, M.dots)
+    panel = open_panel(qtbot, store, round_id)
+    qtbot.keyClicks(panel.line.group_field, "m")
+    for text in ("A 5", "B 3", "C 1"):
+        enter(qtbot, panel, text)
+    assert [row.code for row in panel.results.rows] == ["A", "B", "C"]
+    bar = panel.order_bar
+    qtbot.keyClicks(bar.codes, "c a b")
+    qtbot.mouseClick(bar.apply, Qt.MouseButton.LeftButton)
+    settle(qtbot, panel)
+    assert "nota" in panel.refusal.text() or "note" in panel.refusal.text()
+    assert [row.code for row in panel.results.rows] == ["A", "B", "C"]
+
+    bar.note.insert("la asamblea priorizó el agua")  # typed keys must be ASCII in QTest
+    qtbot.keyClick(bar.note, Qt.Key.Key_Return)
+    settle(qtbot, panel)
+    assert panel.refusal.text() == ""
+    assert [row.code for row in panel.results.rows] == ["C", "A", "B"]
+    with store.session() as session:
+        ranks = dict(session.execute(
+            select(RoundItem.code, RoundResult.rank)
+            .join(RoundItem, RoundResult.item_id == RoundItem.id)
+            .where(RoundResult.round_id == round_id, RoundResult.group == "agreed",
+                   RoundResult.deleted_at.is_(None))).all())
+    assert ranks == {"C": 1, "A": 2, "B": 3}

@@ -1,8 +1,8 @@
-"""Setting a demand's priority class by hand, with the reason the room gave.
-
-The bar sits under the agreed results: choose a row, choose a class (or "as the rule
-gives" to undo a class set by hand), type the reason and press Enter or the button.
-The class and its reason are stored as inputs of the round's results.
+"""What the room decides by hand, under the agreed results: a demand's priority class with
+the reason the room gave (choose a row, a class — or "as the rule gives" to undo — and
+the reason), and an agreed order reached by discussion (every demand code once, in order,
+with a note saying how; an empty order goes back to the computed one). Both are stored as
+inputs of the round's results.
 """
 
 from __future__ import annotations
@@ -46,3 +46,36 @@ class ClassBar(QWidget):
     def clear(self) -> None:
         self.klass.setCurrentIndex(0)
         self.reason.clear()
+
+
+class OrderBar(QWidget):
+    """Emits ``sig_set(codes or None, note)``: the agreed order typed as demand codes."""
+
+    sig_set = Signal(object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.codes = QLineEdit()
+        self.codes.setObjectName("agreedOrder")
+        self.codes.setPlaceholderText(_("every demand code in the agreed order, e.g. C A B"))
+        self.note = QLineEdit()
+        self.note.setObjectName("agreedNote")
+        self.note.setPlaceholderText(_("how the room agreed it (required)"))
+        self.apply = QPushButton(_("Set the agreed order"))
+        self.apply.setObjectName("setAgreedOrder")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(_("Agreed order by hand")))
+        layout.addWidget(self.codes, 2)
+        layout.addWidget(self.note, 2)
+        layout.addWidget(self.apply)
+        self.apply.clicked.connect(self.submit)
+        self.note.returnPressed.connect(self.submit)
+
+    def submit(self) -> None:
+        codes = self.codes.text().replace(",", " ").split()
+        self.sig_set.emit(codes or None, self.note.text())
+
+    def clear(self) -> None:
+        self.codes.clear()
+        self.note.clear()

@@ -20,7 +20,7 @@ from planner_desktop.domain.summaries import live
 from planner_desktop.i18n import _
 from planner_desktop.prioritization.closing import Figures, close_round, load_figures
 from planner_desktop.prioritization.compare import POOLED
-from planner_desktop.prioritization.decisions import set_class
+from planner_desktop.prioritization.decisions import set_agreed_order, set_class
 from planner_desktop.prioritization.entry import correct_vote, record_vote
 from planner_desktop.prioritization.live import LiveRounds
 from planner_desktop.prioritization.records import get_round, load_inputs, parse_groups
@@ -214,6 +214,15 @@ def decide_class(store: Store, round_id: uuid.UUID, code: str, klass: PriorityCl
     """Set (or clear, with None) the class of demand ``code`` by hand; recompute."""
     with store.session() as session:
         set_class(session, round_id, code, klass, reason)
+        outcome = _recompute(session, round_id, tracker)
+        return _state(session, round_id, outcome, tracker=tracker)
+
+
+def decide_order(store: Store, round_id: uuid.UUID, codes: list[str] | None, note: str,
+                 tracker: LiveRounds | None = None) -> RoundState:
+    """Set the agreed order by hand (None: back to the computed order); recompute."""
+    with store.session() as session:
+        set_agreed_order(session, round_id, codes, note)
         outcome = _recompute(session, round_id, tracker)
         return _state(session, round_id, outcome, tracker=tracker)
 

@@ -32,7 +32,7 @@ from planner_desktop.store.database import Store
 from planner_desktop.ui.changes import hub_for
 from planner_desktop.ui.pages.base import PageContext, fit_columns, section_label, table_view
 from planner_desktop.ui.prioritization import state as rounds
-from planner_desktop.ui.prioritization.class_bar import ClassBar
+from planner_desktop.ui.prioritization.class_bar import ClassBar, OrderBar
 from planner_desktop.ui.prioritization.entry_line import EntryLine
 from planner_desktop.ui.prioritization.entry_log import Tracker
 from planner_desktop.ui.prioritization.keys import Typed, group_label
@@ -89,6 +89,7 @@ class TallyPanel(TallyJobs, QWidget):
         self.results = ResultsModel(self)
         self.results_view = table_view(self.results, name="tallyResults")
         self.class_bar = ClassBar(self)
+        self.order_bar = OrderBar(self)
         self.entries = EntriesModel(self)
         self.entries_view = table_view(self.entries, name="tallyEntries")
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.entries_view)
@@ -106,15 +107,16 @@ class TallyPanel(TallyJobs, QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         for title, view, under in (
-                (_("Results by group and agreed"), self.results_view, self.class_bar),
-                (_("Entries, newest first"), self.entries_view, None)):
+                (_("Results by group and agreed"), self.results_view,
+                 (self.class_bar, self.order_bar)),
+                (_("Entries, newest first"), self.entries_view, ())):
             box = QWidget()
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(section_label(title))
             column.addWidget(view)
-            if under is not None:
-                column.addWidget(under)
+            for bar in under:
+                column.addWidget(bar)
             splitter.addWidget(box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -134,6 +136,7 @@ class TallyPanel(TallyJobs, QWidget):
         self.project_button.clicked.connect(self.open_projection)
         self.line.sig_entered.connect(self.enter)
         self.class_bar.sig_set.connect(self.set_class)
+        self.order_bar.sig_set.connect(self.set_order)
         self.line.sig_refused.connect(self.refuse)
         self.retract_last.clicked.connect(self.retract_own_last)
         self.retract_chosen.clicked.connect(self.retract_selected)
@@ -241,6 +244,16 @@ class TallyPanel(TallyJobs, QWidget):
         self.class_bar.clear()
         self._run(lambda: rounds.decide_class(store, round_id, code, klass, reason, live),
                   done.format(code=code), then_store=round_id)
+
+    def set_order(self, codes: list[str] | None, note: str) -> None:
+        """Set the agreed order by hand (None: the order computed from the groups)."""
+        store, round_id, live = self.store, self._loaded, self.live
+        if round_id is None:
+            self.refuse(_("choose a round first"))
+            return
+        done = _("Agreed order set by hand") if codes else _("Agreed order computed again")
+        self._run(lambda: rounds.decide_order(store, round_id, codes, note, live), done,
+                  then_store=round_id)
 
     def close_round(self, issued: int, counted: int, present: int, note: str) -> None:
         store, round_id = self.store, self._loaded
