@@ -114,7 +114,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--scale", type=int, default=1)
     parser.add_argument(
-        "--quick", action="store_true", help="only bare and window (while tuning)"
+        "--quick", action="store_true", help="only bare, window and first (while tuning)"
     )
     args = parser.parse_args()
 
