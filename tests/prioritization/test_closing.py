@@ -2,38 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 import uuid
 
 import pytest
 from sqlalchemy import func, select
 
-from planner_desktop.demo import generate
 from planner_desktop.domain.prioritization import PrioritizationRound, Vote
 from planner_desktop.prioritization.closing import close_round, load_figures
 from planner_desktop.prioritization.entry import correct_vote, record_vote
 from planner_desktop.prioritization.errors import PrioritizationError
 from planner_desktop.prioritization.records import load_inputs
-from tests.helpers import new_store
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("closing") / "demo.sqlite"
-    store = new_store(path)
-    with store.raw_session() as session:
-        generate(session, seed=5, scale=1)
-    store.close()
-    return path
-
-
-@pytest.fixture
-def store(demo_file, tmp_path):
-    path = tmp_path / "work.sqlite"
-    shutil.copy(demo_file, path)
-    opened = new_store(path)
-    yield opened
-    opened.close()
 
 
 def _open_round(session) -> uuid.UUID:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import random
-import shutil
 import uuid
 from itertools import combinations
 
 import pytest
 from sqlalchemy import select
 
-from planner_desktop.demo import generate
 from planner_desktop.domain.demands import Demand, DemandGroup
 from planner_desktop.domain.enums import RoundLevel
 from planner_desktop.domain.territory import Community
@@ -32,26 +30,7 @@ from planner_desktop.prioritization.grouping import (
     ungroup,
     ungrouped,
 )
-from tests.helpers import new_store
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("grouping") / "demo.sqlite"
-    store = new_store(path)
-    with store.raw_session() as session:
-        generate(session, seed=5, scale=1)
-    store.close()
-    return path
-
-
-@pytest.fixture
-def store(demo_file, tmp_path):
-    path = tmp_path / "work.sqlite"
-    shutil.copy(demo_file, path)
-    opened = new_store(path, facilitator="Equipo técnico")
-    yield opened
-    opened.close()
+from tests.prioritization.conftest import FACILITATOR
 
 
 def _same_sector(session, districts: int):
@@ -81,7 +60,7 @@ def test_a_confirmed_suggestion_is_stored_with_its_members(store):
         stored = session.get(DemandGroup, group_id)
         assert (stored.title, stored.level, stored.district_id, stored.sector_id) == \
                ("Agua potable", RoundLevel.district, first.district_id, first.sector_id)
-        assert stored.facilitator == "Equipo técnico"
+        assert stored.facilitator == FACILITATOR
         assert {d.id for d in group_members(session, group_id)} == {first.id, second.id}
         member = session.get(Demand, first.id)
         assert member.base_version_id is not None  # an edit with provenance, not a rewrite

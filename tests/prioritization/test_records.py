@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 import uuid
 
 import pytest
 from sqlalchemy import func, select
 
-from planner_desktop.demo import generate
 from planner_desktop.domain.enums import PrioritizationMethod
 from planner_desktop.domain.prioritization import (
     Criterion,
@@ -24,26 +22,7 @@ from planner_desktop.prioritization.entry import correct_vote, record_vote
 from planner_desktop.prioritization.errors import PrioritizationError
 from planner_desktop.prioritization.records import load_inputs, parse_groups
 from planner_desktop.prioritization.results import recompute
-from tests.helpers import new_store
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    store = new_store(path)
-    with store.raw_session() as session:
-        generate(session, seed=5, scale=1)
-    store.close()
-    return path
-
-
-@pytest.fixture
-def store(demo_file, tmp_path):
-    path = tmp_path / "work.sqlite"
-    shutil.copy(demo_file, path)
-    opened = new_store(path, facilitator="Facilitadora del taller")
-    yield opened
-    opened.close()
+from tests.prioritization.conftest import FACILITATOR
 
 
 def _round(store, open_it: bool = True) -> uuid.UUID:
@@ -94,7 +73,7 @@ def test_a_new_vote_updates_results_in_place(store):
         before = _results(session, round_id, "women")[code]
         vote = record_vote(session, round_id, code.lower(), "women", count=2)
         recompute(session, round_id)
-    assert vote.facilitator == "Facilitadora del taller" and vote.created_at is not None
+    assert vote.facilitator == FACILITATOR and vote.created_at is not None
     with store.session() as session:
         after = _results(session, round_id, "women")[code]
         total = session.scalar(select(func.count()).select_from(RoundResult)
@@ -118,7 +97,7 @@ def test_a_correction_is_logged_and_replaces_the_vote(store):
         fix = correct_vote(session, vote.id, count=1)
         recompute(session, round_id)
         assert _results(session, round_id, "men")[code].score == before + 1
-        assert fix.retracts_id == vote.id and fix.facilitator == "Facilitadora del taller"
+        assert fix.retracts_id == vote.id and fix.facilitator == FACILITATOR
         with pytest.raises(PrioritizationError, match="already corrected"):
             correct_vote(session, vote.id, count=0)
 
