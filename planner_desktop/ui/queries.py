@@ -67,44 +67,6 @@ def _in_scope(query: Select[Any], column: Any, scope: Scope) -> Select[Any]:
     return query if condition is None else query.where(condition)
 
 
-def communities(scope: Scope = MUNICIPALITY) -> TableQuery:
-    base = (
-        select(Community.id)
-        .join(District, Community.district_id == District.id)
-        .where(live(Community), live(District))
-    )
-    return TableQuery(
-        columns=(
-            Column(N_("District")),
-            Column(N_("Code")),
-            Column(N_("Community"), stretch=True),
-            Column(N_("Type"), Kind.label),
-            Column(N_("Area"), Kind.label),
-            Column(N_("Women"), Kind.number),
-            Column(N_("Men"), Kind.number),
-            Column(N_("Population"), Kind.number),
-            Column(N_("Families"), Kind.number),
-        ),
-        ids=_in_scope(base, Community.id, scope).order_by(District.code, Community.name),
-        rows=lambda keys: (
-            select(
-                Community.id,
-                District.name,
-                Community.code,
-                Community.name,
-                Community.kind,
-                Community.area,
-                Community.population_women,
-                Community.population_men,
-                Community.population_women + Community.population_men,
-                Community.families,
-            )
-            .join(District, Community.district_id == District.id)
-            .where(Community.id.in_(keys))
-        ),
-    )
-
-
 def organizations() -> TableQuery:
     return TableQuery(
         columns=(

@@ -11,6 +11,7 @@ from planner_desktop.domain.models import Community, Demand, District
 from planner_desktop.domain.provenance import mark_deleted
 from planner_desktop.ui import queries, trees
 from planner_desktop.ui.language import apply_language
+from planner_desktop.ui.models import territory as territory_table
 from planner_desktop.ui.models.grid import GridModel
 from planner_desktop.ui.models.table import KEY_ROLE, PAGE_SIZE, VALUE_ROLE, QueryTableModel
 from planner_desktop.ui.models.tree import NODE_ROLE, LazyTreeModel
@@ -70,7 +71,7 @@ def test_cells_are_formatted_for_people(demo_store):
 
 
 def test_headers_follow_the_language(demo_store):
-    model = QueryTableModel(demo_store, queries.communities())
+    model = QueryTableModel(demo_store, territory_table.communities())
     apply_language("en")
     assert model.headerData(0, Qt.Orientation.Horizontal) == "District"
     apply_language("es")
