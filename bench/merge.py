@@ -6,7 +6,7 @@ merge them all again. The floor is the time plain ``sqlite3`` ``executemany`` ta
 the same rows into the same schema with the same pragmas, measured in the same run both
 with one transaction per file (as the merge commits) and with one transaction overall.
 The merge also writes what that floor does not: one ``record_origin`` row per record it
-carried (about as many rows again, each in a random place of its primary key), the
+carried (about as many rows again, appended in the order of its key, batch first), the
 ancestry edges and the import log; a third figure, for information only, adds the
 ``record_origin`` rows to the per-file floor. With ``--rounds N`` the merge and the floor
 alternate N times, each round into a fresh copy of the empty database, and every ratio is

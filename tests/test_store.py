@@ -179,3 +179,72 @@ def test_a_bounded_page_cache_is_given_back(tmp_path):
             assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == usual
     finally:
         store.close()
+
+
+def test_session_files_are_stamped_with_a_revision_whose_travelling_tables_are_the_models(
+    tmp_path,
+):
+    """A revision after RECORDS_REVISION may change only local bookkeeping: the tables a
+    session file carries are the same at both revisions."""
+    from sqlalchemy import inspect
+
+    from planner_desktop.domain.base import Base
+    from planner_desktop.store.schema import RECORDS_REVISION
+
+    assert RECORDS_REVISION in migrate.known_revisions()
+    engine = create_engine(f"sqlite:///{tmp_path / 'records.sqlite'}")
+    migrate.upgrade(engine, RECORDS_REVISION)
+    travelling = [t for t in Base.metadata.sorted_tables if not t.info.get("local")]
+    assert len(travelling) > 10
+    with engine.connect() as conn:
+        found = inspect(conn)
+        for table in travelling:
+            stored = {c["name"]: c["nullable"] for c in found.get_columns(table.name)}
+            assert stored == {c.name: c.nullable for c in table.columns}, table.name
+    engine.dispose()
+
+
+def test_origin_ledger_keeps_its_rows_through_migration_0005_both_ways(tmp_path):
+    import uuid
+
+    from alembic import command
+    from sqlalchemy import insert, select
+
+    from planner_desktop.store.ledger import record_origin
+
+    path = tmp_path / "ledger.sqlite"
+    new_store(path).close()
+    engine = create_engine(f"sqlite:///{path}")
+    rows = [
+        {
+            "record_id": uuid.UUID(int=n % 7),
+            "version_id": uuid.UUID(int=1000 + n),
+            "batch_id": n % 3,
+            "device_id": TEST_DEVICE,
+            "change": "added",
+        }
+        for n in range(40)
+    ]
+    with engine.begin() as conn:
+        conn.execute(insert(record_origin), rows)
+
+    def stored() -> list[tuple]:
+        with engine.connect() as conn:
+            return sorted(tuple(row) for row in conn.execute(select(record_origin)))
+
+    def indexes() -> set[str]:
+        with engine.connect() as conn:
+            listed = conn.exec_driver_sql("PRAGMA index_list(record_origin)").fetchall()
+        return {row[1] for row in listed}
+
+    expected = sorted(tuple(r.values()) for r in rows)
+    assert stored() == expected
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0004_round_decisions")
+    assert stored() == expected
+    assert "ix_record_origin_batch_id" in indexes()
+    with engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), "head")
+    assert stored() == expected
+    assert indexes() == {"sqlite_autoindex_record_origin_1"}
+    engine.dispose()

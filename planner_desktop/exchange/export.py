@@ -42,7 +42,7 @@ from planner_desktop.exchange.scope import Ids, chunks, select_ids
 from planner_desktop.exchange.signing import public_key_hex, sign
 from planner_desktop.store.database import Store
 from planner_desktop.store.ledger import export_watermark, version_edge
-from planner_desktop.store.schema import SCHEMA_HEAD
+from planner_desktop.store.schema import RECORDS_REVISION
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -88,7 +88,7 @@ def export_session(
                 manifest = mf.Manifest(
                     format=mf.FORMAT_NAME,
                     format_version=mf.FORMAT_VERSION,
-                    schema_revision=SCHEMA_HEAD,
+                    schema_revision=RECORDS_REVISION,
                     session_id=session_id,
                     device_id=store.provenance.device_id,
                     public_key=public_key_hex(key),

@@ -10,10 +10,11 @@ or when other records now refer to a record the batch added.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, and_, delete, exists, or_, select, update
+from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from planner_desktop.domain.base import utcnow
@@ -47,10 +48,11 @@ def undo_batch(store: Store, batch_id: int) -> UndoReport:
             raise UndoError(_("there is no import {batch}").format(batch=batch_id))
         if batch.undone_at is not None:
             raise UndoError(_("import {batch} was already undone").format(batch=batch_id))
-        _refuse_if_overtaken(conn, batch_id)
+        ledger = _Ledger.read(conn, batch_id)
+        ledger.refuse_if_overtaken()
         restored = _restore_changed(conn, batch_id)
         try:
-            removed = _remove_added(conn, batch_id)
+            removed = _remove_added(conn, ledger)
         except IntegrityError:
             raise UndoError(
                 _(
@@ -66,36 +68,72 @@ def undo_batch(store: Store, batch_id: int) -> UndoReport:
     return UndoReport(batch_id, removed, restored)
 
 
-def _live_other(batch_id: int) -> Any:
-    return or_(
-        record_origin.c.batch_id == LOCAL_BATCH,
-        record_origin.c.batch_id.in_(
-            select(import_batch.c.id).where(
-                import_batch.c.undone_at.is_(None), import_batch.c.id != batch_id
-            )
-        ),
-    )
+class _Origin(NamedTuple):
+    record_id: Any
+    version_id: Any
+    batch_id: int
+    change: str
 
 
-def _refuse_if_overtaken(conn: Connection, batch_id: int) -> None:
-    mine = select(record_origin.c.record_id).where(
-        record_origin.c.batch_id == batch_id,
-        record_origin.c.change.in_(("added", "updated", "conflict")),
-    )
-    later = conn.scalar(
-        select(record_origin.c.batch_id)
-        .where(record_origin.c.record_id.in_(mine))
-        .where(record_origin.c.batch_id > batch_id)
-        .where(record_origin.c.change.in_(("updated", "conflict")))
-        .where(_live_other(batch_id))
-        .limit(1)
-    )
-    if later is not None:
-        raise UndoError(
-            _("import {later} changed records of import {batch} later: undo it first").format(
-                later=later, batch=batch_id
-            )
+@dataclass(frozen=True)
+class _Ledger:
+    """The batch's origin rows, and every other live origin row of the same records (this
+    computer's edits and imports not undone). Read in two statements: the batch's rows by
+    its key, the others in one pass over the table (it is keyed by batch, not record)."""
+
+    batch_id: int
+    mine: list[_Origin]
+    others: dict[Any, list[_Origin]]
+
+    @classmethod
+    def read(cls, conn: Connection, batch_id: int) -> _Ledger:
+        columns = (
+            record_origin.c.record_id,
+            record_origin.c.version_id,
+            record_origin.c.batch_id,
+            record_origin.c.change,
         )
+        of_batch = record_origin.c.batch_id == batch_id
+        mine = [_Origin(*row) for row in conn.execute(select(*columns).where(of_batch))]
+        live = set(
+            conn.scalars(select(import_batch.c.id).where(import_batch.c.undone_at.is_(None)))
+        )
+        live = (live - {batch_id}) | {LOCAL_BATCH}
+        others: dict[Any, list[_Origin]] = {}
+        query = (
+            select(*columns)
+            .where(record_origin.c.record_id.in_(select(record_origin.c.record_id).where(of_batch)))
+            .where(record_origin.c.batch_id != batch_id)
+            .order_by(record_origin.c.batch_id)
+        )
+        for row in conn.execute(query):
+            if row.batch_id in live:
+                others.setdefault(row.record_id, []).append(_Origin(*row))
+        return cls(batch_id, mine, others)
+
+    def refuse_if_overtaken(self) -> None:
+        """A later live import that updated or conflicted with this batch's records must be
+        undone first."""
+        touched = {o.record_id for o in self.mine if o.change in ("added", "updated", "conflict")}
+        later = min(
+            (
+                other.batch_id
+                for record_id in touched
+                for other in self.others.get(record_id, ())
+                if other.batch_id > self.batch_id and other.change in ("updated", "conflict")
+            ),
+            default=None,
+        )
+        if later is not None:
+            raise UndoError(
+                _("import {later} changed records of import {batch} later: undo it first").format(
+                    later=later, batch=self.batch_id
+                )
+            )
+
+    def carriers(self, record_id: Any, version: Any) -> list[_Origin]:
+        """Other live origins of this version of the record, earliest batch first."""
+        return [o for o in self.others.get(record_id, ()) if o.version_id == version]
 
 
 def _changed_since(batch_id: int) -> UndoError:
@@ -137,66 +175,57 @@ def _restore_changed(conn: Connection, batch_id: int) -> int:
     return len(rows)
 
 
-def _hand_over(conn: Connection, batch_id: int, kept: Any) -> None:
-    """Rows the batch added that other imports also carried stay; the earliest of those
-    imports becomes the one that added them (so undoing it later removes them)."""
-    others = conn.execute(
-        select(record_origin.c.record_id, record_origin.c.version_id, record_origin.c.batch_id)
-        .where(record_origin.c.record_id.in_(kept))
-        .where(record_origin.c.batch_id != LOCAL_BATCH)
-        .where(record_origin.c.change == "unchanged")
-        .where(_live_other(batch_id))
-        .order_by(record_origin.c.batch_id)
-    ).all()
-    first: dict[Any, tuple[Any, int]] = {}
-    for record_id, version_id, other in others:
-        first.setdefault(record_id, (version_id, other))
-    for record_id, (version_id, other) in first.items():
-        conn.execute(
-            update(record_origin)
-            .where(
-                record_origin.c.record_id == record_id,
-                record_origin.c.version_id == version_id,
-                record_origin.c.batch_id == other,
-            )
-            .values(change="added")
+CHUNK = 500
+"""Most ids in one ``IN (…)`` list."""
+
+
+def _chunks(ids: list[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def _hand_over(conn: Connection, carriers: list[_Origin]) -> None:
+    """A row the batch added that other imports also carried stays; the earliest of those
+    imports becomes the one that added it (so undoing that one later removes it)."""
+    imported = [o for o in carriers if o.batch_id != LOCAL_BATCH and o.change == "unchanged"]
+    if not imported:
+        return
+    first = imported[0]
+    conn.execute(
+        update(record_origin)
+        .where(
+            record_origin.c.batch_id == first.batch_id,
+            record_origin.c.record_id == first.record_id,
+            record_origin.c.version_id == first.version_id,
         )
+        .values(change="added")
+    )
 
 
-def _remove_added(conn: Connection, batch_id: int) -> int:
+def _remove_added(conn: Connection, ledger: _Ledger) -> int:
+    """Remove the rows the batch added, children before parents; rows another live
+    import (or this computer) also carried stay. Refused if one was edited since."""
     specs = table_specs()
+    added = {o.record_id: o.version_id for o in ledger.mine if o.change == "added"}
+    ids = list(added)
     removed = 0
     for name in reversed(dependency_order()):
         table = specs[name].table
         version = table.c.id if specs[name].appended else table.c.version_id
-        added = select(record_origin.c.record_id).where(
-            record_origin.c.batch_id == batch_id,
-            record_origin.c.change == "added",
-            record_origin.c.version_id == version,
-        )
-        also_carried = exists().where(
-            and_(
-                record_origin.c.record_id == table.c.id,
-                record_origin.c.version_id == version,
-                _live_other(batch_id),
-            )
-        )
-        moved = conn.scalar(
-            select(table.c.id)
-            .join(
-                record_origin,
-                and_(
-                    record_origin.c.record_id == table.c.id,
-                    record_origin.c.batch_id == batch_id,
-                    record_origin.c.change == "added",
-                ),
-            )
-            .where(version != record_origin.c.version_id)
-            .limit(1)
-        )
-        if moved is not None:
-            raise _changed_since(batch_id)
-        _hand_over(conn, batch_id, select(table.c.id).where(table.c.id.in_(added), also_carried))
-        result = conn.execute(delete(table).where(table.c.id.in_(added), ~also_carried))
-        removed += result.rowcount or 0
+        present: dict[Any, Any] = {}
+        for chunk in _chunks(ids):
+            rows = conn.execute(select(table.c.id, version).where(table.c.id.in_(chunk)))
+            present.update((record_id, stored) for record_id, stored in rows)
+        doomed = []
+        for record_id, stored in present.items():
+            if stored != added[record_id]:
+                raise _changed_since(ledger.batch_id)
+            carriers = ledger.carriers(record_id, stored)
+            if carriers:
+                _hand_over(conn, carriers)
+            else:
+                doomed.append(record_id)
+        for chunk in _chunks(doomed):
+            result = conn.execute(delete(table).where(table.c.id.in_(chunk)))
+            removed += result.rowcount or 0
     return removed

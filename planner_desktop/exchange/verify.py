@@ -47,7 +47,7 @@ from planner_desktop.exchange.signing import fingerprint as key_fingerprint
 from planner_desktop.exchange.signing import is_valid
 from planner_desktop.exchange.trust import TrustPolicy
 from planner_desktop.i18n import _
-from planner_desktop.store.schema import SCHEMA_HEAD
+from planner_desktop.store.schema import RECORDS_REVISION, SCHEMA_HEAD
 
 
 @cache
@@ -190,7 +190,7 @@ def _known_revisions() -> frozenset[str]:
 
 
 def _check_schema(path: Path, revision: str) -> None:
-    if revision == SCHEMA_HEAD:  # known without reading the migration scripts
+    if revision in (RECORDS_REVISION, SCHEMA_HEAD):  # known without reading the scripts
         return
     if revision not in _known_revisions():
         raise SessionFileError(

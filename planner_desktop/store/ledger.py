@@ -19,7 +19,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Index, Integer, String, Table, Text, Uuid
+from sqlalchemy import Column, DateTime, Integer, String, Table, Text, UniqueConstraint, Uuid
 
 from planner_desktop.domain.base import Base
 
@@ -40,14 +40,17 @@ version_edge = Table(
 record_origin = Table(
     "record_origin",
     Base.metadata,
-    Column("record_id", Uuid(), primary_key=True),
-    Column("version_id", Uuid(), primary_key=True),
-    Column("batch_id", Integer, primary_key=True, autoincrement=False),
+    Column("record_id", Uuid(), nullable=False),
+    Column("version_id", Uuid(), nullable=False),
+    Column("batch_id", Integer, nullable=False),
     Column("device_id", Uuid(), nullable=False),
     Column("change", String(10), nullable=False),
-    Index("ix_record_origin_batch_id", "batch_id"),
+    UniqueConstraint("batch_id", "record_id", "version_id"),
     info=_local,
 )
+"""Keyed by batch first: a merge appends its rows at the end of the key instead of at one
+random place per record (record ids are random), which is most of what a merge writes.
+Looking a record up (its sources, undo) reads the table through; see migration 0005."""
 
 import_batch = Table(
     "import_batch",

@@ -179,3 +179,40 @@ def test_undo_keeps_records_another_import_also_carried(world, make_store):
     assert [r["id"] for r in remaining["community"]] == [str(ids["community0"])]
     undo_batch(hq, second.batch_id)  # now it is the one that brought them: all gone
     assert all(rows == [] for rows in dump_tables(hq).values())
+
+
+def test_undo_is_refused_after_a_local_edit_of_a_record_it_added(world):
+    ids, hq = world["ids"], world["hq"]
+    [first] = merge(hq, world["base"])
+    edit(hq, m.Demand, ids["demand0"], description="corregido en la oficina")
+    before = dump_text(hq)
+    with pytest.raises(UndoError, match="edited since"):
+        undo_batch(hq, first.batch_id)
+    assert dump_text(hq) == before
+    with hq.engine.connect() as conn:
+        assert conn.scalar(select(import_batch.c.undone_at)) is None
+
+
+def test_undo_is_refused_while_other_records_refer_to_records_it_added(world):
+    ids, hq = world["ids"], world["hq"]
+    [first] = merge(hq, world["base"])
+    with hq.session() as s:  # typed at the office, in the municipality the file brought
+        s.add(m.Person(municipality_id=ids["municipality"], first_names="Nueva"))
+    before = dump_text(hq)
+    with pytest.raises(UndoError, match="undo those first"):
+        undo_batch(hq, first.batch_id)
+    assert dump_text(hq) == before
+
+
+def test_undo_hands_records_over_to_the_earliest_other_import_that_carried_them(world):
+    ids, a, b, hq = world["ids"], world["a"], world["b"], world["hq"]
+    scope = Scope(kind="community", community_id=ids["community0"])
+    [first] = merge(hq, world["base"])
+    [second] = merge(hq, b.export(scope, name="b-c0"))
+    [third] = merge(hq, a.export(scope, name="a-c0"))
+    undo_batch(hq, first.batch_id)
+    kept = dump_text(hq)
+    undo_batch(hq, third.batch_id)  # second carried them first: nothing goes
+    assert dump_text(hq) == kept
+    undo_batch(hq, second.batch_id)
+    assert all(rows == [] for rows in dump_tables(hq).values())
