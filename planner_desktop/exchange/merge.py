@@ -98,19 +98,19 @@ def merge_files(
     key is not trusted are held (listed for a person to decide) and reported as ``held``.
     After a cancel, the file being merged is rolled back and the rest are not started.
     """
-    if trust is None:
-        with store.engine.connect() as conn:
-            trust = load_policy(conn)
     reports: list[MergeReport] = []
-    for index, raw in enumerate(paths):
-        path = Path(raw)
-        if cancelled is not None and cancelled():
-            reports.append(MergeReport(path, "cancelled"))
-            continue
-        report = merge_one(store, path, trust, cancelled=cancelled)
-        reports.append(report)
-        if progress is not None:
-            progress(index + 1, len(paths), path)
+    with store.engine.connect() as conn:  # one connection for the whole batch of files
+        if trust is None:
+            with conn.begin():
+                trust = load_policy(conn)
+        for index, raw in enumerate(paths):
+            path = Path(raw)
+            if cancelled is not None and cancelled():
+                reports.append(MergeReport(path, "cancelled"))
+                continue
+            reports.append(_merge_one(conn, path, trust, dry_run=False, cancelled=cancelled))
+            if progress is not None:
+                progress(index + 1, len(paths), path)
     return reports
 
 
@@ -134,16 +134,30 @@ def merge_one(
     dry_run: bool = False,
     cancelled: Callable[[], bool] | None = None,
 ) -> MergeReport:
+    with store.engine.connect() as conn:
+        return _merge_one(conn, path, trust, dry_run=dry_run, cancelled=cancelled)
+
+
+def _merge_one(
+    conn: Connection,
+    path: Path,
+    trust: TrustPolicy,
+    *,
+    dry_run: bool,
+    cancelled: Callable[[], bool] | None,
+) -> MergeReport:
+    """Merge one file on ``conn`` (no transaction open), in a transaction of its own."""
+
     def known(manifest_sha256: str) -> bool:
-        with store.engine.connect() as conn:
+        with conn.begin():
             return _earlier_batch(conn, manifest_sha256) is not None
 
     try:
         with opened(path, trust, deep=False, known=known) as (container, verified):
-            return _merge_verified(store, container, verified, trust, dry_run, cancelled)
+            return _merge_verified(conn, container, verified, trust, dry_run, cancelled)
     except KeyNotTrusted as exc:
         if not dry_run:
-            with store.engine.begin() as conn:
+            with conn.begin():
                 hold(conn, exc)
         return MergeReport(path, "held", reason=str(exc))
     except SessionFileError as exc:
@@ -151,7 +165,7 @@ def merge_one(
 
 
 def _merge_verified(
-    store: Store,
+    conn: Connection,
     container: Container,
     verified: VerifiedSession,
     trust: TrustPolicy,
@@ -160,58 +174,57 @@ def _merge_verified(
 ) -> MergeReport:
     path = verified.path
     manifest = verified.manifest
-    with store.engine.connect() as conn:
-        transaction = conn.begin()
-        try:
-            earlier = _earlier_batch(conn, verified.manifest_sha256)
-            if earlier is not None:
-                transaction.rollback()
-                return MergeReport(
-                    path,
-                    "already",
-                    batch_id=earlier,
-                    counts=Counts(unchanged=verified.record_count),
-                )
-            if not verified.parts_read:  # merged before, but undone since it was checked
-                read_parts(container, manifest, deep=False)
-            if not verified.trusted:
-                remember_key(conn, manifest, verified.fingerprint)
-            batch_id = _start_batch(conn, verified)
-            merger = FileMerger(conn, batch_id, manifest.device_id, cancelled=cancelled)
-            if mf.ANCESTRY_PART in manifest.parts:
-                merger.add_edges(_records(container, manifest, mf.ANCESTRY_PART))
-            for table in dependency_order():
-                name = mf.record_part(table)
-                if name in manifest.parts:
-                    merger.merge_table(table, _records(container, manifest, name))
-            merger.flush_origins()
-            conn.execute(
-                update(import_batch)
-                .where(import_batch.c.id == batch_id)
-                .values(**merger.counts.as_dict())
+    transaction = conn.begin()
+    try:
+        earlier = _earlier_batch(conn, verified.manifest_sha256)
+        if earlier is not None:
+            transaction.rollback()
+            return MergeReport(
+                path,
+                "already",
+                batch_id=earlier,
+                counts=Counts(unchanged=verified.record_count),
             )
-        except Cancelled:
-            transaction.rollback()
-            return MergeReport(path, "cancelled")
-        except SessionFileError as exc:
-            transaction.rollback()
-            return _refused(verified, str(exc))
-        except IntegrityError:
-            transaction.rollback()
-            return _refused(
-                verified,
-                f"{path.name}: "
-                + _("a record refers to one that is neither in the file nor in the database"),
-            )
-        except BaseException:
-            transaction.rollback()
-            raise
-        if dry_run:
-            transaction.rollback()
-        else:
-            transaction.commit()
-            if not verified.trusted:
-                trust.keys[verified.fingerprint] = manifest.device_id
+        if not verified.parts_read:  # merged before, but undone since it was checked
+            read_parts(container, manifest, deep=False)
+        if not verified.trusted:
+            remember_key(conn, manifest, verified.fingerprint)
+        batch_id = _start_batch(conn, verified)
+        merger = FileMerger(conn, batch_id, manifest.device_id, cancelled=cancelled)
+        if mf.ANCESTRY_PART in manifest.parts:
+            merger.add_edges(_records(container, manifest, mf.ANCESTRY_PART))
+        for table in dependency_order():
+            name = mf.record_part(table)
+            if name in manifest.parts:
+                merger.merge_table(table, _records(container, manifest, name))
+        merger.flush_origins()
+        conn.execute(
+            update(import_batch)
+            .where(import_batch.c.id == batch_id)
+            .values(**merger.counts.as_dict())
+        )
+    except Cancelled:
+        transaction.rollback()
+        return MergeReport(path, "cancelled")
+    except SessionFileError as exc:
+        transaction.rollback()
+        return _refused(verified, str(exc))
+    except IntegrityError:
+        transaction.rollback()
+        return _refused(
+            verified,
+            f"{path.name}: "
+            + _("a record refers to one that is neither in the file nor in the database"),
+        )
+    except BaseException:
+        transaction.rollback()
+        raise
+    if dry_run:
+        transaction.rollback()
+    else:
+        transaction.commit()
+        if not verified.trusted:
+            trust.keys[verified.fingerprint] = manifest.device_id
     return MergeReport(path, "merged", batch_id=None if dry_run else batch_id, counts=merger.counts)
 
 
