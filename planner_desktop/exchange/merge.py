@@ -30,6 +30,7 @@ from sqlalchemy.exc import IntegrityError
 from planner_desktop.domain.base import utcnow
 from planner_desktop.exchange import manifest as mf
 from planner_desktop.exchange.apply import Cancelled, Counts, FileMerger
+from planner_desktop.exchange.collisions import collision_reason, unique_key
 from planner_desktop.exchange.container import Container
 from planner_desktop.exchange.errors import KeyNotTrusted, SessionFileError
 from planner_desktop.exchange.records import RecordError, dependency_order
@@ -209,13 +210,10 @@ def _merge_verified(
     except SessionFileError as exc:
         transaction.rollback()
         return _refused(verified, str(exc))
-    except IntegrityError:
+    except IntegrityError as exc:
         transaction.rollback()
-        return _refused(
-            verified,
-            f"{path.name}: "
-            + _("a record refers to one that is neither in the file nor in the database"),
-        )
+        reason = _integrity_reason(conn, container, manifest, exc)
+        return _refused(verified, f"{path.name}: {reason}")
     except BaseException:
         transaction.rollback()
         raise
@@ -226,6 +224,21 @@ def _merge_verified(
         if not verified.trusted:
             trust.keys[verified.fingerprint] = manifest.device_id
     return MergeReport(path, "merged", batch_id=None if dry_run else batch_id, counts=merger.counts)
+
+
+def _integrity_reason(
+    conn: Connection, container: Container, manifest: mf.Manifest, error: IntegrityError
+) -> str:
+    """Why the database refused the file's records, in one line (nothing is written)."""
+    key = unique_key(error)
+    if key is None:
+        return _("a record refers to one that is neither in the file nor in the database")
+    table, columns = key
+    part = mf.record_part(table)
+    with conn.begin():
+        if part not in manifest.parts:
+            return collision_reason(conn, table, columns, ())
+        return collision_reason(conn, table, columns, _records(container, manifest, part))
 
 
 def _refused(verified: VerifiedSession, reason: str) -> MergeReport:

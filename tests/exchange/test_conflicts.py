@@ -216,3 +216,38 @@ def test_undo_hands_records_over_to_the_earliest_other_import_that_carried_them(
     assert dump_text(hq) == kept
     undo_batch(hq, second.batch_id)
     assert all(rows == [] for rows in dump_tables(hq).values())
+
+
+@pytest.mark.parametrize(
+    ("model", "values", "named"),
+    [
+        (
+            m.AnnualPlan,
+            {"fiscal_year": 2027},
+            "Annual operating plan (Municipality, Fiscal year 2027)",
+        ),
+        (m.Sector, {"code": "riego", "name": "Riego"}, "Sector (Municipality, Code riego)"),
+    ],
+)
+def test_the_same_key_made_on_two_laptops_refuses_the_second_file_naming_it(
+    world, model, values, named
+):
+    """Two offices derive the POA of one year, or add a sector with the same code: the
+    second file is refused whole, with a line naming the record and its key."""
+    ids, a, b, hq = world["ids"], world["a"], world["b"], world["hq"]
+    assert merge(hq, world["base"])[0].ok
+    for laptop in (a, b):
+        with laptop.store.session() as s:
+            s.add(model(municipality_id=ids["municipality"], **values))
+    [first] = merge(hq, a.export(name="a.cumbre"))
+    assert first.ok and first.counts.added == 1
+    before = dump_text(hq)
+    [second] = merge(hq, b.export(name="b.cumbre"))
+    assert second.status == "refused"
+    assert second.reason == (
+        f"b.cumbre: {named} is already in this database as another record, made on another "
+        "computer: change or remove one of the two, then merge again"
+    )
+    assert dump_text(hq) == before
+    with hq.engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(import_batch)) == 2

@@ -15,33 +15,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner_desktop.exchange.conflicts import FIXED_FIELDS
+from planner_desktop.exchange.labels import table_title
 from planner_desktop.exchange.session import Conflict
 from planner_desktop.i18n import N_, _
 
 Index = QModelIndex | QPersistentModelIndex
 DIFFERS = QColor("#fff3c4")
 CHOSEN = QColor("#d7ecd9")
-TABLES = {
-    "municipality": N_("Municipality"),
-    "district": N_("District"),
-    "community": N_("Community"),
-    "event": N_("Event"),
-    "organization": N_("Organization"),
-    "person": N_("Person"),
-    "self_diagnosis": N_("Self-diagnosis"),
-    "finding": N_("Finding"),
-    "demand": N_("Demand"),
-    "prioritization_round": N_("Prioritization round"),
-    "project_profile": N_("Project profile"),
-    "program": N_("Program"),
-    "operation": N_("Operation"),
-    "minutes": N_("Minutes"),
-}
 NAMING_FIELDS = ("name", "title", "description", "first_names")
-
-
-def table_title(table: str) -> str:
-    return _(TABLES[table]) if table in TABLES else table.replace("_", " ")
 
 
 def shown(value: Any) -> str:

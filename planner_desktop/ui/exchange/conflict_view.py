@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner_desktop.exchange.labels import table_title
 from planner_desktop.exchange.session import (
     Conflict,
     ConflictError,
@@ -32,7 +33,6 @@ from planner_desktop.ui.exchange.conflict_model import (
     ConflictFieldsModel,
     ConflictListModel,
     record_label,
-    table_title,
 )
 from planner_desktop.ui.exchange.sources import version_sources
 
