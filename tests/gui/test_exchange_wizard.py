@@ -151,6 +151,9 @@ def test_a_cancelled_merge_changes_nothing(qtbot, demo_store, hq, tmp_path, monk
     assert [r.status for r in merge.reports] == ["cancelled", "cancelled"]
     assert import_log(hq) == []
     assert not wizard.changed
+    # the person's decision about the laptop is kept: its files are not held next time
+    [fingerprint] = {c.fingerprint for c in wizard.check_page.model.checks}
+    assert fingerprint in ck.trust_policy(hq).keys
 
 
 def test_a_file_held_by_an_earlier_merge_can_be_added_again(qtbot, demo_store, hq, tmp_path):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from planner_desktop.exchange.session import trust_key
 from planner_desktop.i18n import _
 from planner_desktop.ui import jobs
 from planner_desktop.ui.exchange import checks as ck
@@ -230,11 +231,22 @@ class CheckPage(QWizardPage):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if answer != QMessageBox.StandardButton.Yes or check.manifest is None:
             return
-        self.trusted.add(check.fingerprint)
+        manifest, fingerprint = check.manifest, check.fingerprint
+        self.status.setText(_("Trusting the laptop…"))
+        self._start(
+            lambda _context: trust_key(self.store, manifest),
+            lambda _fingerprint: self._trusted(fingerprint),
+            writes=True,
+        )
+
+    def _trusted(self, fingerprint: str) -> None:
+        """The key is stored as trusted (kept even if the wizard is closed now): its held
+        files become valid and are planned."""
+        self.trusted.add(fingerprint)
         for other in self.model.checks:
-            if other.status == ck.HELD and other.fingerprint == check.fingerprint:
+            if other.status == ck.HELD and other.fingerprint == fingerprint:
                 other.status, other.reason, other.trusted_now = ck.VALID, "", True
         self.model.refresh()
         self._plan()

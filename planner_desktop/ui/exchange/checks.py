@@ -14,6 +14,7 @@ from pathlib import Path
 
 from planner_desktop.exchange.session import (
     KeyNotTrusted,
+    Manifest,
     MergeReport,
     SessionFileError,
     TrustPolicy,
@@ -39,8 +40,9 @@ class FileCheck:
     fingerprint: str = ""
     records: int | None = None
     plan: MergeReport | None = None
+    manifest: Manifest | None = None
     trusted_now: bool = False
-    """Its key was trusted by a person in this wizard (remembered when it is merged)."""
+    """Its key was trusted by a person in this wizard (stored at once)."""
 
     @property
     def mergeable(self) -> bool:
@@ -78,6 +80,7 @@ def check_file(path: Path, policy: TrustPolicy) -> FileCheck:
         check.device_id = verified.manifest.device_id
         check.fingerprint = verified.fingerprint
         check.records = verified.record_count
+        check.manifest = verified.manifest
         policy.admit(path, verified.manifest, verified.fingerprint)
     except KeyNotTrusted as exc:
         check.status, check.reason = HELD, exc.reason
