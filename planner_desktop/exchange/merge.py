@@ -52,6 +52,8 @@ class MergeReport:
     reason: str = ""
     batch_id: int | None = None
     counts: Counts = field(default_factory=Counts)
+    same_as: Path | None = None
+    """In a preview of several files: the earlier file this one repeats (``already``)."""
 
     @property
     def ok(self) -> bool:

@@ -15,7 +15,14 @@ from sqlalchemy import select
 
 from planner_desktop.domain import models as m
 from planner_desktop.domain.provenance import Provenance
-from planner_desktop.exchange.session import Scope, export_session, import_log, merge_files
+from planner_desktop.exchange.session import (
+    Scope,
+    export_session,
+    import_log,
+    merge_files,
+    trust_key,
+    verify_file,
+)
 from planner_desktop.store.database import Store, open_store
 from planner_desktop.ui import jobs
 from planner_desktop.ui.exchange import checks as ck
@@ -167,3 +174,55 @@ def test_a_file_held_by_an_earlier_merge_can_be_added_again(qtbot, demo_store, h
     assert button.isEnabled() and "(1)" in button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert wizard.choose_page.paths() == [paths[0].resolve()]
+
+
+def test_the_preview_counts_each_file_after_those_above_it(qtbot, hq, tmp_path, monkeypatch):
+    """A copy of a file changes nothing and two computers' POA of one year is refused,
+    both shown before anything is merged; the merge then does what the preview said."""
+    from tests.exchange.builders import merge, new_laptop, populate
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    origin = new_laptop(tmp_path / "origin")
+    ids = populate(origin.store)
+    base = origin.export(name="1-base.cumbre")
+    (usb / base.name).write_bytes(base.read_bytes())
+    (usb / "2-copia.cumbre").write_bytes(base.read_bytes())
+    laptops = [origin]
+    for name in ("3-poa-a", "4-poa-b"):
+        laptop = new_laptop(tmp_path / name)
+        laptops.append(laptop)
+        assert merge(laptop.store, base)[0].ok
+        with laptop.store.session() as s:
+            s.add(m.AnnualPlan(municipality_id=ids["municipality"], fiscal_year=2027))
+        path = laptop.export(name=f"{name}.cumbre")
+        (usb / path.name).write_bytes(path.read_bytes())
+    for path in usb.iterdir():
+        trust_key(hq, verify_file(path).manifest)
+
+    wizard = start_wizard(qtbot, hq, usb, monkeypatch)
+    page = wizard.check_page
+    shown = {
+        c.path.name: (page.model.index(row, STATUS).data(), c.plan.counts.added if c.plan else None)
+        for row, c in enumerate(page.model.checks)
+    }
+    assert shown["1-base.cumbre"] == ("válido", 26)
+    assert shown["2-copia.cumbre"][0] == "igual que 1-base.cumbre, más arriba: no cambia nada"
+    assert shown["3-poa-a.cumbre"] == ("válido", 1)
+    assert shown["4-poa-b.cumbre"][0].startswith(
+        "rechazado: Plan operativo anual (Municipio, Gestión 2027) ya está en esta base"
+    )
+    assert import_log(hq) == []
+
+    click_next(qtbot, wizard)
+    wait_idle(qtbot, wizard.merge_page)
+    statuses = {r.path.name: r.status for r in wizard.merge_page.reports}
+    assert statuses == {
+        "1-base.cumbre": "merged",
+        "2-copia.cumbre": "already",
+        "3-poa-a.cumbre": "merged",
+    }
+    added = {b.file_name: b.added for b in import_log(hq)}
+    assert added == {"1-base.cumbre": 26, "3-poa-a.cumbre": 1}
+    for laptop in laptops:
+        laptop.close()

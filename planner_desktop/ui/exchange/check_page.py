@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from planner_desktop.exchange.merge_preview import MergePreview
 from planner_desktop.exchange.session import trust_key
 from planner_desktop.i18n import _
 from planner_desktop.ui import jobs
@@ -31,6 +32,10 @@ from planner_desktop.ui.exchange.files_model import FILE, STATUS, FilesModel
 if TYPE_CHECKING:
     from planner_desktop.exchange.session import MergeReport
     from planner_desktop.store.database import Store
+
+
+def _ignore(_result: object) -> None:
+    pass
 
 
 def grouped(fingerprint: str) -> str:
@@ -51,6 +56,8 @@ class CheckPage(QWizardPage):
         self._paths = paths
         self.trusted: set[str] = set()
         """Fingerprints a person agreed to trust in this wizard."""
+        self.preview = MergePreview(store)
+        """The files' merge, counted on a copy of the database (used in the write pool)."""
         self.job: jobs.Job | None = None
         self.stopping = False
         self._generation = 0
@@ -60,7 +67,7 @@ class CheckPage(QWizardPage):
         self.setSubTitle(
             _(
                 "Each file is verified before anything is written; the numbers show what "
-                "merging it alone would do now."
+                "merging it would do after the files above it."
             )
         )
         self.setCommitPage(True)
@@ -101,6 +108,7 @@ class CheckPage(QWizardPage):
 
     def initializePage(self) -> None:
         self._generation += 1
+        self.discard_preview()
         paths = self._paths()
         self.model.set_checks([ck.FileCheck(p) for p in paths])
         self.status.setText(_("Verifying {n} files…").format(n=len(paths)))
@@ -156,13 +164,21 @@ class CheckPage(QWizardPage):
             return
         self.status.setText(_("Working out what each file would change…"))
         policy = ck.trust_policy(self.store, self.trusted)
-        self._start(
-            lambda context: ck.plan(self.store, todo, policy, context.progress),
-            self._planned,
-            writes=True,
-        )
+        preview = self.preview
 
-    def _planned(self, plans: dict[Path, MergeReport]) -> None:
+        def work(context: jobs.JobContext) -> tuple[dict[Path, MergeReport], list[Path]]:
+            return ck.plan(preview, todo, policy, context.progress), list(preview.order)
+
+        self._start(work, self._planned, writes=True)
+
+    def discard_preview(self) -> None:
+        """Delete the preview's copy of the database once the write pool gets to it (after
+        a preview still running)."""
+        preview = self.preview
+        jobs.run_job(None, lambda _context: preview.close(), on_done=_ignore, cancellable=False)
+
+    def _planned(self, planned: tuple[dict[Path, MergeReport], list[Path]]) -> None:
+        plans, order = planned
         for check in self.model.checks:
             report = plans.get(check.path)
             if report is None:
@@ -171,6 +187,7 @@ class CheckPage(QWizardPage):
             if report.status == "refused":
                 reason = report.reason.removeprefix(f"{check.path.name}: ")
                 check.status, check.reason = ck.REFUSED, reason
+        self.model.set_checks(ck.in_preview_order(self.model.checks, order))
         self._ended()
 
     def _failed(self, error: BaseException) -> None:
@@ -257,6 +274,7 @@ class CheckPage(QWizardPage):
         if self.job is not None:
             self.job.cancel()
         self.job = None
+        self.discard_preview()
         super().cleanupPage()
 
     def isComplete(self) -> bool:

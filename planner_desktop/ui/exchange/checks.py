@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner_desktop.exchange.merge_preview import MergePreview
 from planner_desktop.exchange.session import (
     KeyNotTrusted,
     Manifest,
@@ -20,7 +21,6 @@ from planner_desktop.exchange.session import (
     TrustPolicy,
     held_files,
     load_policy,
-    plan_merge,
     verify_file,
 )
 from planner_desktop.store.database import Store
@@ -111,15 +111,22 @@ def verify_all(
 
 
 def plan(
-    store: Store, paths: list[Path], policy: TrustPolicy, step: Step
+    preview: MergePreview, paths: list[Path], policy: TrustPolicy, step: Step
 ) -> dict[Path, MergeReport]:
-    """What merging each file alone would do (each one against the database as it is
-    now); the database is locked meanwhile, so this runs in the write pool."""
-    plans = {}
-    for n, path in enumerate(paths, start=1):
-        plans[path] = plan_merge(store, path, trust=policy)
-        step(n, len(paths), path.name)
-    return plans
+    """What merging each file would do after those previewed before it (on a copy of the
+    database; see :class:`MergePreview`). Runs in the write pool, one job at a time."""
+
+    def progress(done: int, total: int, path: Path) -> None:
+        step(done, total, path.name)
+
+    return dict(zip(paths, preview.add(paths, policy, progress), strict=True))
+
+
+def in_preview_order(checks: list[FileCheck], order: list[Path]) -> list[FileCheck]:
+    """The files previewed first, in the order they were counted (the order they will be
+    merged in), then the others as they were."""
+    place = {path: n for n, path in enumerate(order)}
+    return sorted(checks, key=lambda c: place.get(c.path, len(place)))
 
 
 def held_paths(store: Store) -> list[Path]:

@@ -28,6 +28,10 @@ STATUS_COLOURS = {VALID: "#1b5e20", REFUSED: "#b71c1c", HELD: "#8a5a00"}
 
 def status_text(check: FileCheck) -> str:
     if check.status == VALID and check.plan is not None and check.plan.status == "already":
+        if check.plan.same_as is not None:
+            return _("the same as {name}, above: changes nothing").format(
+                name=check.plan.same_as.name
+            )
         return _("already merged (import {batch})").format(batch=check.plan.batch_id)
     if check.status == VALID:
         return _("valid (laptop trusted now)") if check.trusted_now else _("valid")

@@ -43,6 +43,10 @@ def report_line(report: MergeReport) -> str:
         return _("{name}: already merged (import {batch}), nothing changed").format(
             name=name, batch=report.batch_id
         )
+    if report.status == "refused":
+        return _("{name}: refused, nothing merged: {reason}").format(
+            name=name, reason=report.reason.removeprefix(f"{name}: ")
+        )
     return report.line()
 
 
@@ -77,6 +81,7 @@ class MergePage(QWizardPage):
         self.current.setObjectName("mergeCurrent")
         self.lines = QListWidget()
         self.lines.setObjectName("mergeLines")
+        self.lines.setWordWrap(True)  # a refusal's reason is one long line
         self.totals = QLabel()
         self.totals.setObjectName("mergeTotals")
         self.totals.setWordWrap(True)
@@ -155,8 +160,8 @@ class MergePage(QWizardPage):
             )
         statuses = [r.status for r in reports]
         files = _(
-            "{merged} files merged, {already} already merged, {refused} refused, "
-            "{held} held, {cancelled} cancelled."
+            "Files merged: {merged}; already merged: {already}; refused: {refused}; "
+            "held: {held}; cancelled: {cancelled}."
         ).format(
             merged=statuses.count("merged"),
             already=statuses.count("already"),

@@ -48,6 +48,10 @@ class ImportWizard(QWizard):
             self.changed = True
         self.button(QWizard.WizardButton.CancelButton).setEnabled(False)
 
+    def done(self, result: int) -> None:
+        self.check_page.discard_preview()
+        super().done(result)
+
     def reject(self) -> None:
         running = [p.job for p in (self.check_page, self.merge_page) if p.busy and p.job]
         self.check_page.stopping = True

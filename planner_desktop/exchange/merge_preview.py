@@ -1,0 +1,96 @@
+"""What merging a list of files would do, each file counted after the ones before it.
+
+The files are merged for real, in order, into a copy of the database that is deleted
+afterwards, so two files carrying the same records, or two computers' records with the
+same key, show in the preview as they will in the merge; the database itself is neither
+changed nor locked meanwhile. Files can be added to a preview later (after a person trusts
+another laptop): they are counted after those already previewed, and merging the files in
+:attr:`MergePreview.order` gives the counts shown (the result does not depend on the
+order; only which file is counted as adding a record does).
+
+A database on a server is not copied: each file is then previewed alone against it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from planner_desktop.exchange.merge import MergeReport, Progress, merge_files, plan_merge
+from planner_desktop.exchange.trust import TrustPolicy
+from planner_desktop.store.database import Store, open_store
+from planner_desktop.store.dialect import backup_file
+from planner_desktop.store.ledger import import_batch
+
+
+class MergePreview:
+    """Not thread-safe: use it from one thread (or one worker) at a time."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.order: list[Path] = []
+        """The files previewed, in the order they were counted."""
+        self._folder: Path | None = None
+        self._copy: Store | None = None
+        self._batches: dict[int, Path] = {}
+        """The copy's import batches → the file each previewed."""
+        self._first_batch = 0
+        """The copy's first batch number (those before are the database's own)."""
+
+    def add(
+        self, paths: Sequence[Path], trust: TrustPolicy, progress: Progress | None = None
+    ) -> list[MergeReport]:
+        """Preview ``paths`` after the files already previewed; one report per path."""
+        trust = replace(trust, keys=dict(trust.keys))  # what the copy learns stays there
+        if self.store.path is None:
+            reports = []
+            for index, path in enumerate(paths, start=1):
+                reports.append(plan_merge(self.store, path, trust=trust))
+                if progress is not None:
+                    progress(index, len(paths), path)
+        else:
+            reports = merge_files(self._opened(), paths, trust=trust, progress=progress)
+            for report in reports:
+                self._relabel(report)
+        self.order.extend(r.path for r in reports)
+        return reports
+
+    def _opened(self) -> Store:
+        if self._copy is None:
+            source = self.store.path
+            assert source is not None
+            self._folder = Path(tempfile.mkdtemp(prefix="planner-merge-preview-"))
+            target = self._folder / "preview.sqlite"
+            backup_file(source, target)
+            self._copy = open_store(target, self.store.provenance)
+            with self._copy.engine.connect() as conn:
+                self._first_batch = (conn.scalar(select(func.max(import_batch.c.id))) or 0) + 1
+        return self._copy
+
+    def _relabel(self, report: MergeReport) -> None:
+        """Batch numbers of the copy mean nothing outside it: a merged file has none, a
+        file already previewed names the file it repeats."""
+        if report.batch_id is None:
+            return
+        if report.status == "merged":
+            self._batches[report.batch_id] = report.path
+            report.batch_id = None
+        elif report.status == "already" and report.batch_id >= self._first_batch:
+            report.same_as = self._batches.get(report.batch_id)
+            report.batch_id = None
+
+    def close(self) -> None:
+        """Delete the copy; the preview can be used again (it starts afresh)."""
+        if self._copy is not None:
+            self._copy.close()
+            self._copy = None
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None
+        self._batches.clear()
+        self.order.clear()
