@@ -18,14 +18,21 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from planner_desktop.exchange.merge import MergeReport, Progress, merge_files, plan_merge
 from planner_desktop.exchange.trust import TrustPolicy
 from planner_desktop.store.database import Store, open_store
 from planner_desktop.store.dialect import backup_file
 from planner_desktop.store.ledger import import_batch
+
+
+def _without_sync(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA synchronous=OFF")
+    cursor.close()
 
 
 class MergePreview:
@@ -68,6 +75,9 @@ class MergePreview:
             target = self._folder / "preview.sqlite"
             backup_file(source, target)
             self._copy = open_store(target, self.store.provenance)
+            # a copy thrown away afterwards need not reach the disk at every commit
+            event.listen(self._copy.engine, "connect", _without_sync)
+            self._copy.engine.dispose()
             with self._copy.engine.connect() as conn:
                 self._first_batch = (conn.scalar(select(func.max(import_batch.c.id))) or 0) + 1
         return self._copy

@@ -78,6 +78,10 @@ def test_closing_deletes_the_copy_and_a_preview_starts_afresh(files, make_store)
     preview.add([files["base"]], trust_all())
     folder = preview._folder
     assert folder is not None and folder.is_dir()
+    with preview._copy.engine.connect() as conn:  # a throw-away copy is not synced
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 0
+    with hq.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
     preview.close()
     assert not folder.exists() and preview.order == []
     [again] = preview.add([files["base"]], trust_all())
