@@ -22,11 +22,12 @@ _SQLITE_UNIQUE = "UNIQUE constraint failed: "
 
 
 def unique_key(error: IntegrityError) -> tuple[str, tuple[str, ...]] | None:
-    """The table and columns of the unique key ``error`` is about; None for another kind
-    of failure (a missing referenced record, above all) or a key that is only the id."""
+    """The travelling table and columns of the unique key ``error`` is about; None for
+    another kind of failure (a missing referenced record, above all), a key that is only
+    the id, or a key of this computer's bookkeeping."""
     found = _postgresql_key(error) or _sqlite_key(str(error.orig))
-    if found is None or found[1] == ("id",):
-        return None
+    if found is None or found[1] == ("id",) or found[0] not in table_specs():
+        return None  # not a record's natural key (the ledger's own keys, above all)
     return found
 
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,23 @@ from planner_desktop.exchange.trust import TrustPolicy
 from planner_desktop.store.database import Store, open_store
 from planner_desktop.store.dialect import backup_file
 from planner_desktop.store.ledger import import_batch
+
+PREFIX = "planner-merge-preview-"
+STALE_SECONDS = 24 * 3600
+
+
+def remove_stale_copies(folder: Path | None = None) -> None:
+    """Delete previews' copies a program that stopped abruptly left behind (they hold a
+    whole database, people's names included). A day old: another window may be using a
+    newer one."""
+    folder = folder or Path(tempfile.gettempdir())
+    limit = time.time() - STALE_SECONDS
+    for leftover in folder.glob(f"{PREFIX}*"):
+        try:
+            if leftover.is_dir() and leftover.stat().st_mtime < limit:
+                shutil.rmtree(leftover, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def _without_sync(dbapi_connection: Any, _record: Any) -> None:
@@ -50,9 +68,16 @@ class MergePreview:
         """The copy's first batch number (those before are the database's own)."""
 
     def add(
-        self, paths: Sequence[Path], trust: TrustPolicy, progress: Progress | None = None
+        self,
+        paths: Sequence[Path],
+        trust: TrustPolicy,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> list[MergeReport]:
-        """Preview ``paths`` after the files already previewed; one report per path."""
+        """Preview ``paths`` after the files already previewed; one report per path.
+
+        A preview cancelled or failed part-way starts afresh next time (the copy would
+        hold files it does not list)."""
         trust = replace(trust, keys=dict(trust.keys))  # what the copy learns stays there
         if self.store.path is None:
             reports = []
@@ -61,17 +86,27 @@ class MergePreview:
                 if progress is not None:
                     progress(index, len(paths), path)
         else:
-            reports = merge_files(self._opened(), paths, trust=trust, progress=progress)
+            try:
+                reports = merge_files(
+                    self._opened(), paths, trust=trust, progress=progress, cancelled=cancelled
+                )
+            except BaseException:
+                self.close()
+                raise
             for report in reports:
                 self._relabel(report)
-        self.order.extend(r.path for r in reports)
+        if any(r.status == "cancelled" for r in reports):
+            self.close()
+        else:
+            self.order.extend(r.path for r in reports)
         return reports
 
     def _opened(self) -> Store:
         if self._copy is None:
             source = self.store.path
             assert source is not None
-            self._folder = Path(tempfile.mkdtemp(prefix="planner-merge-preview-"))
+            remove_stale_copies()
+            self._folder = Path(tempfile.mkdtemp(prefix=PREFIX))
             target = self._folder / "preview.sqlite"
             backup_file(source, target)
             self._copy = open_store(target, self.store.provenance)
@@ -100,7 +135,7 @@ class MergePreview:
             self._copy.close()
             self._copy = None
         if self._folder is not None:
-            shutil.rmtree(self._folder, ignore_errors=True)
+            shutil.rmtree(self._folder, ignore_errors=True)  # if not now, at a later preview
             self._folder = None
         self._batches.clear()
         self.order.clear()

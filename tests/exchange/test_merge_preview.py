@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sqlite3
+import time
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from planner_desktop.domain import models as m
-from planner_desktop.exchange.merge_preview import MergePreview
+from planner_desktop.exchange.collisions import unique_key
+from planner_desktop.exchange.merge_preview import PREFIX, MergePreview, remove_stale_copies
 from planner_desktop.exchange.session import import_log
 from tests.exchange.builders import merge, populate, trust_all
 from tests.helpers import dump_text
@@ -87,3 +92,56 @@ def test_closing_deletes_the_copy_and_a_preview_starts_afresh(files, make_store)
     [again] = preview.add([files["base"]], trust_all())
     assert counts(again) == ("merged", 26, 0)
     preview.close()
+
+
+def test_a_preview_cancelled_or_failed_part_way_starts_afresh(files, make_store):
+    hq = make_store("hq")
+    preview = MergePreview(hq)
+    paths = [files["base"], files["poa_a"]]
+    done: list[str] = []
+    reports = preview.add(
+        paths, trust_all(), progress=lambda *_: done.append("x"), cancelled=lambda: bool(done)
+    )
+    assert [r.status for r in reports] == ["merged", "cancelled"]
+    assert preview.order == [] and preview._folder is None
+
+    def fail(*_args):
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        preview.add(paths, trust_all(), progress=fail)
+    assert preview.order == [] and preview._folder is None
+    [again] = preview.add([files["base"]], trust_all())
+    assert counts(again) == ("merged", 26, 0)  # not "already": the copy started afresh
+    preview.close()
+
+
+def test_copies_left_behind_a_day_ago_are_removed(tmp_path):
+    old, recent = tmp_path / f"{PREFIX}old", tmp_path / f"{PREFIX}recent"
+    for folder in (old, recent):
+        folder.mkdir()
+        (folder / "preview.sqlite").write_bytes(b"")
+    a_day_ago = time.time() - 25 * 3600
+    os.utime(old, (a_day_ago, a_day_ago))
+    other = tmp_path / "other"
+    other.mkdir()
+    os.utime(other, (a_day_ago, a_day_ago))
+    remove_stale_copies(tmp_path)
+    assert not old.exists() and recent.is_dir() and other.is_dir()
+
+
+@pytest.mark.parametrize(
+    ("message", "key"),
+    [
+        (
+            "UNIQUE constraint failed: annual_plan.municipality_id, annual_plan.fiscal_year",
+            ("annual_plan", ("municipality_id", "fiscal_year")),
+        ),
+        ("UNIQUE constraint failed: record_origin.batch_id, record_origin.record_id", None),
+        ("UNIQUE constraint failed: demand.id", None),
+        ("FOREIGN KEY constraint failed", None),
+    ],
+)
+def test_only_a_travelling_records_natural_key_is_explained(message, key):
+    error = IntegrityError("INSERT …", {}, sqlite3.IntegrityError(message))
+    assert unique_key(error) == key

@@ -167,7 +167,8 @@ class CheckPage(QWizardPage):
         preview = self.preview
 
         def work(context: jobs.JobContext) -> tuple[dict[Path, MergeReport], list[Path]]:
-            return ck.plan(preview, todo, policy, context.progress), list(preview.order)
+            plans = ck.plan(preview, todo, policy, context.progress, lambda: context.cancelled)
+            return plans, list(preview.order)
 
         self._start(work, self._planned, writes=True)
 

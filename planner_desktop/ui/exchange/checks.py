@@ -111,7 +111,11 @@ def verify_all(
 
 
 def plan(
-    preview: MergePreview, paths: list[Path], policy: TrustPolicy, step: Step
+    preview: MergePreview,
+    paths: list[Path],
+    policy: TrustPolicy,
+    step: Step,
+    cancelled: Callable[[], bool],
 ) -> dict[Path, MergeReport]:
     """What merging each file would do after those previewed before it (on a copy of the
     database; see :class:`MergePreview`). Runs in the write pool, one job at a time."""
@@ -119,7 +123,7 @@ def plan(
     def progress(done: int, total: int, path: Path) -> None:
         step(done, total, path.name)
 
-    return dict(zip(paths, preview.add(paths, policy, progress), strict=True))
+    return dict(zip(paths, preview.add(paths, policy, progress, cancelled), strict=True))
 
 
 def in_preview_order(checks: list[FileCheck], order: list[Path]) -> list[FileCheck]:

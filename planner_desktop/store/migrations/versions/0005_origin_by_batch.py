@@ -49,9 +49,7 @@ def upgrade() -> None:
         info={"local": True},
     )
     _copy_into("record_origin_by_batch", "batch_id, record_id, version_id")
-    with op.batch_alter_table("record_origin", schema=None) as batch_op:
-        batch_op.drop_index("ix_record_origin_batch_id")
-    op.drop_table("record_origin")
+    op.drop_table("record_origin")  # and its index on batch_id
     op.rename_table("record_origin_by_batch", "record_origin")
 
 
