@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -25,9 +26,11 @@ from planner_desktop.ui.models.table import QueryTableModel
 from planner_desktop.ui.queries import MUNICIPALITY, Scope, TableQuery
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
     from PySide6.QtGui import QShowEvent, QUndoStack
 
     from planner_desktop.store.database import Store
+    from planner_desktop.ui.current_event import CurrentEvent
 
 MAX_COLUMN_WIDTH = 260
 MIN_STRETCH_WIDTH = 220
@@ -35,10 +38,29 @@ MIN_STRETCH_WIDTH = 220
 
 @dataclass(frozen=True)
 class PageContext:
-    """What a page may use: the open store and the window's undo stack."""
+    """What a page may use: the open store, the window's undo stack and the current event.
+
+    The current event is shared by every page on the same undo stack: read
+    ``current_event_id`` when capturing, and connect ``sig_current_event_changed`` (it
+    carries the new id or None) to follow another choice.
+    """
 
     store: Store
     undo_stack: QUndoStack
+
+    @property
+    def current_event(self) -> CurrentEvent:
+        from planner_desktop.ui.current_event import current_event_for
+
+        return current_event_for(self.undo_stack, self.store)
+
+    @property
+    def current_event_id(self) -> uuid.UUID | None:
+        return self.current_event.event_id
+
+    @property
+    def sig_current_event_changed(self) -> SignalInstance:
+        return self.current_event.sig_current_event_changed
 
 
 class Page(QWidget):
