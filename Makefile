@@ -14,6 +14,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 VENV_PY := $(BIN)/python
 STAMP := $(VENV)/.installed
+CONSTRAINTS := constraints.txt
 PYBABEL := $(BIN)/pybabel
 RUFF := $(BIN)/ruff
 
@@ -43,7 +44,7 @@ QT_OFFSCREEN_LIBS := \
 	libdbus-1.so.3:libdbus-1-3 \
 	libzstd.so.1:libzstd1
 
-.PHONY: help run test lint bench mo translations system-deps clean distclean
+.PHONY: help run test lint bench mo translations system-deps lock clean distclean
 
 help:
 	@echo "make run [ARGS=...]          open the program (sets up .venv when needed)"
@@ -52,6 +53,7 @@ help:
 	@echo "make bench                   run every bench/*.py"
 	@echo "make mo                      compile the message catalogues"
 	@echo "make translations            extract messages, update the .po files, compile"
+	@echo "make lock                    re-resolve constraints.txt from pyproject.toml (uv)"
 	@echo "make system-deps             install the Debian libraries Qt needs offscreen (root)"
 	@echo "make clean | distclean       remove build output (distclean: also .venv)"
 
@@ -70,9 +72,16 @@ $(VENV_PY):
 	fi
 	$(PYTHON) -m venv $(VENV) || { rm -f $(VENV_PY); exit 1; }
 
-$(STAMP): pyproject.toml | $(VENV_PY)
-	$(VENV_PY) -m pip install -e '.[test]'
+$(STAMP): pyproject.toml $(CONSTRAINTS) | $(VENV_PY)
+	$(VENV_PY) -m pip install -c $(CONSTRAINTS) -e '.[test]'
 	@touch $@
+
+# The exact versions CI tested, resolved from pyproject.toml's bounds by uv (pip-compile's
+# format). Refresh after changing a dependency: make lock, then make test.
+lock:
+	$(PYTHON) -m venv $(VENV)-lock && $(VENV)-lock/bin/python -m pip -q install 'uv>=0.5,<1'
+	$(VENV)-lock/bin/uv pip compile pyproject.toml --extra test --python-version 3.11 \
+		--universal --no-header --annotation-style line -o $(CONSTRAINTS)
 
 system-deps:
 	@if [ "$$(uname -s)" != Linux ]; then exit 0; fi; \
@@ -140,4 +149,4 @@ clean:
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(VENV)-lock

@@ -98,17 +98,43 @@ def test_untranslated_and_marked_messages_pass_through(tmp_path, monkeypatch):
     assert ngettext("{n} vote", "{n} votes", 3) == "{n} votes"
 
 
+SPANISH_PLURALS_PO = r"""msgid ""
+msgstr ""
+"Language: es\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\n"
+"Content-Type: text/plain; charset=utf-8\n"
+
+msgid "{n} vote"
+msgid_plural "{n} votes"
+msgstr[0] "{n} voto"
+msgstr[1] "{n} votos"
+"""
+
+
 def test_plural_forms_follow_the_number(tmp_path, monkeypatch):
+    """The catalogue's own Plural-Forms decide, not the Babel release's locale data."""
     monkeypatch.setenv(paths.ENV_TRANSLATIONS, str(tmp_path))
-    catalog = Catalog(locale="es", domain=i18n.DOMAIN, fuzzy=False)
-    catalog.add(("{n} vote", "{n} votes"), ("{n} voto", "{n} votos"))
     target = tmp_path / "es" / "LC_MESSAGES"
     target.mkdir(parents=True)
-    with (target / "planner_desktop.po").open("wb") as f:
-        write_po(f, catalog)
+    (target / "planner_desktop.po").write_text(SPANISH_PLURALS_PO, encoding="utf-8")
     set_language("es")
     assert ngettext("{n} vote", "{n} votes", 1) == "{n} voto"
     assert ngettext("{n} vote", "{n} votes", 2) == "{n} votos"
+    assert ngettext("{n} vote", "{n} votes", 1_000_000) == "{n} votos"
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_real_catalogue_states_its_plural_forms_and_fills_them(lang):
+    """Spanish has two forms here, whatever a Babel release's locale data says."""
+    text = (ROOT / "translations" / lang / "LC_MESSAGES" / "planner_desktop.po").read_text(
+        encoding="utf-8"
+    )
+    assert '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"' in text
+    catalogue = read_catalogue(lang)
+    for message in catalogue:
+        if isinstance(message.id, tuple) and message.string and any(message.string):
+            assert len(message.string) == 2, message.id
+            assert all(message.string), message.id
 
 
 def test_po_is_used_when_mo_is_missing_or_stale(tmp_path, monkeypatch):
