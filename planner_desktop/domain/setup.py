@@ -1,7 +1,8 @@
 """Creating a new municipality (the first-run wizard): districts, dimensions and sectors.
 
-The standard dimensions and sectors are the ones of Bolivian municipal planning, with the
-same codes as the demo data; a planning office renames or adds to them later.
+The dimensions and sectors come from the country template chosen
+(:mod:`planner_desktop.domain.templates`); Bolivia's are the ones of the demo data, with
+the same codes. A planning office renames or adds to them later.
 """
 
 from __future__ import annotations
@@ -11,34 +12,17 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from planner_desktop.domain.enums import DistrictKind
+from planner_desktop.domain.templates import (
+    BOLIVIA_DIMENSIONS,
+    BOLIVIA_SECTORS,
+    DEFAULT,
+    CountryTemplate,
+)
 from planner_desktop.domain.territory import Dimension, District, Municipality, Sector
 from planner_desktop.i18n import _
 
-STANDARD_DIMENSIONS: tuple[tuple[str, str], ...] = (
-    ("fisico_natural", "Físico-natural"),
-    ("socio_cultural", "Socio-cultural"),
-    ("economico_productiva", "Económico-productiva"),
-    ("organizativo_institucional", "Organizativo-institucional"),
-    ("espacial", "Espacial"),
-)
-
-STANDARD_SECTORS: tuple[tuple[str, str], ...] = (
-    ("educacion", "Educación"),
-    ("salud", "Salud"),
-    ("agua_saneamiento", "Agua potable y saneamiento básico"),
-    ("riego", "Riego"),
-    ("caminos_transporte", "Caminos y transporte"),
-    ("produccion_agropecuaria", "Producción agropecuaria"),
-    ("energia", "Energía y electrificación"),
-    ("medio_ambiente_riesgos", "Medio ambiente y gestión de riesgos"),
-    ("vivienda", "Vivienda"),
-    ("deporte_cultura", "Deporte y cultura"),
-    ("genero_generacional", "Género y generacional"),
-    ("fortalecimiento_institucional", "Fortalecimiento institucional"),
-    ("turismo", "Turismo"),
-    ("seguridad_ciudadana", "Seguridad ciudadana"),
-    ("desarrollo_urbano", "Desarrollo urbano y equipamiento"),
-)
+STANDARD_DIMENSIONS = BOLIVIA_DIMENSIONS
+STANDARD_SECTORS = BOLIVIA_SECTORS
 
 NAME_MAX = 200
 
@@ -100,23 +84,32 @@ def create_municipality(
     session: Session,
     *,
     name: str,
-    country: str = "Bolivia",
-    currency: str = "BOB",
-    fiscal_year_start: int = 1,
+    template: CountryTemplate = DEFAULT,
+    country: str | None = None,
+    currency: str | None = None,
+    fiscal_year_start: int | None = None,
     districts: Sequence[str] = (),
     department: str = "",
     province: str = "",
 ) -> Municipality:
     """Add a municipality with its districts (codes D1, D2…), dimensions and sectors.
 
+    ``template`` gives the dimensions and sectors, and the country, currency and first
+    month of the fiscal year when they are not given.
+
     Raises :class:`ValueError` with a one-line message for an empty name, a currency that
     is not three letters, a month outside 1–12, or an empty or repeated district name;
     nothing is added then. The new rows are flushed, so their ids are set on return.
     """
-    clean, code, district_names = _check(name, currency, fiscal_year_start, districts)
+    if fiscal_year_start is None:
+        fiscal_year_start = template.fiscal_year_start
+    clean, code, district_names = _check(
+        name, template.currency if currency is None else currency, fiscal_year_start, districts
+    )
     municipality = Municipality(
         name=clean,
-        country=_one_line(country),
+        country=_one_line(template.country if country is None else country)
+        or template.country,
         department=_one_line(department),
         province=_one_line(province),
         currency=code,
@@ -126,12 +119,18 @@ def create_municipality(
         municipality.districts.append(
             District(code=f"D{number}", name=district_name, kind=DistrictKind.district)
         )
-    for position, (dimension_code, dimension_name) in enumerate(STANDARD_DIMENSIONS, start=1):
+    for position, (dimension_code, dimension_name) in enumerate(template.dimensions, start=1):
         municipality.dimensions.append(
             Dimension(code=dimension_code, name=dimension_name, position=position)
         )
-    for sector_code, sector_name in STANDARD_SECTORS:
+    for sector_code, sector_name in template.sectors:
         municipality.sectors.append(Sector(code=sector_code, name=sector_name))
     session.add(municipality)
     session.flush()
     return municipality
+
+
+def check_municipality(name: str, currency: str, fiscal_year_start: int) -> tuple[str, str]:
+    """The cleaned name and currency code of a municipality edited later, or a ValueError."""
+    clean, code, _names = _check(name, currency, fiscal_year_start, ())
+    return clean, code
