@@ -1,4 +1,9 @@
-"""The ballot (papeleta) of a prioritisation round: the items with their short codes."""
+"""The ballot (papeleta) of a prioritisation round: the items with their short codes.
+
+Each row starts with the pictogram of the demand's sector (:mod:`.pictograms`), the same
+as on the projection, so that a voter who does not read finds the demand by its picture
+and its letter.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +17,11 @@ from planner_desktop.domain.prioritization import PrioritizationRound
 from planner_desktop.i18n import _
 from planner_desktop.reports.common import ReportOptions, live_items, rounds_for
 from planner_desktop.reports.layout import Document, frame_size, gap, heading, para
+from planner_desktop.reports.pictograms import PictogramCell
 from planner_desktop.reports.tables import scaled, table
 
 MARK_HEIGHT = 0.9 * cm
+PICTOGRAM_SIZE = 0.65 * cm
 
 
 def instructions(rnd: PrioritizationRound) -> str:
@@ -48,8 +55,9 @@ def groups_line(rnd: PrioritizationRound) -> str:
 
 def ballot(rnd: PrioritizationRound, width: float) -> list[Flowable]:
     items = live_items(rnd.items)
-    rows = [[item.code, item.demand.description, ""] for item in items]
-    header = [_("Code"), _("Demand"), _("Your vote")]
+    rows = [[PictogramCell(item.demand.sector.code, PICTOGRAM_SIZE), item.code,
+             item.demand.description, ""] for item in items]
+    header = ["", _("Code"), _("Demand"), _("Your vote")]
     return [
         KeepTogether(
             [
@@ -58,7 +66,7 @@ def ballot(rnd: PrioritizationRound, width: float) -> list[Flowable]:
                 gap(),
                 para(groups_line(rnd)),
                 para(instructions(rnd)),
-                table(header, rows, scaled((1.2, 11, 3), width),
+                table(header, rows, scaled((1.1, 1.6, 10.5, 3), width),
                       row_heights=[MARK_HEIGHT] * len(rows)),
             ]
         )
