@@ -8,7 +8,7 @@ from itertools import combinations
 
 from planner_desktop.i18n import _
 from planner_desktop.prioritization.errors import PrioritizationError
-from planner_desktop.prioritization.ranking import RankedItem, Ranking, code_key, order
+from planner_desktop.prioritization.ranking import RankedItem, Ranking, code_key, order, share_ranks
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def compare(rankings: Mapping[str, Ranking], top_k: int = 5) -> Comparison:
     ranks: dict[str, dict[str, int]] = {}
     for group in groups:
         for item in rankings[group].items:
-            ranks.setdefault(item.code, {})[group] = item.rank
+            ranks.setdefault(item.code, {})[group] = item.shared_rank
     spread = {code: max(by.values()) - min(by.values()) for code, by in ranks.items()}
     return Comparison(top_k, groups, overlap, only, ranks, spread)
 
@@ -70,7 +70,7 @@ class AgreedList:
 
 def _dissent(sources: Mapping[str, Ranking], agreed: Sequence[RankedItem], k: int) -> dict:
     """An item that a group put first but that ends below the agreed top ``k``."""
-    place = {item.code: item.rank for item in agreed}
+    place = {item.code: item.shared_rank for item in agreed}
     firsts: dict[str, list[str]] = {}
     for group in sorted(sources):
         codes = sources[group].codes()
@@ -124,6 +124,5 @@ def agree_by_hand(
     if len(set(agreed)) != len(agreed) or set(agreed) != codes:
         raise PrioritizationError(_("the agreed order must list every item exactly once"))
     n = len(agreed)
-    items = tuple(RankedItem(code, rank, float(n - rank + 1))
-                  for rank, code in enumerate(agreed, start=1))
+    items = share_ranks([(code, float(n - rank + 1)) for rank, code in enumerate(agreed, 1)])
     return AgreedList(items, BY_HAND, note, dict(rankings), _dissent(rankings, items, dissent_k))

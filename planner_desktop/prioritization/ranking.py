@@ -26,12 +26,32 @@ def code_key(code: str) -> tuple[Any, ...]:
 
 @dataclass(frozen=True)
 class RankedItem:
-    """One item at its place; ``tied`` says its score equals the one above it."""
+    """One item at its place in the list.
+
+    ``rank`` is the place (1, 2, 3 …, distinct: the order the list is shown in);
+    ``shared`` is the rank people see, shared by equal scores (standard competition
+    ranking: scores 9, 7, 7, 4 have shared ranks 1, 2, 2, 4); ``tied`` says another
+    item has the same score. 0 for ``shared`` means "the same as ``rank``".
+    """
 
     code: str
     rank: int
     score: float
     tied: bool = False
+    shared: int = 0
+
+    @property
+    def shared_rank(self) -> int:
+        return self.shared or self.rank
+
+    def rank_text(self) -> str:
+        """The rank as printed: ``=2`` for an item tied with another, else ``2``."""
+        return rank_text(self.shared_rank, self.tied)
+
+
+def rank_text(shared_rank: int, tied: bool) -> str:
+    """``=2`` for a rank shared by equal scores, ``2`` otherwise (results, prints, acta)."""
+    return f"={shared_rank}" if tied else str(shared_rank)
 
 
 @dataclass(frozen=True)
@@ -53,7 +73,8 @@ class Ranking:
         return [item.code for item in self.items]
 
     def rank_of(self) -> dict[str, int]:
-        return {item.code: item.rank for item in self.items}
+        """The rank of each item, shared by equal scores."""
+        return {item.code: item.shared_rank for item in self.items}
 
     def score_of(self) -> dict[str, float]:
         return {item.code: item.score for item in self.items}
@@ -92,17 +113,27 @@ def order(
 ) -> tuple[RankedItem, ...]:
     """Sort by score (highest first), then ``tie_key`` (smallest first), then code.
 
-    Ranks are distinct (1, 2, 3 …): a tie is broken, and ``tied`` marks it for display.
+    Places are distinct (1, 2, 3 …) and give the order shown; equal scores share one
+    rank (``shared``: 9, 7, 7, 4 → 1, =2, =2, 4) and are marked ``tied``. The tie
+    keys only order the tied items among themselves: they never split the rank.
     """
 
     def key(code: str) -> tuple[Any, ...]:
         extra = tie_key(code) if tie_key is not None else ()
         return (-score.get(code, 0.0), extra, code_key(code))
 
+    ordered = sorted(items, key=key)
+    return share_ranks([(code, float(score.get(code, 0.0))) for code in ordered])
+
+
+def share_ranks(scored: Sequence[tuple[str, float]]) -> tuple[RankedItem, ...]:
+    """Items already in order (highest score first) with their places and shared ranks."""
+    counts: dict[float, int] = {}
+    for _code, value in scored:
+        counts[value] = counts.get(value, 0) + 1
     ranked: list[RankedItem] = []
-    previous: float | None = None
-    for rank, code in enumerate(sorted(items, key=key), start=1):
-        value = float(score.get(code, 0.0))
-        ranked.append(RankedItem(code, rank, value, tied=previous == value))
-        previous = value
+    first: dict[float, int] = {}
+    for place, (code, value) in enumerate(scored, start=1):
+        shared = first.setdefault(value, place)
+        ranked.append(RankedItem(code, place, value, tied=counts[value] > 1, shared=shared))
     return tuple(ranked)

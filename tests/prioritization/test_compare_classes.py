@@ -69,15 +69,21 @@ def test_agreed_by_hand_needs_a_note_and_every_item(lists):
 def test_classes_by_position_score_share_and_hand(lists):
     items = agree(lists, MEAN_RANK).items
     by_rank = classify(items, ByPosition((1, 2, 4)))
-    assert [c.klass for c in by_rank] == [P.a_plus, P.a, P.b, P.b, P.c]
+    # B and D tie at =4 and the B limit falls among them: both are B, marked (issue 12).
+    assert [c.klass for c in by_rank] == [P.a_plus, P.a, P.b, P.b, P.b]
+    assert [c.boundary_tie for c in by_rank] == [False, False, False, True, True]
     assert by_rank[0].reason == "rank 1 of 5"
+    assert by_rank[4].reason == "rank =4 of 5; tied at a class limit: the room decides"
     scores = dot_vote(ITEMS, [DotBallot(None, (("A", 9), ("B", 6), ("C", 3)))]).items
     by_score = classify(scores, ByScore((8, 5, 1)))
     assert [c.klass for c in by_score] == [P.a_plus, P.a, P.b, P.c, P.c]
     by_share = classify(items, ByShare((0.15, 0.4, 0.7)))
-    assert [c.klass for c in by_share] == [P.a_plus, P.a, P.b, P.b, P.c]
+    assert [c.klass for c in by_share] == [P.a_plus, P.a, P.b, P.b, P.b]
     by_hand = classify(items, ByPosition((1, 2, 4)), {"D": Override(P.a, "riesgo de sequía")})
     assert (by_hand[4].klass, by_hand[4].reason) == (P.a, "set by hand: riesgo de sequía")
+    decided = classify(items, ByPosition((1, 2, 4)), {
+        "D": Override(P.a, "riesgo de sequía"), "B": Override(P.c, "ya financiado")})
+    assert not any(c.boundary_tie for c in decided)
 
 
 def test_classes_refuse_bad_rules(lists):

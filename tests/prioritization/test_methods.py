@@ -56,7 +56,9 @@ def test_dots_counts_and_breaks_ties_by_support_then_code():
     # A 3 dots from 1 ballot, B 2, C 2, D 3 from 2 ballots: D beats A on support.
     assert result.codes() == ["D", "A", "B", "C"]
     assert [item.score for item in result.items] == [3, 3, 2, 2]
-    assert [item.tied for item in result.items] == [False, True, False, True]
+    # Equal dots share one rank; support only orders them (issue 12, point 6).
+    assert [item.tied for item in result.items] == [True, True, True, True]
+    assert [item.rank_text() for item in result.items] == ["=1", "=1", "=3", "=3"]
     assert result.recompute() == result
 
 

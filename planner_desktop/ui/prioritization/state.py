@@ -17,6 +17,7 @@ from planner_desktop.domain.demands import Demand
 from planner_desktop.domain.enums import PrioritizationMethod, PriorityClass
 from planner_desktop.domain.prioritization import PrioritizationRound, RoundItem
 from planner_desktop.domain.summaries import live
+from planner_desktop.domain.territory import Sector
 from planner_desktop.i18n import _
 from planner_desktop.prioritization.closing import Figures, close_round, load_figures
 from planner_desktop.prioritization.compare import POOLED
@@ -82,7 +83,8 @@ class RoundChoice:
 
 @dataclass(frozen=True)
 class Bar:
-    """One bar of the projection; ``parts`` splits an agreed bar by group."""
+    """One bar of the projection; ``parts`` splits an agreed bar by group; ``rank`` is
+    shared by equal scores and ``tied`` marks it (shown ``=2``)."""
 
     code: str
     label: str
@@ -108,6 +110,8 @@ class RoundState:
     last_ballot: uuid.UUID | None = None
     flags: tuple[str, ...] = field(default=())
     figures: Figures | None = None
+    sectors: Mapping[str, str] = field(default_factory=dict)
+    """Demand code → sector code, for the pictogram of each bar."""
 
     def bars(self, view: str) -> tuple[Bar, ...]:
         """The bars of one group, or of the agreed list (``view == AGREED``)."""
@@ -116,16 +120,16 @@ class RoundState:
             pooled = outcome.agreed is not None and outcome.agreed.how == POOLED
             scores = {g: r.score_of() for g, r in outcome.rankings.items()}
             return tuple(
-                Bar(item.code, self.labels.get(item.code, ""), item.score, item.rank,
-                    klass=str(item.klass),
+                Bar(item.code, self.labels.get(item.code, ""), item.score, item.shared_rank,
+                    item.tied, klass=str(item.klass),
                     parts=tuple((g, scores[g].get(item.code, 0.0)) for g in self.groups
                                 if g in scores) if pooled else ())
                 for item in outcome.classes)
         ranking = outcome.rankings.get(view)
         if ranking is None:
             return ()
-        return tuple(Bar(item.code, self.labels.get(item.code, ""), item.score, item.rank,
-                         item.tied) for item in ranking.items)
+        return tuple(Bar(item.code, self.labels.get(item.code, ""), item.score,
+                         item.shared_rank, item.tied) for item in ranking.items)
 
     def total(self, view: str) -> float:
         return sum(bar.value for bar in self.bars(view))
@@ -153,15 +157,18 @@ def _state(session: Session, round_id: uuid.UUID, outcome: RoundOutcome | None,
     round_ = get_round(session, round_id)
     if outcome is None:
         outcome = run_round(load_inputs(session, round_id))
-    labels = {code: text for code, text in session.execute(
-        select(RoundItem.code, Demand.description)
+    rows = session.execute(
+        select(RoundItem.code, Demand.description, Sector.code)
         .join(Demand, RoundItem.demand_id == Demand.id)
-        .where(RoundItem.round_id == round_id, live(RoundItem)))}
+        .join(Sector, Demand.sector_id == Sector.id)
+        .where(RoundItem.round_id == round_id, live(RoundItem))).all()
+    labels = {code: text for code, text, _sector in rows}
     return RoundState(round_id, round_.title, round_.closed, round_.method,
                       parse_groups(round_.groups),
                       round_.dots_per_participant, labels, read_entries(session, round_id, tracker),
                       outcome, last_vote, last_ballot, outcome.inputs.flags,
-                      load_figures(session, round_id))
+                      load_figures(session, round_id),
+                      {code: sector for code, _text, sector in rows})
 
 
 def _recompute(session: Session, round_id: uuid.UUID, tracker: LiveRounds | None) -> RoundOutcome:
