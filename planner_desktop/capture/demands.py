@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from decimal import Decimal
 from typing import Any
 
@@ -17,8 +18,12 @@ from planner_desktop.domain.territory import Community
 from planner_desktop.i18n import _
 
 
-def next_code(session: Session, community_id: uuid.UUID) -> str:
-    """The next free demand code of a community: ``<community code>-NN``."""
+def next_code(session: Session, community_id: uuid.UUID, reserved: Collection[str] = ()) -> str:
+    """The next free demand code of a community: ``<community code>-NN``.
+
+    ``reserved`` holds codes given to demands not saved yet (typed one after another
+    while the first is still being written), so two demands never share a code.
+    """
     community = session.get(Community, community_id)
     if community is None:
         raise Invalid(_("Choose a community"))
@@ -28,7 +33,8 @@ def next_code(session: Session, community_id: uuid.UUID) -> str:
             Demand.community_id == community_id, Demand.code.startswith(prefix)
         )
     )
-    numbers = [int(code[len(prefix) :]) for code in used if code[len(prefix) :].isdigit()]
+    codes = [*used, *(code for code in reserved if code.startswith(prefix))]
+    numbers = [int(code[len(prefix) :]) for code in codes if code[len(prefix) :].isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1:02d}"
 
 
@@ -41,6 +47,7 @@ def new_demand(
     raising_group: Group = Group.mixed,
     finding_id: uuid.UUID | None = None,
     event_id: uuid.UUID | None = None,
+    reserved: Collection[str] = (),
 ) -> dict[str, Any]:
     """The values of a new demand (with its id and code), checked; nothing is written."""
     reason = validate_required(description)
@@ -49,7 +56,7 @@ def new_demand(
     return {
         "id": uuid.uuid4(),
         "community_id": community_id,
-        "code": next_code(session, community_id),
+        "code": next_code(session, community_id, reserved),
         "sector_id": sector_id,
         "finding_id": finding_id,
         "event_id": event_id,

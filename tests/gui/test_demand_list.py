@@ -144,3 +144,101 @@ def test_a_failed_save_is_reported_in_place_and_the_saved_value_shown(qtbot, mod
     saved(qtbot, hub)
     assert failures == ["disco lleno"]
     assert model.index(0, dl.COST).data() == shown, "the saved value comes back"
+
+
+# --- issue 12: demands typed honestly, from a new municipality --------------------------
+
+
+@pytest.fixture
+def new_window(qtbot, settings, tmp_path):
+    from planner_desktop.ui.language import apply_language
+    from tests.gui.capture_helpers import new_municipality
+    from tests.gui.test_window import open_window
+
+    apply_language("en")  # new messages are translated when the catalogue is merged
+    return open_window(qtbot, settings, new_municipality(tmp_path / "new.sqlite"))
+
+
+def demands_panel(qtbot, window):
+    from planner_desktop.domain.enums import Phase
+    from tests.gui.test_window import click_phase
+
+    click_phase(qtbot, window, Phase.prioritization)
+    page = window.pages[Phase.prioritization]
+    page.tabs.setCurrentWidget(page.demands_panel)
+    return page, page.demands_panel
+
+
+def test_a_new_demand_gets_the_sector_chosen_beside_it_not_a_filter(qtbot, new_window):
+    from tests.gui.capture_helpers import saved as all_saved
+    from tests.gui.capture_helpers import type_text
+
+    window = new_window
+    page, panel = demands_panel(qtbot, window)
+    assert panel.model.total == 0 and page.tabs.tabText(1) == "Demands (0)"
+    panel.district.setCurrentIndex(panel.district.findText("Distrito Uno"))
+    panel.community.setCurrentIndex(panel.community.findText("Chaupi Loma"))
+    panel.group.setCurrentIndex(panel.group.findText("Youth"))  # a filter only
+    assert panel.new_sector.currentIndex() == -1, "no sector chosen for the person"
+    type_text(qtbot, panel.new_demand, "Puente peatonal sobre el río")
+    qtbot.keyClick(panel.new_demand, Qt.Key.Key_Return)
+    assert panel.refusal.text() == "Choose the sector of the new demand"
+    all_saved(qtbot, window)
+    assert panel.model.total == 0, "nothing half-saved"
+    assert panel.new_demand.text() == "Puente peatonal sobre el río", "nothing lost"
+
+    panel.group.setCurrentIndex(0)
+    panel.new_sector.setCurrentIndex(panel.new_sector.findText("Caminos"))
+    panel.new_group.setCurrentIndex(panel.new_group.findText("Women"))
+    panel.new_demand.setFocus()
+    qtbot.keyClick(panel.new_demand, Qt.Key.Key_Return)
+    all_saved(qtbot, window)
+    assert panel.refusal.text() == "" and panel.new_demand.text() == ""
+    assert panel.model.total == 1
+    assert panel.model.index(0, dl.SECTOR).data() == "Caminos"
+    assert panel.model.index(0, dl.GROUP).data() == "Women"
+    assert page.tabs.tabText(1) == "Demands (1)"
+    assert "1 demand" in page.summary.text() and panel.count.text() == "1 demand"
+
+
+def test_beneficiaries_and_cost_typed_in_the_list_and_counts_follow(qtbot, new_window):
+    from tests.gui.capture_helpers import saved as all_saved
+    from tests.gui.capture_helpers import type_into_cell
+
+    window = new_window
+    page, panel = demands_panel(qtbot, window)
+    panel.district.setCurrentIndex(panel.district.findText("Distrito Uno"))
+    panel.community.setCurrentIndex(panel.community.findText("Villa Esperanza"))
+    panel.new_sector.setCurrentIndex(panel.new_sector.findText("Salud"))
+    for text in ("Posta de salud", "Ambulancia"):
+        qtbot.keyClicks(panel.new_demand, text)
+        qtbot.keyClick(panel.new_demand, Qt.Key.Key_Return)
+    all_saved(qtbot, window)
+    assert panel.model.total == 2 and page.tabs.tabText(1) == "Demands (2)"
+    assert "2 demands" in page.summary.text()
+
+    row = panel.model.row_of(
+        next(
+            panel.model.key(r)
+            for r in range(2)
+            if panel.model.index(r, dl.DESCRIPTION).data() == "Posta de salud"
+        )
+    )
+    type_into_cell(qtbot, panel.view, row, dl.WOMEN, "120")
+    type_into_cell(qtbot, panel.view, row, dl.MEN, "95")
+    type_into_cell(qtbot, panel.view, row, dl.COST, "350000")
+    type_into_cell(qtbot, panel.view, row, dl.MEN, "-4")
+    assert panel.refusal.text() != ""
+    all_saved(qtbot, window)
+    values = records.read(
+        window.store,
+        Demand,
+        panel.model.key(row),
+        ["beneficiaries_women", "beneficiaries_men", "estimated_cost"],
+    )
+    assert values == {
+        "beneficiaries_women": 120,
+        "beneficiaries_men": 95,
+        "estimated_cost": Decimal("350000.00"),
+    }
+    assert panel.model.index(row, dl.WOMEN).data() == "120"

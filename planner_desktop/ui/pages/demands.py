@@ -8,7 +8,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy import select
 
 from planner_desktop.capture import demands
@@ -18,11 +26,13 @@ from planner_desktop.domain.demands import Demand
 from planner_desktop.domain.enums import DemandStatus, Group
 from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community, District
-from planner_desktop.i18n import _
+from planner_desktop.i18n import _, ngettext
 from planner_desktop.ui.changes import hub_for
 from planner_desktop.ui.choosers import decorate, select_data
 from planner_desktop.ui.commands import CreateRecord
-from planner_desktop.ui.models.demand_list import DISTRICT, DemandFilter, DemandListModel
+from planner_desktop.ui.deleting import delete_action, delete_record
+from planner_desktop.ui.models.demand_list import CODE, DISTRICT, DemandFilter, DemandListModel
+from planner_desktop.ui.models.editing import group_choices
 from planner_desktop.ui.pages.base import PageContext, fit_columns
 from planner_desktop.ui.spreadsheet import refusal_line, spreadsheet_view
 
@@ -52,6 +62,11 @@ class DemandsPanel(QWidget):
         self.setObjectName("demandsPanel")
         self.context = context
         self.hub = hub_for(context.undo_stack, context.store)
+        self._codes_queued: set[str] = set()
+        """Codes of new demands typed but not saved yet (cleared once all is saved)."""
+        self.hub.sig_pending_changed.connect(
+            lambda pending: self._codes_queued.clear() if pending == 0 else None
+        )
         self.model = DemandListModel(context.store, self)
         self.model.attach(self.hub, context.undo_stack)
         with context.store.session() as session:
@@ -89,7 +104,27 @@ class DemandsPanel(QWidget):
         self.new_demand.setPlaceholderText(
             _("New demand of the chosen community: describe it and press Enter")
         )
+        self.new_sector = QComboBox()
+        self.new_sector.setObjectName("newDemandSector")
+        self.new_sector.setPlaceholderText(_("Sector…"))
+        for value, label in self.model.sectors():
+            self.new_sector.addItem(label, value)
+        self.new_sector.setCurrentIndex(-1)
+        self.new_group = QComboBox()
+        self.new_group.setObjectName("newDemandGroup")
+        for value, label in group_choices():
+            self.new_group.addItem(label, value)
+        select_data(self.new_group, Group.mixed)
+        entry = QHBoxLayout()
+        entry.addWidget(self.new_sector)
+        entry.addWidget(self.new_group)
+        entry.addWidget(self.new_demand, 1)
         self.view = spreadsheet_view(self.model, name="demandList")
+        self.delete_button = QPushButton(_("Delete demand"))
+        self.delete_button.setObjectName("deleteDemand")
+        self.delete = delete_action(self.view, self.delete_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        entry.addWidget(self.delete_button)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.refusal = refusal_line()
@@ -100,7 +135,7 @@ class DemandsPanel(QWidget):
         layout.addLayout(search)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.refusal)
-        layout.addWidget(self.new_demand)
+        layout.addLayout(entry)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -116,6 +151,7 @@ class DemandsPanel(QWidget):
         self.model.reload()
         self.view.setColumnHidden(DISTRICT, True)  # a filter above; shown on 1366 pixels
         fit_columns(self.view, COLUMN_WIDTH)  # type: ignore[arg-type]
+        decorate(self, {self.delete_button: "mdi6.delete-outline"})
 
     def current_filter(self) -> DemandFilter:
         return DemandFilter(
@@ -148,19 +184,23 @@ class DemandsPanel(QWidget):
         self.apply_filter()
 
     def _loaded(self, total: int) -> None:
-        self.count.setText(_("{n} demands").format(n=total))
+        self.count.setText(ngettext("{n} demand", "{n} demands", total).format(n=total))
         self.sig_count_changed.emit(total)
 
     def create_demand(self) -> None:
-        """A new demand of the chosen community, in the chosen (or first) sector."""
+        """A new demand of the chosen community, in the sector and group chosen beside it
+        (never one taken silently from a filter)."""
         community_id = self.community.currentData()
         if community_id is None:
             self.refusal.setText(_("Choose a community first"))
             return
-        sectors = self.model.sectors()
-        sector_id = self.sector.currentData() or (sectors[0][0] if sectors else None)
-        if sector_id is None:
+        if not self.model.sectors():
             self.refusal.setText(_("The municipality has no sectors yet"))
+            return
+        sector_id = self.new_sector.currentData()
+        if sector_id is None:
+            self.refusal.setText(_("Choose the sector of the new demand"))
+            self.new_sector.setFocus()
             return
         try:
             with self.context.store.session() as session:
@@ -169,19 +209,33 @@ class DemandsPanel(QWidget):
                     community_id=community_id,
                     sector_id=sector_id,
                     description=self.new_demand.text(),
-                    raising_group=self.group.currentData() or Group.mixed,
+                    raising_group=self.new_group.currentData() or Group.mixed,
+                    reserved=self._codes_queued,
                 )
         except Invalid as error:
             self.refusal.setText(error.reason)
             return
         self.refusal.clear()
         self.new_demand.clear()
+        self._codes_queued.add(values["code"])
         self.push_create(values)
 
     def push_create(self, values: dict[str, Any]) -> uuid.UUID:
         command = CreateRecord(self.hub, _("New demand"), Demand, values)
         self.context.undo_stack.push(command)
         return command.record_id
+
+    def delete_current(self) -> bool:
+        """Delete the demand of the current row (Delete key, menu, button); undoable."""
+        index = self.view.currentIndex()
+        demand_id = self.model.key(index.row()) if index.isValid() else None
+        if demand_id is None:
+            self.refusal.setText(_("Choose a demand first"))
+            return False
+        code = self.model.index(index.row(), CODE).data()
+        what = _("demand {code}").format(code=code)
+        self.refusal.clear()
+        return delete_record(self, self.hub, self.context.undo_stack, Demand, demand_id, what)
 
     def follow_scope(self, district_id: uuid.UUID | None, community_id: uuid.UUID | None) -> None:
         """Show the part of the territory chosen in the territory panel."""

@@ -67,6 +67,22 @@ class PrioritizationPage(Page):
         scope = self.scope
         self.rounds.reload(queries.rounds(scope))
         self.demands_panel.follow_scope(scope.district_id, scope.community_id)
+        self.tabs.setTabText(0, _("Rounds and results ({n})").format(n=self.rounds.total))
+        self._demand_count(self.demands_panel.model.total)
+        self.tabs.setTabText(2, _("Tally entry"))
+        self.tally_panel.follow_scope(scope)
+        self.tabs.setTabText(3, _("Grouping"))
+        self.grouping_panel.follow_scope(scope)
+        fit_columns(self.rounds_view)
+        if self.rounds.rowCount():
+            self.rounds_view.selectRow(0)
+        else:
+            self._show_results(None, "")
+
+    def show_summary(self) -> None:
+        """The counts of the part of the territory shown (read again after every write
+        of a demand, so they follow at once)."""
+        scope = self.scope
         with self.store.session() as session:
             summary = summaries.prioritization_summary(
                 session, district_id=scope.district_id, community_id=scope.community_id
@@ -87,20 +103,10 @@ class PrioritizationPage(Page):
             )
             + (f" ({classes})" if summary.agreed else ""),
         )
-        self.tabs.setTabText(0, _("Rounds and results ({n})").format(n=self.rounds.total))
-        self._demand_count(self.demands_panel.model.total)
-        self.tabs.setTabText(2, _("Tally entry"))
-        self.tally_panel.follow_scope(scope)
-        self.tabs.setTabText(3, _("Grouping"))
-        self.grouping_panel.follow_scope(scope)
-        fit_columns(self.rounds_view)
-        if self.rounds.rowCount():
-            self.rounds_view.selectRow(0)
-        else:
-            self._show_results(None, "")
 
     def _demand_count(self, total: int) -> None:
         self.tabs.setTabText(1, _("Demands ({n})").format(n=total))
+        self.show_summary()
 
     def _round_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
