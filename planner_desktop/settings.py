@@ -40,6 +40,7 @@ OPTIONS: dict[str, Option] = {
         Option("last_database", str, ""),
         Option("last_page", str, "preparation"),
         Option("paper", str, "a4", choices=("a4", "letter")),
+        Option("current_events", dict, {}),
     )
 }
 

@@ -98,6 +98,10 @@ class MainWindow(QMainWindow):
         self.municipality_label = QLabel()
         self.municipality_label.setObjectName("municipalityLabel")
         self.statusBar().addWidget(self.municipality_label, 1)
+        from planner_desktop.ui.current_event import CurrentEventBar
+
+        self.current_event_bar = CurrentEventBar(self)
+        self.statusBar().addPermanentWidget(self.current_event_bar)
         self.statusBar().addPermanentWidget(self.db_label)
 
         self.menus: MenuActions | None = None
@@ -155,7 +159,9 @@ class MainWindow(QMainWindow):
         hub = hub_for(self.undo_stack, store)
         if hub is not self._territory_hub:
             hub.sig_changed.connect(self._territory_changed)
+            hub.sig_changed.connect(self._events_changed)
             self._territory_hub = hub
+        self._follow_current_event(store)
         self.statusBar().clearMessage()
         self._update_status()
         self.show_phase(self.phase)
@@ -170,6 +176,31 @@ class MainWindow(QMainWindow):
             if table == "municipality":
                 self._read_municipality()
                 self._update_status()
+
+    def _follow_current_event(self, store: Store) -> None:
+        """Make the event last chosen on ``store`` current again, and remember new choices."""
+        from planner_desktop.ui.current_event import current_event_for, recall
+
+        holder = current_event_for(self.undo_stack, store)
+        if self.current_event_bar.holder is not holder:
+            holder.set(recall(self.settings, store))
+            holder.sig_current_event_changed.connect(self._current_event_chosen)
+        self.current_event_bar.attach(holder)
+
+    def _current_event_chosen(self, event_id: object) -> None:
+        from planner_desktop.ui.current_event import remember
+
+        if self.store is None:
+            return
+        remember(self.settings, self.store, event_id)  # type: ignore[arg-type]
+        try:
+            self.settings.save()
+        except OSError as error:
+            log.warning("cannot save the settings: %s", error.strerror)
+
+    def _events_changed(self, table: str, _serial: int) -> None:
+        if table in ("event", "event_community", "community"):
+            self.current_event_bar.reload()
 
     def _read_municipality(self) -> None:
         from planner_desktop.domain.summaries import current_municipality
@@ -334,6 +365,7 @@ class MainWindow(QMainWindow):
         self.navigation.retranslate()
         self.territory.retranslate()
         self.loading.setText(_("Opening the database…"))
+        self.current_event_bar.retranslate()
         self._update_status()
 
     def _update_status(self) -> None:

@@ -129,7 +129,7 @@ def test_new_event_with_its_communities(qtbot, panel):
     qtbot.mouseClick(panel.new_event, Qt.MouseButton.LeftButton)
     assert panel.form.isVisible()
     qtbot.mouseClick(panel.form.create_button, Qt.MouseButton.LeftButton)
-    assert panel.form.refusal.text() == "Este campo no puede quedar vacío"
+    assert panel.form.refusal.text() == "Título: Este campo no puede quedar vacío"
     panel.form.title_edit.setText(" Cumbre\tdistrital\n")  # pasted
     qtbot.keyClicks(panel.form.place, "Sede")
     panel.form.communities.item(0).setCheckState(Qt.CheckState.Checked)

@@ -1,19 +1,126 @@
-"""The current event (issue 12, point 2): chosen once, shown at all times, read by pages."""
+"""The current event (issue 12, point 2): chosen once, shown at all times, read by pages.
+
+From an empty database: the territory is written by the first-run code (not what these
+tests are about); every event is created, edited, made current and deleted in the window.
+"""
 
 from __future__ import annotations
 
 import uuid
 from pathlib import Path
 
-from PySide6.QtGui import QUndoStack
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from planner_desktop.context import open_database
+from planner_desktop.domain.enums import Phase
+from planner_desktop.domain.events import Event, EventCommunity
+from planner_desktop.domain.setup import create_municipality
+from planner_desktop.domain.territory import Community
+from planner_desktop.settings import Settings
+from planner_desktop.ui import jobs
+from planner_desktop.ui.main_window import MainWindow
 from planner_desktop.ui.pages.base import PageContext
+from planner_desktop.ui.pages.events import EventsPanel
+
+pytestmark = pytest.mark.gui
+
+COMMUNITIES = ("Chaupi Loma", "Villa Esperanza")
 
 
-def test_pages_on_one_undo_stack_share_the_current_event(qtbot: QtBot, tmp_path: Path) -> None:
-    store = open_database(tmp_path / "empty.sqlite")
+def new_territory(path: Path) -> Path:
+    """A municipality, one district and two communities; nothing else."""
+    store = open_database(path)
+    try:
+        with store.session() as session:
+            municipality = create_municipality(session, name="Sacaba", districts=["Distrito 1"])
+            district = municipality.districts[0]
+            for n, name in enumerate(COMMUNITIES, start=1):
+                session.add(Community(district_id=district.id, code=f"C{n:02d}", name=name))
+    finally:
+        store.close()
+    return path
+
+
+def open_window(qtbot: QtBot, settings: Settings, db: Path) -> MainWindow:
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.sig_store_changed, timeout=20000):
+        window.open_database(db)
+    return window
+
+
+def type_text(qtbot: QtBot, widget: object, text: str) -> None:
+    """Type like a person, accents included (QTest only knows ASCII keys)."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
+
+
+def saved(qtbot: QtBot) -> None:
+    """Let the background writes finish and their announcements arrive."""
+    jobs.wait_for_all()
+    qtbot.wait(50)
+    QApplication.processEvents()
+
+
+def events_panel(qtbot: QtBot, window: MainWindow) -> EventsPanel:
+    window.show_phase(Phase.preparation)
+    page = window.pages[Phase.preparation]
+    page.tabs.setCurrentWidget(page.events_panel)
+    return page.events_panel
+
+
+def click(qtbot: QtBot, button: object) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+
+
+def create_event(qtbot: QtBot, panel: EventsPanel, title: str, community: str) -> None:
+    click(qtbot, panel.add_button)
+    form = panel.form
+    assert form.isVisible() and form.title_edit.hasFocus()
+    type_text(qtbot, form.title_edit, title)
+    qtbot.keyClicks(form.place, "Sede sindical")
+    for row in range(form.communities.rowCount()):
+        item = form.communities.item(row)
+        if item.text() == community:
+            item.setCheckState(Qt.CheckState.Checked)
+    click(qtbot, form.create_button)
+    saved(qtbot)
+
+
+def choose_row(qtbot: QtBot, panel: EventsPanel, title: str) -> None:
+    model = panel.model
+    for row in range(model.rowCount()):
+        if model.index(row, 2).data() == title:
+            rect = panel.view.visualRect(model.index(row, 2))
+            click_at = rect.center()
+            qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=click_at)
+            assert panel.view.currentIndex().row() == row
+            return
+    raise AssertionError(f"no event {title} in the list")
+
+
+def shown(window: MainWindow) -> str:
+    return window.current_event_bar.chooser.currentText()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return new_territory(tmp_path / "new.sqlite")
+
+
+def test_pages_on_one_undo_stack_share_the_current_event(qtbot: QtBot, db: Path) -> None:
+    store = open_database(db)
     try:
         undo = QUndoStack()
         first, second = PageContext(store, undo), PageContext(store, undo)
@@ -25,3 +132,89 @@ def test_pages_on_one_undo_stack_share_the_current_event(qtbot: QtBot, tmp_path:
         assert second.current_event_id == event_id
     finally:
         store.close()
+
+
+def test_a_new_event_becomes_current_shown_and_remembered(
+    qtbot: QtBot, tmp_path: Path, db: Path, message_boxes
+) -> None:
+    settings = Settings(tmp_path / "config" / "settings.json")
+    window = open_window(qtbot, settings, db)
+    assert window.current_event_bar.isVisible()
+    assert window.current_event_bar.holder is not None
+    assert window.current_event_bar.holder.event_id is None
+    panel = events_panel(qtbot, window)
+
+    create_event(qtbot, panel, "Taller comunal Chaupi Loma", "Chaupi Loma")
+    assert not panel.form.isVisible()
+    with window.store.session() as session:
+        event = session.scalars(select(Event)).one()
+        linked = session.scalars(select(EventCommunity.community_id)).all()
+        community = session.scalar(select(Community.id).where(Community.name == "Chaupi Loma"))
+    assert linked == [community]
+    assert window.pages[Phase.preparation].context.current_event_id == event.id
+    assert shown(window).startswith("Taller comunal Chaupi Loma · ")
+    assert shown(window).endswith(" · Chaupi Loma")
+    assert message_boxes.shown == []
+
+    window.close()
+    again = open_window(qtbot, Settings.load(settings.path.parent), db)
+    assert again.current_event_bar.holder.event_id == event.id
+    assert shown(again).startswith("Taller comunal Chaupi Loma")
+
+
+def test_another_event_chosen_from_the_status_bar_or_the_list(qtbot, settings, db) -> None:
+    window = open_window(qtbot, settings, db)
+    panel = events_panel(qtbot, window)
+    create_event(qtbot, panel, "Taller uno", "Chaupi Loma")
+    create_event(qtbot, panel, "Taller dos", "Villa Esperanza")
+    context = window.pages[Phase.preparation].context
+    assert shown(window).startswith("Taller dos")
+
+    chooser = window.current_event_bar.chooser
+    chooser.setFocus()
+    with qtbot.waitSignal(context.sig_current_event_changed):
+        while not chooser.currentText().startswith("Taller uno"):
+            qtbot.keyClick(chooser, Qt.Key.Key_Down)
+    with window.store.session() as session:
+        first = session.scalar(select(Event.id).where(Event.title == "Taller uno"))
+    assert context.current_event_id == first
+
+    choose_row(qtbot, panel, "Taller dos")
+    click(qtbot, panel.current_button)
+    assert shown(window).startswith("Taller dos")
+
+
+def test_an_event_is_edited_and_the_edit_undone(qtbot, settings, db, message_boxes) -> None:
+    window = open_window(qtbot, settings, db)
+    panel = events_panel(qtbot, window)
+    create_event(qtbot, panel, "Taller", "Chaupi Loma")
+    choose_row(qtbot, panel, "Taller")
+    click(qtbot, panel.edit_button)
+    form = panel.form
+    assert form.title_edit.text() == "Taller" and form.place.text() == "Sede sindical"
+    form.title_edit.selectAll()
+    type_text(qtbot, form.title_edit, "Taller de autodiagnóstico")
+    for row in range(form.communities.rowCount()):
+        form.communities.item(row).setCheckState(Qt.CheckState.Checked)
+    click(qtbot, form.create_button)
+    saved(qtbot)
+    assert shown(window).startswith("Taller de autodiagnóstico · ")
+    assert shown(window).endswith(" · Chaupi Loma, Villa Esperanza")
+    with window.store.session() as session:
+        assert session.scalars(select(Event.title)).one() == "Taller de autodiagnóstico"
+
+    window.undo_stack.undo()
+    saved(qtbot)
+    assert shown(window).startswith("Taller · ")
+    assert shown(window).endswith(" · Chaupi Loma")
+
+    choose_row(qtbot, panel, "Taller")
+    click(qtbot, panel.edit_button)
+    assert form.isVisible()
+    form.title_edit.clear()
+    click(qtbot, form.create_button)
+    assert form.isVisible()
+    assert form.refusal.text().startswith("Título")  # the field named, in Spanish
+    saved(qtbot)
+    with window.store.session() as session:
+        assert session.scalars(select(Event.title)).one() == "Taller"

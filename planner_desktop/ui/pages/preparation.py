@@ -15,7 +15,8 @@ from planner_desktop.ui.models import actors
 from planner_desktop.ui.models import territory as community_table
 from planner_desktop.ui.models.editable import EditableQueryModel
 from planner_desktop.ui.pages.attendance import AttendancePanel
-from planner_desktop.ui.pages.base import Page, counted, fit_columns, fit_height, table_view
+from planner_desktop.ui.pages.base import Page, counted, fit_columns, fit_height
+from planner_desktop.ui.pages.events import EventsPanel
 from planner_desktop.ui.pages.persons import PersonsPanel
 from planner_desktop.ui.spreadsheet import refusal_line, spreadsheet_view
 
@@ -39,7 +40,8 @@ class PreparationPage(Page):
             self.store, queries.organizations(), Organization, actors.organization_fields()
         )
         self.organizations.attach(self.hub, self.context.undo_stack)
-        self.events = self.table_model(queries.events())
+        self.events_panel = EventsPanel(self.context)
+        self.events = self.events_panel.model
         self.communities_view = spreadsheet_view(self.communities, name="communities")
         communities_tab, self.community_refusal = _with_refusal(
             self.communities_view, self.communities, "communityRefusal"
@@ -55,10 +57,10 @@ class PreparationPage(Page):
         organizations_tab, self.organization_refusal = _with_refusal(
             self.organizations_view, self.organizations, "organizationRefusal"
         )
-        self.events_view = table_view(self.events, name="events")
+        self.events_view = self.events_panel.view
         self.tabs.addTab(communities_tab, "")
         self.tabs.addTab(organizations_tab, "")
-        self.tabs.addTab(self.events_view, "")
+        self.tabs.addTab(self.events_panel, "")
         self.attendance = AttendancePanel(self.context)
         self.tabs.addTab(self.attendance, "")
         self.persons = PersonsPanel(self.context)
@@ -74,7 +76,7 @@ class PreparationPage(Page):
         self.organization_refusal.setText(text)
 
     def _changed(self, table: str, _serial: int) -> None:
-        if table in ("event", "attendance"):
+        if table in ("event", "event_community", "attendance"):
             self.events.reload()
             self.tabs.setTabText(2, _("Events ({n})").format(n=self.events.total))
         elif table == "community":
