@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,6 +22,9 @@ from planner_desktop.capture.validation import Invalid, clean_text, validate_pop
 from planner_desktop.domain.enums import AreaType, CommunityKind, DistrictKind
 from planner_desktop.domain.territory import Community, District
 from planner_desktop.i18n import N_, _
+
+if TYPE_CHECKING:
+    from planner_desktop.store.database import Store
 
 BY_SEX: tuple[tuple[str, str], ...] = (
     ("population_women", N_("Women")),
@@ -127,3 +130,27 @@ def next_community_code(session: Session, district_id: uuid.UUID) -> str:
     prefix = f"{district.code}-"
     codes = session.scalars(select(Community.code).where(Community.code.startswith(prefix)))
     return f"{prefix}{_next_number(list(codes), prefix):02d}"
+
+
+def add_district(store: Store, municipality_id: uuid.UUID, values: Mapping[str, Any]) -> uuid.UUID:
+    """Create a district with the next code (one transaction); return its id."""
+    with store.session() as session:
+        district = District(
+            municipality_id=municipality_id,
+            code=next_district_code(session, municipality_id),
+            **values,
+        )
+        session.add(district)
+        session.flush()
+        return district.id
+
+
+def add_community(store: Store, values: Mapping[str, Any]) -> uuid.UUID:
+    """Create a community checked by :func:`community_values`, with the next code."""
+    with store.session() as session:
+        community = Community(
+            code=next_community_code(session, values["district_id"]), **values
+        )
+        session.add(community)
+        session.flush()
+        return community.id

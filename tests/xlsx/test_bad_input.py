@@ -166,3 +166,11 @@ def test_missing_sheet(fresh, tmp_path):
 def test_a_template_without_rows(fresh, tmp_path):
     path = demands(fresh, tmp_path)
     refused(fresh, path, "demands", "sheet «Demands»", "no rows")
+
+
+def test_community_whose_population_by_sex_and_by_age_differ(fresh, tmp_path):
+    """Issue 12: the two totals count the same people; the row names the age column."""
+    wrong = ["D1", "NEW-02", *COMMUNITY[2:10], 29, 55]
+    path = filled(fresh, tmp_path, "Communities", [COMMUNITY, wrong])
+    refused(fresh, path, "communities", "row 3", "column K", "adds up to 229",
+            "women and men add up to 230")  # fmt: skip

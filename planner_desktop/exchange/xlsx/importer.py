@@ -1,7 +1,8 @@
 """Importing communities and demands from the template: all rows checked, then one write.
 
 Every row is validated (types, codes that must exist, duplicates within the file and
-against the database) before anything is added; the additions then go in one transaction
+against the database, a community's population by sex and by age group adding up to the
+same total) before anything is added; the additions then go in one transaction
 of the store's unit of work, so a refused file changes nothing.
 """
 
@@ -15,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planner_desktop.capture.territory import FieldRefused, check_population
 from planner_desktop.domain.demands import Demand
 from planner_desktop.domain.enums import AreaType, CommunityKind, Group
 from planner_desktop.domain.summaries import live
@@ -119,6 +121,10 @@ def import_communities(store: Store, path: Path) -> Imported:
             )
             values = {k: v for k, v in record.values.items() if v is not None}
             values.pop("district")
+            try:
+                check_population(values)
+            except FieldRefused as refused:
+                raise refuse(_place(where, fields, record, refused.field), str(refused)) from None
             values.setdefault("kind", CommunityKind.community)
             values.setdefault("area", AreaType.rural)
             rows.append(Community(district_id=district, **values))
