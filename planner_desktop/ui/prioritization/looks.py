@@ -30,13 +30,14 @@ def look(group: str) -> Look:
     return LOOKS.get(group, AGREED_LOOK)
 
 
-def brushes(group: str, scale: float = 1.0) -> tuple[QBrush, QBrush]:
+def brushes(group: str, scale: float = 1.0, tinted: bool = True) -> tuple[QBrush, QBrush]:
     """The light fill and the hatching over it; ``scale`` thickens the hatching so it
-    stays visible on a projector."""
+    stays visible on a projector. Without ``tinted`` (black on white, for bright rooms
+    where pale tints wash out) the fill is white and the hatching black."""
     found = look(group)
-    fill = QBrush(QColor(found.tint))
+    fill = QBrush(QColor(found.tint if tinted else "#ffffff"))
     if found.pattern is Qt.BrushStyle.SolidPattern:
-        return fill, QBrush(QColor(found.ink).lighter(260))
-    hatch = QBrush(QColor(found.ink), found.pattern)
+        return fill, QBrush(QColor(found.ink).lighter(260) if tinted else QColor("#9a9a9a"))
+    hatch = QBrush(QColor(found.ink if tinted else "#000000"), found.pattern)
     hatch.setTransform(QTransform.fromScale(scale, scale))
     return fill, hatch
