@@ -46,6 +46,9 @@ class PrioritizationRound(Synced, Base):
     agreed_note: Mapped[str] = mapped_column(Text, default="")
     """How the room reached an agreed order set by hand (see :class:`RoundDecision`)."""
     closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    reopen_log: Mapped[str] = mapped_column(Text, default="")
+    """Every reopening of the closed round, one line each: ``<UTC time>\t<reason>``
+    (see :mod:`planner_desktop.prioritization.opening`); printed in the acta."""
 
     items: Mapped[list[RoundItem]] = relationship(
         back_populates="round", order_by="RoundItem.position"
@@ -158,7 +161,10 @@ class RoundResult(Synced, Base):
     """The computed (or agreed) position of an item for one group, or ``agreed``.
 
     ``group`` is a group code or ``"agreed"``; the inputs stay in votes, scores and
-    choices so any result can be recomputed.
+    choices so any result can be recomputed. ``rank`` is the place in the list (distinct,
+    the order shown); ``shared_rank`` is the rank equal scores share and ``tied`` says
+    the item shares it (printed ``=2``). Results stored before the ranks were shared have
+    no ``shared_rank``: read ``rank`` then.
     """
 
     __tablename__ = "round_result"
@@ -168,6 +174,8 @@ class RoundResult(Synced, Base):
     item_id: Mapped[uuid.UUID] = fk("round_item.id")
     group: Mapped[str] = mapped_column(String(20))
     rank: Mapped[int] = mapped_column(Integer)
+    shared_rank: Mapped[int | None] = mapped_column(Integer, default=None)
+    tied: Mapped[bool] = mapped_column(Boolean, default=False)
     score: Mapped[float] = mapped_column(Float, default=0.0)
     priority_class: Mapped[PriorityClass | None] = mapped_column(
         enum_type(PriorityClass), default=None

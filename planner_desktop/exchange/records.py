@@ -109,7 +109,9 @@ def _python_type(column: Column[Any]) -> Any:
 
 
 LATER_COLUMNS: dict[str, dict[str, Any]] = {
-    "prioritization_round": {"agreed_note": ""},  # schema 0004_round_decisions
+    "prioritization_round": {"agreed_note": "",  # schema 0004_round_decisions
+                             "reopen_log": ""},  # schema 0006_shared_ranks_reopening
+    "round_result": {"shared_rank": None, "tied": False},  # schema 0006_shared_ranks_reopening
 }
 """Columns added to a travelling table after session files were first written, with the
 value a record from an older file takes (files written before have no such field)."""

@@ -35,13 +35,15 @@ def _wanted(outcome: RoundOutcome, groups: Collection[str] | None = None
         for item in ranking.items:
             wanted[(group, item.code)] = {"rank": item.rank, "score": item.score,
                                           "priority_class": None, "class_reason": "",
-                                          "dissent": ""}
+                                          "dissent": "", "shared_rank": item.shared_rank,
+                                          "tied": item.tied}
     dissent = outcome.agreed.dissent if outcome.agreed else {}
     for classified in outcome.classes:
         wanted[(AGREED, classified.code)] = {
             "rank": classified.rank, "score": classified.score,
             "priority_class": classified.klass, "class_reason": classified.reason,
-            "dissent": dissent.get(classified.code, "")}
+            "dissent": dissent.get(classified.code, ""),
+            "shared_rank": classified.shared_rank, "tied": classified.tied}
     return wanted
 
 
@@ -98,7 +100,7 @@ def write_results(session: Session, round_id: uuid.UUID, outcome: RoundOutcome,
     written, each with a new version. ``groups`` limits the work to those groups' rows
     (the caller knows the others are stored as they are); ``agreed`` is among them.
     """
-    names = ("rank", "score", "priority_class", "class_reason", "dissent")
+    names = ("rank", "score", "priority_class", "class_reason", "dissent", "shared_rank", "tied")
     session.flush()
     query = (
         select(hex_id(RoundResult.id), hex_id(RoundResult.version_id), RoundResult.group,

@@ -1,8 +1,8 @@
 """The schema revision this program writes. A test keeps it equal to the Alembic head."""
 
-SCHEMA_HEAD = "0005_origin_by_batch"
+SCHEMA_HEAD = "0006_shared_ranks_reopening"
 
-RECORDS_REVISION = "0004_round_decisions"
+RECORDS_REVISION = "0006_shared_ranks_reopening"
 """The last revision that changed the tables a session file carries; files are stamped
 with it. A revision that changes only this computer's bookkeeping (the ledger tables,
 indexes) leaves it as it is, so laptops a version apart still exchange files."""

@@ -40,7 +40,7 @@ class Undo(Exception):
 
 GROUPS = ("women", "men")
 MODELS = {M.pairwise: PairwiseChoice, M.criteria: Score}
-FIELDS = ("rank", "score", "priority_class", "class_reason", "dissent")
+FIELDS = ("rank", "score", "priority_class", "class_reason", "dissent", "shared_rank", "tied")
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,8 @@ def _stored(session, round_id):
     """The live result rows of the round, as :func:`results._wanted` gives them."""
     rows = session.execute(
         select(RoundResult.group, RoundItem.code, RoundResult.rank, RoundResult.score,
-               RoundResult.priority_class, RoundResult.class_reason, RoundResult.dissent)
+               RoundResult.priority_class, RoundResult.class_reason, RoundResult.dissent,
+               RoundResult.shared_rank, RoundResult.tied)
         .join(RoundItem, RoundResult.item_id == RoundItem.id)
         .where(RoundResult.round_id == round_id, RoundResult.deleted_at.is_(None)))
     return {(group, code): dict(zip(FIELDS, values, strict=True))
