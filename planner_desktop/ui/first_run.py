@@ -1,5 +1,10 @@
 """The first-run wizard: a demo municipality to explore, or a new municipality to plan.
 
+A new municipality takes two pages: its name and country template (which fills in the
+currency and gives the dimensions, sectors and names of territorial levels), created when
+the first page is committed; then its districts and communities
+(:mod:`planner_desktop.ui.first_run_territory`), each saved as it is added.
+
 Everything can be done from the keyboard: the choice is two radio buttons, the form moves
 with Tab, and a mistake is shown beside its field instead of in a message box.
 """
@@ -25,13 +30,15 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from planner_desktop.domain.templates import DEFAULT, TEMPLATES, template
 from planner_desktop.i18n import _
 from planner_desktop.ui import jobs
+from planner_desktop.ui.first_run_territory import TerritoryPage
 
 if TYPE_CHECKING:
     from planner_desktop.store.database import Store
 
-CHOICE, DEMO, NEW = range(3)
+CHOICE, DEMO, NEW, TERRITORY = range(4)
 ERROR_STYLE = "color: #b00020;"
 
 
@@ -143,18 +150,24 @@ class NewMunicipalityPage(QWizardPage):
         self.created = False
         self.job: jobs.Job | None = None
         self.setTitle(_("New municipality"))
-        self.setSubTitle(_("Districts and communities can be added and changed later."))
+        self.setSubTitle(_("Districts and communities come on the next page."))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, _("Create &municipality"))
 
         self.name = QLineEdit()
         self.name.setObjectName("municipalityName")
         self.name_error = _error_label("nameError")
-        self.country = QLineEdit("Bolivia")
+        self.template = QComboBox()
+        self.template.setObjectName("countryTemplate")
+        for found in TEMPLATES:
+            self.template.addItem(found.country, found.code)
+        self.country = QLineEdit(DEFAULT.country)
         self.country.setObjectName("country")
         self.department = QLineEdit()
         self.department.setObjectName("department")
         self.province = QLineEdit()
         self.province.setObjectName("province")
-        self.currency = QLineEdit("BOB")
+        self.currency = QLineEdit(DEFAULT.currency)
         self.currency.setObjectName("currency")
         self.currency.setMaxLength(3)
         self.currency.setMaximumWidth(80)
@@ -172,6 +185,7 @@ class NewMunicipalityPage(QWizardPage):
 
         form = QFormLayout()
         form.addRow(_("&Name of the municipality:"), _with_error(self.name, self.name_error))
+        form.addRow(_("Country &template:"), self.template)
         form.addRow(_("&Country:"), self.country)
         form.addRow(_("De&partment:"), self.department)
         form.addRow(_("P&rovince:"), self.province)
@@ -183,9 +197,20 @@ class NewMunicipalityPage(QWizardPage):
         layout.addWidget(self.error)
         self.name.textEdited.connect(lambda _text: self.name_error.hide())
         self.currency.textEdited.connect(lambda _text: self.currency_error.hide())
+        self.template.currentIndexChanged.connect(self._template_chosen)
+
+    def _template_chosen(self, _index: int) -> None:
+        """The template's defaults replace the previous template's (what was typed stays)."""
+        chosen = template(str(self.template.currentData()))
+        for field, value in ((self.country, chosen.country), (self.currency, chosen.currency)):
+            if not field.isModified():
+                field.setText(value)
+        self.currency_error.hide()
+        if self.fiscal_start.currentData() is not None:
+            self.fiscal_start.setCurrentIndex(chosen.fiscal_year_start - 1)
 
     def nextId(self) -> int:
-        return -1
+        return TERRITORY
 
     def district_names(self) -> list[str]:
         return [line.strip() for line in self.districts.toPlainText().splitlines() if line.strip()]
@@ -210,9 +235,11 @@ class NewMunicipalityPage(QWizardPage):
         self.error.hide()
         if not self._check_fields() or (self.job is not None and self.job.running):
             return False
+        chosen = template(str(self.template.currentData()))
         values = {
             "name": self.name.text().strip(),
-            "country": self.country.text().strip() or "Bolivia",
+            "template": chosen,
+            "country": self.country.text().strip() or chosen.country,
             "currency": self.currency.text().strip().upper(),
             "fiscal_year_start": int(self.fiscal_start.currentData()),
             "districts": tuple(self.district_names()),
@@ -238,7 +265,7 @@ class NewMunicipalityPage(QWizardPage):
         self.created = True
         wizard = self.wizard()
         if wizard is not None:
-            wizard.accept()
+            wizard.next()
 
     def _refused(self, error: BaseException) -> None:
         _show_error(self.error, jobs.error_text(error))
@@ -253,13 +280,19 @@ class FirstRunWizard(QWizard):
         self.choice = ChoicePage()
         self.demo = DemoPage(store)
         self.new = NewMunicipalityPage(store)
+        self.territory = TerritoryPage(store)
         self.setPage(CHOICE, self.choice)
         self.setPage(DEMO, self.demo)
         self.setPage(NEW, self.new)
+        self.setPage(TERRITORY, self.territory)
         self.setStartId(CHOICE)
-        self.resize(640, 480)
+        self.resize(760, 640)
 
     def reject(self) -> None:
+        """Closing after the municipality was created keeps it: the window shows it."""
+        if self.new.created:
+            self.accept()
+            return
         if self.demo.job is not None:
             self.demo.job.cancel()
         super().reject()

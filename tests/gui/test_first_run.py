@@ -57,6 +57,8 @@ def test_new_municipality_typed_by_keyboard(qtbot, empty_window, message_boxes):
     page.name.setFocus()
     type_text(qtbot, page.name, "Villa Ñuflo de Chávez")
     qtbot.keyClick(page.name, Qt.Key.Key_Tab)
+    assert page.template.hasFocus() and page.template.currentText() == "Bolivia"
+    qtbot.keyClick(page.template, Qt.Key.Key_Tab)
     assert page.country.hasFocus()
     page.districts.setFocus()
     type_text(qtbot, page.districts, "Distrito 1 – Centro")
@@ -64,6 +66,8 @@ def test_new_municipality_typed_by_keyboard(qtbot, empty_window, message_boxes):
     type_text(qtbot, page.districts, "Distrito 2 – Norte")
     page.fiscal_start.setCurrentIndex(0)
 
+    press(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.territory, timeout=10000)
     with qtbot.waitSignal(wizard.accepted, timeout=10000):
         press(qtbot, wizard, QWizard.WizardButton.FinishButton)
     qtbot.waitUntil(lambda: "Villa Ñuflo de Chávez" in window.municipality_label.text())
@@ -86,7 +90,7 @@ def test_mistakes_are_shown_beside_the_fields(qtbot, empty_window, message_boxes
     page = wizard.new
     page.currency.clear()
     qtbot.keyClicks(page.currency, "B1")
-    press(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    press(qtbot, wizard, QWizard.WizardButton.CommitButton)
     assert wizard.isVisible() and wizard.currentPage() is page
     assert page.name_error.isVisible() and page.name_error.text()
     assert page.currency_error.isVisible()
@@ -99,7 +103,7 @@ def test_mistakes_are_shown_beside_the_fields(qtbot, empty_window, message_boxes
     qtbot.keyClicks(page.districts, "Norte")
     qtbot.keyClick(page.districts, Qt.Key.Key_Return)
     qtbot.keyClicks(page.districts, "Norte")
-    press(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    press(qtbot, wizard, QWizard.WizardButton.CommitButton)
     qtbot.waitUntil(page.error.isVisible, timeout=10000)
     assert "\n" not in page.error.text() and page.error.text()
     assert wizard.isVisible() and message_boxes.shown == []
