@@ -2,6 +2,8 @@
 
 Attendance is append-only: marking a signature or removing a person never edits a row;
 it adds a correction that retracts the earlier one (and, for a signature, a new row).
+The list keeps the order of arrival (:func:`~planner_desktop.domain.summaries.arrival`):
+rows are stamped to the microsecond, so people typed within one second keep their order.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -18,7 +21,7 @@ from planner_desktop.capture.validation import Invalid, duplicate_attendance_rea
 from planner_desktop.domain.actors import Person
 from planner_desktop.domain.enums import AgeGroup, Sex
 from planner_desktop.domain.events import Attendance
-from planner_desktop.domain.summaries import not_retracted
+from planner_desktop.domain.summaries import arrival, counted_attendance, not_retracted
 
 if TYPE_CHECKING:
     from planner_desktop.store.database import Store
@@ -35,13 +38,18 @@ class Totals:
     signed: int = 0
 
 
+def now() -> datetime:
+    """The time an attendance row is written, to the microsecond (UTC, no zone)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
 def present(session: Session, event_id: uuid.UUID) -> list[uuid.UUID]:
-    """The ids of the attendance rows that count at an event, in registration order."""
+    """The ids of the attendance rows that count at an event, in order of arrival."""
     return list(
         session.scalars(
             select(Attendance.id)
-            .where(Attendance.event_id == event_id, not_retracted(Attendance))
-            .order_by(Attendance.created_at, Attendance.id)
+            .where(Attendance.event_id == event_id, counted_attendance())
+            .order_by(arrival(), Attendance.person_id)
         )
     )
 
@@ -77,7 +85,11 @@ def register(
             person = session.get(Person, person_id)
             community_id = person.community_id if person is not None else None
         row = Attendance(
-            event_id=event_id, person_id=person_id, community_id=community_id, signed=signed
+            event_id=event_id,
+            person_id=person_id,
+            community_id=community_id,
+            signed=signed,
+            created_at=now(),
         )
         session.add(row)
         session.flush()
@@ -96,10 +108,23 @@ def retract(store: Store, attendance_id: uuid.UUID) -> uuid.UUID:
             community_id=original.community_id,
             signed=original.signed,
             retracts_id=original.id,
+            created_at=now(),
         )
         session.add(correction)
         session.flush()
         return correction.id
+
+
+def reinstate(store: Store, correction_id: uuid.UUID) -> uuid.UUID:
+    """Register again the person a retraction removed, as they were (community, signature):
+    the undo of a removal. The person keeps their place in the order of arrival."""
+    with store.session() as session:
+        correction = session.get(Attendance, correction_id)
+        if correction is None or correction.retracts_id is None:
+            raise Invalid("attendance correction not found")
+        event_id, person_id = correction.event_id, correction.person_id
+        community_id, signed = correction.community_id, correction.signed
+    return register(store, event_id, person_id, community_id=community_id, signed=signed)
 
 
 def unregister(store: Store, event_id: uuid.UUID, person_id: uuid.UUID) -> uuid.UUID | None:
@@ -124,8 +149,11 @@ def set_signed(store: Store, attendance_id: uuid.UUID, signed: bool) -> uuid.UUI
             "person_id": original.person_id,
             "community_id": original.community_id,
         }
-        session.add(Attendance(**values, signed=original.signed, retracts_id=original.id))
-        row = Attendance(**values, signed=signed)
+        stamp = now()
+        session.add(
+            Attendance(**values, signed=original.signed, retracts_id=original.id, created_at=stamp)
+        )
+        row = Attendance(**values, signed=signed, created_at=stamp)
         session.add(row)
         session.flush()
         return row.id
@@ -136,7 +164,7 @@ def totals(session: Session, event_id: uuid.UUID) -> Totals:
     rows = session.execute(
         select(Person.sex, Person.age_group, Attendance.signed)
         .join(Person, Attendance.person_id == Person.id)
-        .where(Attendance.event_id == event_id, not_retracted(Attendance))
+        .where(Attendance.event_id == event_id, counted_attendance())
     )
     for sex, age, signed in rows:
         result.total += 1

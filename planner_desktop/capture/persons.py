@@ -12,6 +12,7 @@ from planner_desktop.capture.validation import Invalid, clean_text, validate_bir
 from planner_desktop.domain.actors import Person
 from planner_desktop.domain.enums import AgeGroup, Sex
 from planner_desktop.domain.summaries import live
+from planner_desktop.domain.territory import Community
 from planner_desktop.i18n import _
 
 
@@ -26,6 +27,36 @@ def search(session: Session, text: str, limit: int = 20) -> list[tuple[uuid.UUID
         query = query.where(or_(name.contains(word, autoescape=True)))
     query = query.order_by(Person.first_names, Person.last_names).limit(limit)
     return [(id_, f"{first} {last}".strip()) for id_, first, last in session.execute(query)]
+
+
+def suggestions(session: Session, text: str, limit: int = 20) -> list[tuple[uuid.UUID, str]]:
+    """Persons whose name or ID number contains every typed word, each shown with the
+    community and the ID number, so that two people of the same name can be told apart:
+    ``(id, "Juana Mamani · Chaupi Loma · CI 4455667")``."""
+    words = clean_text(text).lower().split()
+    if not words:
+        return []
+    name = func.lower(Person.first_names + " " + Person.last_names)
+    number = func.lower(func.coalesce(Person.id_number, ""))
+    query = (
+        select(Person.id, Person.first_names, Person.last_names, Community.name, Person.id_number)
+        .outerjoin(Community, Person.community_id == Community.id)
+        .where(live(Person))
+    )
+    for word in words:
+        query = query.where(
+            or_(name.contains(word, autoescape=True), number.contains(word, autoescape=True))
+        )
+    query = query.order_by(Person.first_names, Person.last_names, Person.id).limit(limit)
+    found: list[tuple[uuid.UUID, str]] = []
+    for id_, first, last, community, id_number in session.execute(query):
+        parts = [f"{first} {last}".strip()]
+        if community:
+            parts.append(community)
+        if id_number:
+            parts.append(_("ID {number}").format(number=id_number))
+        found.append((id_, " · ".join(parts)))
+    return found
 
 
 def new_person(

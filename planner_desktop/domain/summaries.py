@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from planner_desktop.domain.actors import Organization, Person
 from planner_desktop.domain.annual import AnnualPlan, Operation
@@ -46,6 +46,36 @@ def not_retracted(model: type[Appended]) -> ColumnElement[bool]:
     """Append-only events that count: neither a correction nor corrected by one."""
     corrections = select(model.retracts_id).where(model.retracts_id.is_not(None))
     return model.retracts_id.is_(None) & model.id.not_in(corrections)
+
+
+def counted_attendance() -> ColumnElement[bool]:
+    """Attendance rows that count: not retracted, of a live person at a live event.
+
+    Attendance is append-only, so deleting a person or an event leaves its rows as
+    history; every list, total and document reaches them through this one condition.
+    """
+    return (
+        not_retracted(Attendance)
+        & Attendance.person_id.in_(select(Person.id).where(live(Person)))
+        & Attendance.event_id.in_(select(Event.id).where(live(Event)))
+    )
+
+
+def arrival() -> Any:
+    """When the person of an attendance row first registered at its event: the order of
+    arrival, as on the paper sheet. Marking a signature appends a corrected row but keeps
+    the person's place; so does undoing the removal of a person registered by mistake."""
+    first = aliased(Attendance)
+    return (
+        select(func.min(first.created_at))
+        .where(
+            first.event_id == Attendance.event_id,
+            first.person_id == Attendance.person_id,
+            first.retracts_id.is_(None),
+        )
+        .correlate(Attendance)
+        .scalar_subquery()
+    )
 
 
 def count(session: Session, query: Select[Any]) -> int:
@@ -127,7 +157,7 @@ def preparation_summary(session: Session) -> PreparationSummary:
         organizations=count(session, select(Organization.id).where(live(Organization))),
         persons=count(session, select(Person.id).where(live(Person))),
         events=count(session, select(Event.id).where(live(Event))),
-        attendances=count(session, select(Attendance.id).where(not_retracted(Attendance))),
+        attendances=count(session, select(Attendance.id).where(counted_attendance())),
     )
 
 

@@ -16,7 +16,12 @@ from planner_desktop.domain.actors import Person
 from planner_desktop.domain.base import Synced
 from planner_desktop.domain.events import Attendance, Event
 from planner_desktop.domain.prioritization import PrioritizationRound
-from planner_desktop.domain.summaries import current_municipality, live, not_retracted
+from planner_desktop.domain.summaries import (
+    arrival,
+    counted_attendance,
+    current_municipality,
+    live,
+)
 from planner_desktop.domain.territory import Community, Municipality
 from planner_desktop.i18n import _
 from planner_desktop.reports.layout import Letterhead
@@ -107,12 +112,13 @@ def event_communities(event: Event) -> list[Community]:
 
 
 def attendees(session: Session, event_id: uuid.UUID) -> list[tuple[Attendance, Person]]:
-    """Who counts as present: attendances neither retracted nor retracting, live persons."""
+    """Who counts as present, in the order they arrived (a signature marked later does
+    not move anyone): attendances neither retracted nor retracting, live persons."""
     rows = session.execute(
         select(Attendance, Person)
         .join(Person, Attendance.person_id == Person.id)
-        .where(Attendance.event_id == event_id, not_retracted(Attendance), live(Person))
-        .order_by(Attendance.created_at, Person.last_names, Person.first_names)
+        .where(Attendance.event_id == event_id, counted_attendance())
+        .order_by(arrival(), Attendance.person_id)
     ).all()
     return [(attendance, person) for attendance, person in rows]
 

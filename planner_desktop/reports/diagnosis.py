@@ -17,9 +17,9 @@ from planner_desktop.domain.labels import label
 from planner_desktop.domain.prioritization import PrioritizationRound, RoundResult
 from planner_desktop.domain.summaries import (
     AGREED,
+    counted_attendance,
     diagnosis_summary,
     live,
-    not_retracted,
     prioritization_summary,
     territory_summary,
 )
@@ -95,7 +95,7 @@ def attendance_by_sex_and_age(session: Session) -> dict[tuple[Sex | None, AgeGro
     rows = session.execute(
         select(Person.sex, Person.age_group, func.count(Attendance.id))
         .join(Person, Attendance.person_id == Person.id)
-        .where(not_retracted(Attendance), live(Person))
+        .where(counted_attendance())
         .group_by(Person.sex, Person.age_group)
     ).all()
     return {(sex, age): int(n) for sex, age, n in rows}

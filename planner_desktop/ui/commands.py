@@ -146,6 +146,25 @@ class RegisterAttendance(StoreCommand):
             records.tombstone(store, Person, self.person_id)
 
 
+class RemoveAttendance(StoreCommand):
+    """Remove a person registered by mistake: a retraction appended; undo registers them
+    again as they were, in their place."""
+
+    tables = ("attendance",)
+
+    def __init__(self, hub: ChangeHub, text: str, row_id: uuid.UUID) -> None:
+        super().__init__(hub, text)
+        self.row_id = row_id
+        self.correction_id: uuid.UUID | None = None
+
+    def apply(self, store: Store) -> None:
+        self.correction_id = attendance.retract(store, self.row_id)
+
+    def revert(self, store: Store) -> None:
+        if self.correction_id is not None:
+            self.row_id = attendance.reinstate(store, self.correction_id)
+
+
 class MarkSigned(StoreCommand):
     """Mark who signed the paper sheet; both ways append a corrected attendance row."""
 

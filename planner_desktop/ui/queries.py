@@ -27,9 +27,9 @@ from planner_desktop.domain.strategy import Program
 from planner_desktop.domain.summaries import (
     AGREED,
     community_scope,
+    counted_attendance,
     current_municipality,
     live,
-    not_retracted,
     profile_costs,
 )
 from planner_desktop.domain.territory import Community, Dimension, District, Sector
@@ -95,7 +95,7 @@ def organizations() -> TableQuery:
 def events() -> TableQuery:
     attendance = (
         select(func.count(Attendance.id))
-        .where(Attendance.event_id == Event.id, not_retracted(Attendance))
+        .where(Attendance.event_id == Event.id, counted_attendance())
         .correlate(Event)
         .scalar_subquery()
     )

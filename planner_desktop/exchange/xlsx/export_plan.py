@@ -18,7 +18,7 @@ from planner_desktop.domain.enums import AgeGroup, EventKind, OperationType, Sex
 from planner_desktop.domain.events import Attendance, Event
 from planner_desktop.domain.labels import label
 from planner_desktop.domain.projects import FundingSource, MultiYearProgramming, ProjectProfile
-from planner_desktop.domain.summaries import live, not_retracted, programming_totals
+from planner_desktop.domain.summaries import counted_attendance, live, programming_totals
 from planner_desktop.exchange.xlsx.sheets import DATE, INTEGER, MONEY, Column, write_table
 from planner_desktop.i18n import _
 
@@ -166,7 +166,7 @@ def export_attendance(session: Session, workbook: Workbook) -> int:
             func.count(func.distinct(Attendance.person_id)),
         )
         .join(Person, Attendance.person_id == Person.id)
-        .where(not_retracted(Attendance), live(Person))
+        .where(counted_attendance())
         .group_by(Attendance.event_id, Person.sex, Person.age_group)
     )
     for event_id, sex, age, n in grouped:

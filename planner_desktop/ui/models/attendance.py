@@ -1,5 +1,5 @@
 """The attendance of one event as a lazy table (who is present now, in the order they
-were registered) and the keys that pick sex and age group in two keystrokes."""
+arrived) and the keys that pick sex and age group in two keystrokes."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ import uuid
 
 from sqlalchemy import select
 
-from planner_desktop.domain import labels
 from planner_desktop.domain.actors import Person
 from planner_desktop.domain.enums import AgeGroup, Sex
 from planner_desktop.domain.events import Attendance
-from planner_desktop.domain.summaries import not_retracted
+from planner_desktop.domain.summaries import arrival, counted_attendance
 from planner_desktop.domain.territory import Community
 from planner_desktop.i18n import N_
 from planner_desktop.ui.columns import Column, Kind
@@ -21,7 +20,8 @@ NAME, SEX, AGE, COMMUNITY, SIGNED = range(5)
 
 
 def attendance_query(event_id: uuid.UUID | None) -> TableQuery:
-    """Rows keyed by the attendance row that counts (a correction replaces the key)."""
+    """Rows keyed by the attendance row that counts (a correction replaces the key), in
+    order of arrival: marking a signature does not move a row."""
     full_name = Person.first_names + " " + Person.last_names
     return TableQuery(
         columns=(
@@ -32,8 +32,8 @@ def attendance_query(event_id: uuid.UUID | None) -> TableQuery:
             Column(N_("Signed"), Kind.flag),
         ),
         ids=select(Attendance.id)
-        .where(Attendance.event_id == event_id, not_retracted(Attendance))
-        .order_by(Attendance.created_at, Attendance.id),
+        .where(Attendance.event_id == event_id, counted_attendance())
+        .order_by(arrival(), Attendance.person_id),
         rows=lambda keys: (
             select(
                 Attendance.id,
@@ -50,11 +50,16 @@ def attendance_query(event_id: uuid.UUID | None) -> TableQuery:
     )
 
 
+SEX_KEYS: dict[str, Sex] = {"F": Sex.female, "M": Sex.male}
+"""F female, M male: the same keys in every language (as on identity cards: F and M for
+femenino and masculino), so a facilitator who switches language never records a woman
+as a man. The row then shows the word (Mujer, Hombre), so a slip is seen at once."""
+
+
 def sex_keys() -> dict[str, Sex]:
-    """One letter per sex: the first letter of its label in the language shown
-    (M for Mujer and H for Hombre in Spanish; W and M in English)."""
-    return {labels.label(sex)[0].upper(): sex for sex in Sex}
+    """The keys that set the sex (see :data:`SEX_KEYS`)."""
+    return dict(SEX_KEYS)
 
 
 AGE_KEYS: dict[str, AgeGroup] = {str(n): group for n, group in enumerate(AgeGroup, start=1)}
-"""1 child, 2 youth, 3 adult, 4 elder."""
+"""1 child, 2 youth, 3 adult, 4 elder (in every language)."""

@@ -1,10 +1,12 @@
 """Attendance at an event, typed fast: a name, then sex and age group in two keys.
 
-Type a name (a registered person is offered as you type), press Enter or Tab, then one
-key for the sex (M/H in Spanish) and one digit 1–4 for the age group: the person is
-registered at once and the cursor is back in the name. Choosing a person already known
-registers them with Enter. Totals by sex and age group stay in view; Space on a row marks
-a signature on the paper sheet (a correction appended, never an edit).
+Type a name (a registered person is offered as you type, with community and ID number),
+press Enter or Tab, then one key for the sex (F or M, the same in every language) and one
+digit 1–4 for the age group: the person is registered at once and the cursor is back in
+the name. Picking a person already known registers them and clears the box. Totals by
+sex and age group stay in view; Space on a row marks a signature on the paper sheet (a
+correction appended, never an edit, and the row keeps its place); Delete removes a person
+registered by mistake (undone with Ctrl+Z).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,8 +38,15 @@ from planner_desktop.domain.summaries import current_municipality, live
 from planner_desktop.i18n import _
 from planner_desktop.ui.changes import hub_for
 from planner_desktop.ui.choosers import decorate, select_data
-from planner_desktop.ui.commands import MarkSigned, RegisterAttendance
-from planner_desktop.ui.models.attendance import AGE_KEYS, SIGNED, attendance_query, sex_keys
+from planner_desktop.ui.commands import MarkSigned, RegisterAttendance, RemoveAttendance
+from planner_desktop.ui.deleting import delete_action
+from planner_desktop.ui.models.attendance import (
+    AGE_KEYS,
+    NAME,
+    SIGNED,
+    attendance_query,
+    sex_keys,
+)
 from planner_desktop.ui.models.table import KEY_ROLE, VALUE_ROLE, QueryTableModel
 from planner_desktop.ui.pages.base import PageContext, fit_columns, table_view
 from planner_desktop.ui.pages.event_form import EventForm
@@ -83,6 +92,9 @@ class AttendancePanel(QWidget):
         completer = QCompleter(self.names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        # the database already chose the matches (by name or ID number): show them all
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.activated.connect(self._suggestion_picked)
         self.name.setCompleter(completer)
         self.sex = QLineEdit()
         self.sex.setObjectName("attendeeSex")
@@ -92,6 +104,8 @@ class AttendancePanel(QWidget):
         self.age.setObjectName("attendeeAge")
         self.age.setMaxLength(1)
         self.age.setFixedWidth(self.sex.width())
+        self.sex_word = QLabel()
+        self.sex_word.setObjectName("attendeeSexWord")
         self.hint = QLabel()
         self.hint.setObjectName("attendanceHint")
         self.hint.setStyleSheet("color: palette(mid);")
@@ -100,6 +114,7 @@ class AttendancePanel(QWidget):
         entry.addWidget(self.name, 1)
         entry.addWidget(QLabel(_("Sex")))
         entry.addWidget(self.sex)
+        entry.addWidget(self.sex_word)
         entry.addWidget(QLabel(_("Age group")))
         entry.addWidget(self.age)
         keys.addRow(_("Event"), self._row(self.event_box, self.new_event))
@@ -115,6 +130,10 @@ class AttendancePanel(QWidget):
         self.view.verticalHeader().show()
         self.view.installEventFilter(self)
         self.view.doubleClicked.connect(lambda index: self.toggle_signed(index.row()))
+        self.delete = delete_action(self.view, self.remove_current)
+        self.remove_button = QPushButton(_("Remove from the attendance"))
+        self.remove_button.setObjectName("removeAttendee")
+        self.remove_button.clicked.connect(self.remove_current)
         self.refusal = refusal_line()
 
         layout = QVBoxLayout(self)
@@ -123,7 +142,10 @@ class AttendancePanel(QWidget):
         layout.addWidget(self.form)
         layout.addWidget(self.totals)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.refusal)
+        below = QHBoxLayout()
+        below.addWidget(self.refusal, 1)
+        below.addWidget(self.remove_button)
+        layout.addLayout(below)
 
         self.name.textEdited.connect(self._name_typed)
         self.name.returnPressed.connect(self._name_entered)
@@ -136,7 +158,10 @@ class AttendancePanel(QWidget):
         )
         self.load_events()
         self._show_hint()
-        decorate(self, {self.new_event: "mdi6.calendar-plus"})
+        decorate(
+            self,
+            {self.new_event: "mdi6.calendar-plus", self.remove_button: "mdi6.account-remove"},
+        )
 
     @staticmethod
     def _row(*widgets: QWidget) -> QWidget:
@@ -179,9 +204,15 @@ class AttendancePanel(QWidget):
 
     def _name_typed(self, text: str) -> None:
         with self.store.session() as session:
-            found = persons.search(session, text)
-        self._found = {name: id_ for id_, name in found}
+            found = persons.suggestions(session, text)
+        self._found = {label: id_ for id_, label in found}
         self.names.setStringList(list(self._found))
+
+    def _suggestion_picked(self, label: str) -> None:
+        """A registered person picked from the suggestions: registered, the box cleared."""
+        person_id = self._found.get(label)
+        if person_id is not None:
+            self.register(person_id)
 
     def _name_entered(self) -> None:
         person_id = self._found.get(self.name.text().strip())
@@ -201,6 +232,7 @@ class AttendancePanel(QWidget):
             if key in sex_keys():
                 self._sex = sex_keys()[key]
                 self.sex.setText(key)
+                self.sex_word.setText(labels.label(self._sex))
                 self.refusal.clear()
                 self.age.setFocus()
             else:
@@ -221,7 +253,8 @@ class AttendancePanel(QWidget):
     def _show_hint(self) -> None:
         sexes = ", ".join(f"{key} {labels.label(sex)}" for key, sex in sex_keys().items())
         ages = ", ".join(f"{key} {labels.label(group)}" for key, group in AGE_KEYS.items())
-        self.hint.setText(f"{sexes} · {ages}")
+        keys = _("The same keys in every language: {sexes} · {ages}")
+        self.hint.setText(keys.format(sexes=sexes, ages=ages))
         self.hint.setWordWrap(True)
 
     def register_new(self, name: str, sex: Sex | None, age: AgeGroup | None) -> bool:
@@ -263,12 +296,18 @@ class AttendancePanel(QWidget):
             RegisterAttendance(self.hub, _("Register attendance"), event_id, person_id, new_person)
         )
         self.refusal.clear()
+        self._clear_entry()
+        return True
+
+    def _clear_entry(self) -> None:
         self.name.clear()
         self.sex.clear()
+        self.sex_word.clear()
         self.age.clear()
         self._sex = None
         self.name.setFocus()
-        return True
+        # QCompleter writes the picked text into the box after its signal: clear it after.
+        QTimer.singleShot(0, self.name.clear)
 
     def _event_community(self) -> uuid.UUID | None:
         with self.store.session() as session:
@@ -286,6 +325,20 @@ class AttendancePanel(QWidget):
         signed = bool(self.model.index(row, SIGNED).data(VALUE_ROLE))
         text = _("Signed on paper") if not signed else _("Not signed")
         self.context.undo_stack.push(MarkSigned(self.hub, text, row_id, not signed))
+
+    def remove_current(self) -> bool:
+        """Remove the person of the current row from this event's attendance (registered
+        by mistake): a retraction appended, undone with Ctrl+Z."""
+        row = self.view.currentIndex().row()
+        if row < 0 or row >= self.model.rowCount():
+            self.refusal.setText(_("Choose a person in the list first"))
+            return False
+        row_id = self.model.index(row, 0).data(KEY_ROLE)
+        name = self.model.index(row, NAME).data()
+        text = _("Remove {name} from the attendance").format(name=name)
+        self.refusal.clear()
+        self.context.undo_stack.push(RemoveAttendance(self.hub, text, row_id))
+        return True
 
     # --- reading -----------------------------------------------------------------------
 
