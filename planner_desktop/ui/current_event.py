@@ -8,12 +8,13 @@ capture functions take the event id as a parameter.
 
 from __future__ import annotations
 
+import html
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QWidget
 from sqlalchemy import select
 
 from planner_desktop.domain.events import Event, EventCommunity
@@ -21,7 +22,6 @@ from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community
 from planner_desktop.i18n import _
 from planner_desktop.store.database import Store
-from planner_desktop.ui.choosers import find_data, select_data
 from planner_desktop.ui.formatting import short_date
 
 if TYPE_CHECKING:
@@ -109,33 +109,24 @@ def event_choices(session: Session) -> list[tuple[uuid.UUID, str]]:
     ]
 
 
-class CurrentEventBar(QWidget):
-    """"Current event: <title> · <date> · <community>", changed from anywhere: a chooser
-    in the status bar, always in view."""
+class CurrentEventBar(QLabel):
+    """"Current event: <title> · <date> · <communities>" in the status bar, always in view,
+    with a "change" link that lists the events to choose another (or none).
+
+    A label rather than a chooser, so the status bar keeps its height."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("currentEventBar")
         self.holder: CurrentEvent | None = None
-        self.caption = QLabel()
-        self.chooser = QComboBox()
-        self.chooser.setObjectName("currentEventChooser")
-        self.chooser.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.chooser.setMinimumContentsLength(28)
-        self.caption.setBuddy(self.chooser)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.chooser)
-        self.chooser.activated.connect(self._chosen)
-        self.retranslate()
+        self.choices: list[tuple[uuid.UUID, str]] = []
+        self.menu: QMenu | None = None
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.linkActivated.connect(lambda _link: self.open_menu())
 
     def retranslate(self) -> None:
-        self.caption.setText(_("Current &event:"))
-        if self.chooser.count():
-            self.chooser.setItemText(0, _("(none chosen)"))
+        self._show(self.holder.event_id if self.holder else None)
 
     def attach(self, holder: CurrentEvent) -> None:
         """Show and change ``holder``'s event; read the events again when they change."""
@@ -151,22 +142,38 @@ class CurrentEventBar(QWidget):
         if self.holder is None:
             return
         with self.holder.store.session() as session:
-            choices = event_choices(session)
-        self.chooser.blockSignals(True)
-        self.chooser.clear()
-        self.chooser.addItem(_("(none chosen)"), None)
-        for id_, text in choices:
-            self.chooser.addItem(text, id_)
-        self.chooser.blockSignals(False)
-        if self.holder.event_id is not None and find_data(self.chooser, self.holder.event_id) < 0:
+            self.choices = event_choices(session)
+        if self.holder.event_id is not None and self.holder.event_id not in dict(self.choices):
             self.holder.set(None)  # deleted: nothing is current any more
         self._show(self.holder.event_id)
 
-    def _show(self, event_id: uuid.UUID | None) -> None:
-        select_data(self.chooser, event_id)
-        self.chooser.setToolTip(self.chooser.currentText())
+    def current_text(self) -> str:
+        """What is shown for the current event: its title, date and communities."""
+        event_id = self.holder.event_id if self.holder else None
+        found = dict(self.choices).get(event_id) if event_id else None
+        return found or _("(none chosen)")
 
-    def _chosen(self, index: int) -> None:
+    def _show(self, _event_id: object = None) -> None:
+        if self.holder is None:
+            self.setText("")
+            return
+        text = _("Current event: {event}").format(event=html.escape(self.current_text()))
+        self.setText(f'{text} <a href="change">{html.escape(_("change…"))}</a>')
+        self.setToolTip(self.current_text())
+
+    def open_menu(self) -> QMenu:
+        """The events to choose from (the current one ticked), shown under the label."""
+        menu = self.menu = QMenu(self)
+        menu.setObjectName("currentEventMenu")
+        current = self.holder.event_id if self.holder else None
+        for event_id, text in [(None, _("(none chosen)")), *self.choices]:
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(event_id == current)
+            action.triggered.connect(lambda _on=False, chosen=event_id: self.choose(chosen))
+        menu.popup(self.mapToGlobal(self.rect().topLeft()))
+        return menu
+
+    def choose(self, event_id: uuid.UUID | None) -> None:
         if self.holder is not None:
-            value = self.chooser.itemData(index)
-            self.holder.set(value if isinstance(value, uuid.UUID) else None)
+            self.holder.set(event_id)

@@ -111,7 +111,7 @@ def choose_row(qtbot: QtBot, panel: EventsPanel, title: str) -> None:
 
 
 def shown(window: MainWindow) -> str:
-    return window.current_event_bar.chooser.currentText()
+    return window.current_event_bar.current_text()
 
 
 @pytest.fixture
@@ -170,11 +170,18 @@ def test_another_event_chosen_from_the_status_bar_or_the_list(qtbot, settings, d
     context = window.pages[Phase.preparation].context
     assert shown(window).startswith("Taller dos")
 
-    chooser = window.current_event_bar.chooser
-    chooser.setFocus()
+    bar = window.current_event_bar
+    assert "Taller dos" in bar.text()
+    menu = bar.open_menu()
+    qtbot.waitExposed(menu)
+    ticked = [a.text() for a in menu.actions() if a.isChecked()]
+    assert len(ticked) == 1 and ticked[0].startswith("Taller dos")
     with qtbot.waitSignal(context.sig_current_event_changed):
-        while not chooser.currentText().startswith("Taller uno"):
-            qtbot.keyClick(chooser, Qt.Key.Key_Down)
+        qtbot.keyClick(menu, Qt.Key.Key_Down)
+        while not menu.activeAction().text().startswith("Taller uno"):
+            qtbot.keyClick(menu, Qt.Key.Key_Down)
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+    assert "Taller uno" in bar.text()
     with window.store.session() as session:
         first = session.scalar(select(Event.id).where(Event.title == "Taller uno"))
     assert context.current_event_id == first
