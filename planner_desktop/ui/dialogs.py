@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner_desktop import APP_NAME, __version__
 from planner_desktop.i18n import _
+from planner_desktop.ui.file_dialogs import open_file, save_file
 
 if TYPE_CHECKING:
     from planner_desktop.settings import Settings
@@ -25,17 +26,13 @@ def _filter() -> str:
 
 def choose_database(parent: QWidget, settings: Settings) -> str | None:
     """An existing database file chosen by the person, or None."""
-    path, _chosen = QFileDialog.getOpenFileName(
-        parent, _("Open database"), _folder(settings), _filter()
-    )
+    path = open_file(parent, _("Open database"), _folder(settings), _filter())
     return path or None
 
 
 def choose_new_database(parent: QWidget, settings: Settings) -> str | None:
     """A new database file name (``.sqlite`` added when missing); an existing file is refused."""
-    path, _chosen = QFileDialog.getSaveFileName(
-        parent, _("New database"), _folder(settings), _filter()
-    )
+    path = save_file(parent, _("New database"), Path(_folder(settings)), _filter())
     if not path:
         return None
     if not Path(path).suffix:

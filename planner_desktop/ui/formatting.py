@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -37,10 +37,27 @@ def percent(value: float | None) -> str:
     return f"{QLocale().toString(float(value), 'f', 0)} %"
 
 
+def date_format() -> str:
+    """The one date format of the window: the locale's short format with the year in full
+    (``d/M/yyyy`` in Bolivia, ``M/d/yyyy`` in the United States). Date fields show it too."""
+    shape = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in shape:
+        shape = shape.replace("yy", "yyyy")
+    return shape
+
+
 def short_date(value: date | None) -> str:
     if value is None:
         return ""
-    return QLocale().toString(QDate(value.year, value.month, value.day), "dd/MM/yyyy")
+    return QLocale().toString(QDate(value.year, value.month, value.day), date_format())
+
+
+def date_time(value: datetime | None) -> str:
+    """A moment in the local time: the date as :func:`short_date`, then hours and minutes."""
+    if value is None:
+        return ""
+    local = value.astimezone() if value.tzinfo is not None else value
+    return f"{short_date(local.date())} {local:%H:%M}"
 
 
 def display(kind: Kind, value: Any) -> str:

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from planner_desktop.i18n import _
 from planner_desktop.ui.exchange.checks import held_paths, session_files
+from planner_desktop.ui.file_dialogs import existing_folder, open_files
 
 if TYPE_CHECKING:
     from planner_desktop.store.database import Store
@@ -97,19 +97,13 @@ class ChoosePage(QWizardPage):
         return len(new)
 
     def ask_files(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(
-            self,
-            _("Import session files"),
-            self.last_folder,
-            _("Session files (*.cumbre);;All files (*)"),
-        )
+        names = open_files(self, _("Import session files"), self.last_folder,
+                           _("Session files (*.cumbre);;All files (*)"))
         if names:
             self.add_paths([Path(n) for n in names])
 
     def ask_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, _("Folder of session files"), self.last_folder
-        )
+        folder = existing_folder(self, _("Folder of session files"), self.last_folder)
         if folder:
             self.add_paths([Path(folder)])
 

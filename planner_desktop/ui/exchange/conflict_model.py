@@ -18,6 +18,7 @@ from planner_desktop.exchange.conflicts import FIXED_FIELDS
 from planner_desktop.exchange.labels import table_title
 from planner_desktop.exchange.session import Conflict
 from planner_desktop.i18n import N_, _
+from planner_desktop.ui import formatting
 
 Index = QModelIndex | QPersistentModelIndex
 DIFFERS = QColor("#fff3c4")
@@ -186,7 +187,7 @@ class ConflictFieldsModel(QAbstractTableModel):
             return _("Result")
         version = self.conflict.versions[section - 1]
         title = _("Version {n}").format(n=section)
-        when = version.updated_at.strftime("%Y-%m-%d %H:%M:%S")
+        when = formatting.date_time(version.updated_at)
         extra = _(" (kept for now)") if version.provisional else ""
         source = self.sources.get(version.version_id, str(version.device_id)[:8])
         return f"{title}{extra}\n{source} · {when}"

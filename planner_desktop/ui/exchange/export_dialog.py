@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,7 +29,8 @@ from planner_desktop.exchange.session import ExportReport, Scope, export_session
 from planner_desktop.exchange.signing import fingerprint as key_fingerprint
 from planner_desktop.exchange.signing import public_key_hex, short_fingerprint
 from planner_desktop.i18n import N_, _
-from planner_desktop.ui import jobs
+from planner_desktop.ui import formatting, jobs
+from planner_desktop.ui.file_dialogs import free_path, save_file
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -84,13 +85,13 @@ class ExportDialog(QDialog):
         self.date_to = QDateEdit(_qdate(today))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(formatting.date_format())
         dates = QHBoxLayout()
         dates.addWidget(self.date_from)
         dates.addWidget(QLabel("—"))
         dates.addWidget(self.date_to)
         dates.addStretch(1)
-        self.out = QLineEdit(str(Path.home() / f"sesion-{today.isoformat()}.cumbre"))
+        self.out = QLineEdit(str(free_path(Path.home() / f"sesion-{today.isoformat()}.cumbre")))
         self.out.setObjectName("exportFile")
         browse = QPushButton(_("Choose…"))
         browse.clicked.connect(self.ask_file)
@@ -141,7 +142,7 @@ class ExportDialog(QDialog):
                 .order_by(m.Community.name)
             ).all()
         for ident, day, title in events:
-            self.event_box.addItem(f"{day.isoformat()} · {title}", ident)
+            self.event_box.addItem(f"{formatting.short_date(day)} · {title}", ident)
         for ident, name in communities:
             self.community_box.addItem(name, ident)
 
@@ -173,9 +174,8 @@ class ExportDialog(QDialog):
         return Scope(kind=code)
 
     def ask_file(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Export session file"), self.out.text(), _("Session files (*.cumbre)")
-        )
+        name = save_file(self, _("Export session file"), Path(self.out.text()),
+                         _("Session files (*.cumbre)"))
         if name:
             self.out.setText(name if name.endswith(".cumbre") else name + ".cumbre")
 
@@ -189,6 +189,11 @@ class ExportDialog(QDialog):
             self.message.setText(_("Choose what to export and the file to write."))
             return
         out, scope = Path(text), self.scope()
+        if out.exists() and QMessageBox.question(
+            self, _("Export session file"),
+            _("{file} already exists. Replace it?").format(file=out.name),
+        ) != QMessageBox.StandardButton.Yes:
+            return
         self.export_button.setEnabled(False)
         self.message.setText(_("Exporting…"))
         self.job = jobs.run_job(

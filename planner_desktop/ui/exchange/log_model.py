@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from planner_desktop.exchange.session import ImportBatch, import_log
 from planner_desktop.i18n import N_, _
+from planner_desktop.ui import formatting
 
 if TYPE_CHECKING:
     from planner_desktop.store.database import Store
@@ -33,7 +34,7 @@ UNDONE_COLOUR = "#757575"
 
 
 def _time(value: Any) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value is not None else ""
+    return formatting.date_time(value)
 
 
 class ImportLogModel(QAbstractTableModel):

@@ -149,8 +149,8 @@ class TraceView(QWidget):
         detail = _("{percent} % physical, {amount} executed").format(
             percent=formatting.number(point.physical_percent),
             amount=formatting.money(point.financial_executed))
-        self._item(parent, _("Progress"), Link("progress", point.id, point.date.isoformat()),
-                   detail)
+        self._item(parent, _("Progress"),
+                   Link("progress", point.id, formatting.short_date(point.date)), detail)
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         link = item.data(0, LINK_ROLE)

@@ -12,6 +12,7 @@ from planner_desktop.reports.results_hash import (
     verify_payload,
 )
 from planner_desktop.store.database import Store
+from planner_desktop.ui.formatting import short_date
 
 
 class Verdict(Enum):
@@ -41,6 +42,6 @@ def check_acta(store: Store, text: str) -> ActaCheck:
             return ActaCheck(Verdict.unknown, session_id)
         event = event_of_session(session, session_id)
         title = event.title if event is not None else ""
-        when = event.date.isoformat() if event is not None else ""
+        when = short_date(event.date) if event is not None else ""
     verdict = Verdict.matches if outcome else Verdict.changed
     return ActaCheck(verdict, session_id, title, when)

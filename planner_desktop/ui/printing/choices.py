@@ -1,8 +1,9 @@
-"""What the print dialog's pickers offer, read from the database (no Qt here)."""
+"""What the print dialog's pickers offer, read from the database."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,6 +16,7 @@ from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community
 from planner_desktop.i18n import _
 from planner_desktop.reports.common import ReportOptions
+from planner_desktop.ui.formatting import short_date
 from planner_desktop.ui.printing.documents import Need
 
 
@@ -27,6 +29,10 @@ class Choice:
     community: str | None = None
     project: str | None = None
     year: int | None = None
+    about: str = ""
+    """What the document is about, for its file name: communities, event, project."""
+    day: date | None = None
+    """The date the file name carries: the event's; None for the day it is printed."""
 
     def options(self, paper: str) -> ReportOptions:
         from planner_desktop.reports.layout import default_logo
@@ -41,18 +47,22 @@ class Choice:
         )
 
 
-def _event_label(event: Event) -> str:
-    return f"{event.date.isoformat()} — {event.title}"
+def _event_choice(event: Event) -> Choice:
+    places = sorted(link.community.name for link in event.communities
+                    if link.deleted_at is None and link.community.deleted_at is None)
+    return Choice(f"{short_date(event.date)} — {event.title}", event=str(event.id),
+                  about=" ".join(places[:2]) or event.title, day=event.date)
 
 
 def events(session: Session) -> list[Choice]:
     rows = session.scalars(select(Event).where(live(Event)).order_by(Event.date.desc()))
-    return [Choice(_event_label(event), event=str(event.id)) for event in rows]
+    return [_event_choice(event) for event in rows]
 
 
 def communities(session: Session) -> list[Choice]:
     rows = session.scalars(select(Community).where(live(Community)).order_by(Community.name))
-    return [Choice(f"{row.name} ({row.code})", community=str(row.id)) for row in rows]
+    return [Choice(f"{row.name} ({row.code})", community=str(row.id), about=row.name)
+            for row in rows]
 
 
 def rounds(session: Session) -> list[Choice]:
@@ -68,9 +78,10 @@ def rounds(session: Session) -> list[Choice]:
         .where(live(Community), Community.id.in_(community_ids))
         .order_by(Community.name)
     )
-    found = [Choice(_event_label(event), event=str(event.id)) for event in by_event]
+    found = [_event_choice(event) for event in by_event]
     found += [
-        Choice(_("Community: {name}").format(name=row.name), community=str(row.id))
+        Choice(_("Community: {name}").format(name=row.name), community=str(row.id),
+               about=row.name)
         for row in by_community
     ]
     return found
@@ -80,14 +91,15 @@ def projects(session: Session) -> list[Choice]:
     rows = session.scalars(
         select(ProjectProfile).where(live(ProjectProfile)).order_by(ProjectProfile.code)
     )
-    return [Choice(f"{row.code} — {row.name}", project=str(row.id)) for row in rows]
+    return [Choice(f"{row.code} — {row.name}", project=str(row.id), about=row.code)
+            for row in rows]
 
 
 def years(session: Session) -> list[Choice]:
     rows = session.scalars(
         select(AnnualPlan.fiscal_year).where(live(AnnualPlan)).order_by(AnnualPlan.fiscal_year)
     )
-    return [Choice(str(year), year=year) for year in rows]
+    return [Choice(str(year), year=year, about=str(year)) for year in rows]
 
 
 def choices_for(session: Session, need: Need) -> list[Choice]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QPushButton,
@@ -25,6 +25,7 @@ from planner_desktop.i18n import _, ngettext
 from planner_desktop.reports.common import ReportRefused
 from planner_desktop.reports.preview import PagePicture, render_pages
 from planner_desktop.ui import jobs
+from planner_desktop.ui.file_dialogs import document_name, free_path, save_file
 from planner_desktop.ui.printing.choices import Choice, choices_for, picker_label
 from planner_desktop.ui.printing.documents import PAPERS, DocumentKind, Need
 from planner_desktop.ui.printing.output import preview_folder, print_document
@@ -126,7 +127,10 @@ class PrintDialog(QDialog):
         return found if isinstance(found, Choice) else Choice("")
 
     def file_name(self) -> str:
-        return f"{self.document.file_stem}.pdf"
+        """The document, what it is about (community or event) and the date."""
+        choice = self.choice()
+        return document_name(self.document.file_stem, choice.about,
+                             choice.day or date.today(), ".pdf")
 
     def generate(self) -> None:
         """Write the PDF in a background job (the dialog stays responsive)."""
@@ -160,7 +164,7 @@ class PrintDialog(QDialog):
         if pictures:
             self.preview.show_pages(pictures, pages)
             self.preview.show()
-            self.resize(max(self.width(), PAGE_WIDTH + 80), max(self.height(), 820))
+            self._grow(PAGE_WIDTH + 80, 820)
             text += " " + _("Open it in your PDF viewer to print it, or save a copy.")
         else:
             text += " " + _("Open it to look at it, or save a copy.")
@@ -175,6 +179,13 @@ class PrintDialog(QDialog):
             text = _("The document could not be written: {reason}").format(
                 reason=jobs.error_text(error))
         show_message(self.message, text, "error")
+
+    def _grow(self, width: int, height: int) -> None:
+        """Grow to show a page, never past the screen (a 1366×768 laptop included)."""
+        room = self.screen().availableGeometry()
+        frame = self.frameGeometry().height() - self.height()
+        self.resize(min(max(self.width(), width), room.width()),
+                    min(max(self.height(), height), room.height() - max(frame, 0)))
 
     def _remember_paper(self) -> None:
         """The paper chosen becomes the default of every document (and of ``report``)."""
@@ -201,13 +212,13 @@ class PrintDialog(QDialog):
     def save_as(self) -> None:
         if self.pdf is None:
             return
-        target, _chosen = QFileDialog.getSaveFileName(
-            self, _("Save the document"), str(Path.home() / self.file_name()),
-            _("PDF documents (*.pdf)"),
-        )
+        target = save_file(self, _("Save the document"),
+                           free_path(Path.home() / self.file_name()),
+                           _("PDF documents (*.pdf)"))
         if not target:
             return
-        path = Path(target) if Path(target).suffix else Path(target + ".pdf")
+        # the dialog asked before replacing the name typed; one it did not see gets a number
+        path = Path(target) if Path(target).suffix else free_path(Path(target + ".pdf"))
         try:
             shutil.copyfile(self.pdf, path)
         except OSError as error:

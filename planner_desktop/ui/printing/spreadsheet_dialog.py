@@ -7,6 +7,7 @@ the dialog ``changed`` so the window reads the database again when it closes.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from planner_desktop.exchange.xlsx.errors import SpreadsheetRefused
 from planner_desktop.i18n import N_, _, ngettext
 from planner_desktop.ui import jobs
+from planner_desktop.ui.file_dialogs import document_name, free_path, open_file, save_file
 from planner_desktop.ui.printing.style import show_message
 
 if TYPE_CHECKING:
@@ -109,18 +110,17 @@ class SpreadsheetDialog(QDialog):
 
     def ask_path(self) -> Path | None:
         if self.importing:
-            path, _chosen = QFileDialog.getOpenFileName(
-                self, _("Import spreadsheet"), str(Path.home()), _(_FILTER)
-            )
+            path = open_file(self, _("Import spreadsheet"), str(Path.home()), _(_FILTER))
         else:
-            path, _chosen = QFileDialog.getSaveFileName(
-                self, _("Export spreadsheet"), str(Path.home() / f"{self._stem()}.xlsx"),
-                _(_FILTER),
-            )
+            path = save_file(self, _("Export spreadsheet"),
+                             free_path(Path.home() / document_name(
+                                 self._stem(), "", date.today(), ".xlsx")),
+                             _(_FILTER))
         if not path:
             return None
         chosen = Path(path)
-        return chosen if chosen.suffix or self.importing else chosen.with_suffix(".xlsx")
+        return chosen if chosen.suffix or self.importing else free_path(
+            chosen.with_suffix(".xlsx"))
 
     def run(self) -> None:
         """Ask for the file, then write or read it in a background job."""
