@@ -6,6 +6,7 @@ tests are about, so it is written directly; everything captured is typed in the 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
@@ -13,6 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from planner_desktop.context import open_database
+from planner_desktop.domain.diagnosis import SelfDiagnosis
 from planner_desktop.domain.territory import (
     Community,
     Dimension,
@@ -27,8 +29,9 @@ SECTORS = ("Agua potable", "Caminos", "Educación", "Salud")
 DIMENSIONS = ("Físico-natural", "Socio-cultural")
 
 
-def new_municipality(path: Path) -> Path:
-    """A database holding only a municipality's territory: no event, person or demand."""
+def new_municipality(path: Path, *, self_diagnosis: bool = False) -> Path:
+    """A database holding only a municipality's territory: no event, person or demand
+    (with ``self_diagnosis``, an empty self-diagnosis of the first community)."""
     store = open_database(path)
     try:
         with store.session() as session:
@@ -43,8 +46,14 @@ def new_municipality(path: Path) -> Path:
                 municipality.sectors.append(Sector(code=f"s{n}", name=name))
             session.add(municipality)
             session.flush()
-            for code, name in (("C01", "Chaupi Loma"), ("C02", "Villa Esperanza")):
-                session.add(Community(district_id=district.id, code=code, name=name))
+            communities = [
+                Community(district_id=district.id, code=code, name=name)
+                for code, name in (("C01", "Chaupi Loma"), ("C02", "Villa Esperanza"))
+            ]
+            session.add_all(communities)
+            if self_diagnosis:
+                session.flush()
+                session.add(SelfDiagnosis(community_id=communities[0].id, date=date(2026, 3, 7)))
     finally:
         store.close()
     return path

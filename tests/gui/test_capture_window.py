@@ -161,6 +161,7 @@ def test_demand_list_filters_and_new_demand(qtbot, window):
     panel.status.setCurrentIndex(1)
     assert panel.model.total <= in_community
     panel.status.setCurrentIndex(0)
+    panel.new_sector.setCurrentIndex(0)  # a new demand's sector is chosen, never assumed
     panel.new_demand.insert("Puente\tpeatonal\nsobre el río")  # pasted
     qtbot.keyClick(panel.new_demand, Qt.Key.Key_Return)
     saved(qtbot, window)

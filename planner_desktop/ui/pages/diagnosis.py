@@ -19,6 +19,7 @@ from planner_desktop.ui.pages.base import (
     set_heading,
     table_view,
 )
+from planner_desktop.ui.pages.finding_deletion import add_finding_deletion
 from planner_desktop.ui.pages.self_diagnosis import SelfDiagnosisPanel
 
 
@@ -46,6 +47,7 @@ class DiagnosisPage(Page):
         layout.addWidget(self.findings_title)
         layout.addWidget(self.findings_view, 1)
         self.self_diagnosis = SelfDiagnosisPanel(self.context)
+        self.delete_finding_button = add_finding_deletion(self.self_diagnosis)
         self._seen_community: object = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
