@@ -10,105 +10,30 @@ import uuid
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent, QUndoStack
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from planner_desktop.context import open_database
 from planner_desktop.domain.enums import Phase
 from planner_desktop.domain.events import Event, EventCommunity
-from planner_desktop.domain.setup import create_municipality
 from planner_desktop.domain.territory import Community
 from planner_desktop.settings import Settings
-from planner_desktop.ui import jobs
 from planner_desktop.ui.main_window import MainWindow
 from planner_desktop.ui.pages.base import PageContext
-from planner_desktop.ui.pages.events import EventsPanel
+from tests.gui.event_helpers import (
+    choose_row,
+    click,
+    create_event,
+    events_panel,
+    new_territory,
+    open_window,
+    saved,
+    type_text,
+)
 
 pytestmark = pytest.mark.gui
-
-COMMUNITIES = ("Chaupi Loma", "Villa Esperanza")
-
-
-def new_territory(path: Path) -> Path:
-    """A municipality, one district and two communities; nothing else."""
-    store = open_database(path)
-    try:
-        with store.session() as session:
-            municipality = create_municipality(session, name="Sacaba", districts=["Distrito 1"])
-            district = municipality.districts[0]
-            for n, name in enumerate(COMMUNITIES, start=1):
-                session.add(Community(district_id=district.id, code=f"C{n:02d}", name=name))
-    finally:
-        store.close()
-    return path
-
-
-def open_window(qtbot: QtBot, settings: Settings, db: Path) -> MainWindow:
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.sig_store_changed, timeout=20000):
-        window.open_database(db)
-    return window
-
-
-def type_text(qtbot: QtBot, widget: object, text: str) -> None:
-    """Type like a person, accents included (QTest only knows ASCII keys)."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(widget, char)
-            continue
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
-            QApplication.sendEvent(widget, event)
-
-
-def saved(qtbot: QtBot) -> None:
-    """Let the background writes finish and their announcements arrive."""
-    jobs.wait_for_all()
-    qtbot.wait(50)
-    QApplication.processEvents()
-
-
-def events_panel(qtbot: QtBot, window: MainWindow) -> EventsPanel:
-    window.show_phase(Phase.preparation)
-    page = window.pages[Phase.preparation]
-    page.tabs.setCurrentWidget(page.events_panel)
-    return page.events_panel
-
-
-def click(qtbot: QtBot, button: object) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
-
-
-def create_event(qtbot: QtBot, panel: EventsPanel, title: str, community: str) -> None:
-    click(qtbot, panel.add_button)
-    form = panel.form
-    assert form.isVisible() and form.title_edit.hasFocus()
-    type_text(qtbot, form.title_edit, title)
-    qtbot.keyClicks(form.place, "Sede sindical")
-    for row in range(form.communities.rowCount()):
-        item = form.communities.item(row)
-        if item.text() == community:
-            item.setCheckState(Qt.CheckState.Checked)
-    click(qtbot, form.create_button)
-    saved(qtbot)
-
-
-def choose_row(qtbot: QtBot, panel: EventsPanel, title: str) -> None:
-    model = panel.model
-    for row in range(model.rowCount()):
-        if model.index(row, 2).data() == title:
-            rect = panel.view.visualRect(model.index(row, 2))
-            click_at = rect.center()
-            qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=click_at)
-            assert panel.view.currentIndex().row() == row
-            return
-    raise AssertionError(f"no event {title} in the list")
-
 
 def shown(window: MainWindow) -> str:
     return window.current_event_bar.current_text()

@@ -44,6 +44,7 @@ from planner_desktop.ui.models.findings import (
     findings_query,
 )
 from planner_desktop.ui.pages.base import PageContext, fit_columns
+from planner_desktop.ui.pages.self_diagnosis_start import StartSelfDiagnosis
 from planner_desktop.ui.spreadsheet import refusal_line, spreadsheet_view
 
 COLUMN_WIDTH = 140
@@ -61,6 +62,8 @@ class SelfDiagnosisPanel(QWidget):
         self.store = context.store
         self.hub = hub_for(context.undo_stack, context.store)
         self._follow: uuid.UUID | None = None
+        self._wanted: uuid.UUID | None = None
+        """A self-diagnosis just started, shown as soon as it is saved."""
         self._follow_column = DESCRIPTION
 
         self.diagnosis = QComboBox()
@@ -93,6 +96,9 @@ class SelfDiagnosisPanel(QWidget):
         hub_for(context.undo_stack, context.store).sig_failed.connect(self.show_failure)
         self.model.sig_refused.connect(self.refusal.setText)
         self.model.sig_loaded.connect(lambda _n: self._reselect())
+        self.starter = StartSelfDiagnosis(context, self)
+        self.starter.sig_chosen.connect(self.show_diagnosis)
+        self.starter.sig_refused.connect(self.refusal.setText)
 
         self.dimension = QComboBox()
         self.dimension.setObjectName("newFindingDimension")
@@ -138,6 +144,7 @@ class SelfDiagnosisPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.starter)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.refusal)
@@ -178,7 +185,7 @@ class SelfDiagnosisPanel(QWidget):
                 if community == community_id and wanted is None:
                     wanted = id_
             dimensions = queries.dimensions(session)
-        chosen = wanted or current
+        chosen = self._wanted or wanted or current
         select_data(self.diagnosis, chosen)
         self.diagnosis.blockSignals(False)
         self._fill_dimensions(dimensions)
@@ -199,8 +206,20 @@ class SelfDiagnosisPanel(QWidget):
         self.model.reload(findings_query(self.diagnosis_id()))
         fit_columns(self.view, COLUMN_WIDTH)
 
+    def show_diagnosis(self, diagnosis_id: uuid.UUID) -> None:
+        """Show one self-diagnosis (once saved, for one just started)."""
+        self.refusal.clear()
+        self._wanted = diagnosis_id
+        if select_data(self.diagnosis, diagnosis_id):
+            self._wanted = None
+        self.description.setFocus()
+
     def _changed(self, table: str, _serial: int) -> None:
-        if table == "dimension":
+        if table == "self_diagnosis":
+            self.load_choices()
+            if self.diagnosis_id() == self._wanted:
+                self._wanted = None
+        elif table == "dimension":
             with self.store.session() as session:
                 self._fill_dimensions(queries.dimensions(session))
 
