@@ -72,7 +72,7 @@ def test_a_deleted_demand_stays_deleted_whatever_the_order(world, make_store):
 
 
 def test_a_deletion_undone_on_a_travels_as_the_live_record(world, make_store):
-    ids, base, a, b = world
+    ids, _base, a, b = world
     done = deleted_on_a(ids, a)
     deletion.restore(a.store, done)
     hq = make_store("hq")
