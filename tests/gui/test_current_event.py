@@ -150,3 +150,26 @@ def test_an_event_is_edited_and_the_edit_undone(qtbot, settings, db, message_box
     saved(qtbot)
     with window.store.session() as session:
         assert session.scalars(select(Event.title)).one() == "Taller"
+def test_an_event_is_deleted_with_what_depends_on_it_and_brought_back(
+    qtbot, settings, db, message_boxes
+) -> None:
+    window = open_window(qtbot, settings, db)
+    panel = events_panel(qtbot, window)
+    create_event(qtbot, panel, "Taller equivocado", "Chaupi Loma")
+    choose_row(qtbot, panel, "Taller equivocado")
+    click(qtbot, panel.delete_button)
+    saved(qtbot)
+    asked = message_boxes.texts("question")
+    assert len(asked) == 1 and "Taller equivocado" in asked[0]
+    assert panel.model.rowCount() == 0
+    assert window.current_event_bar.holder.event_id is None
+    assert "Taller" not in shown(window)
+    with window.store.session() as session:
+        event = session.scalars(select(Event)).one()
+        assert event.deleted_at is not None
+        assert session.scalars(select(EventCommunity)).one().deleted_at is not None
+
+    window.undo_stack.undo()
+    saved(qtbot)
+    assert panel.model.rowCount() == 1
+    assert panel.model.index(0, 2).data() == "Taller equivocado"
