@@ -133,12 +133,17 @@ def _check(spec: RoundSpec) -> None:
             raise _refuse(_("Criteria"), _("a criterion has no name"))
 
 
-def open_round(session: Session, spec: RoundSpec) -> uuid.UUID:
-    """Create the round, its items and its criteria; returns the round's id.
+@dataclass(frozen=True)
+class Place:
+    """Where a checked round belongs."""
 
-    Refused, with nothing written: a blank title, no group or an unknown one, no demand,
-    a demand of another part of the territory (or deleted), bad method parameters.
-    """
+    municipality_id: uuid.UUID
+    district_id: uuid.UUID | None
+    community_id: uuid.UUID | None
+
+
+def check_round(session: Session, spec: RoundSpec) -> Place:
+    """Every check of :func:`open_round`, writing nothing (the window asks first)."""
     _check(spec)
     municipality_id, district_id, community_id, communities = _place(session, spec)
     if spec.event_id is not None:
@@ -155,9 +160,23 @@ def open_round(session: Session, spec: RoundSpec) -> uuid.UUID:
         if demand.community_id not in allowed:
             raise _refuse(_("Demands"), _("{code} is not a demand of this place").format(
                 code=demand.code))
+    return Place(municipality_id, district_id, community_id)
+
+
+def open_round(session: Session, spec: RoundSpec, round_id: uuid.UUID | None = None
+               ) -> uuid.UUID:
+    """Create the round (with ``round_id`` when given), its items and its criteria;
+    returns the round's id.
+
+    Refused, with nothing written: a blank title, no group or an unknown one, no demand,
+    a demand of another part of the territory (or deleted), bad method parameters.
+    """
+    place = check_round(session, spec)
+    municipality_id, district_id, community_id = (
+        place.municipality_id, place.district_id, place.community_id)
     round_ = PrioritizationRound(
-        municipality_id=municipality_id, event_id=spec.event_id, community_id=community_id,
-        district_id=district_id, level=spec.level, method=spec.method,
+        id=round_id or uuid.uuid4(), municipality_id=municipality_id, event_id=spec.event_id,
+        community_id=community_id, district_id=district_id, level=spec.level, method=spec.method,
         title=spec.title.strip(), groups=",".join(dict.fromkeys(spec.groups)),
         dots_per_participant=spec.dots_per_participant,
         allow_stacking=spec.allow_stacking, max_choices=spec.max_choices,

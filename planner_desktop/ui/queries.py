@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
-from sqlalchemy import Select, func, literal, select
+from sqlalchemy import Select, String, case, cast, func, literal, select
 from sqlalchemy.orm import Session, aliased
 
 from planner_desktop.domain.actors import Organization
@@ -199,11 +199,17 @@ def rounds(scope: Scope = MUNICIPALITY) -> TableQuery:
     )
 
 
+def _shared_rank_text() -> Any:
+    """A result's rank as shown: shared by equal scores and marked, ``=2`` (issue 12)."""
+    shown = cast(func.coalesce(RoundResult.shared_rank, RoundResult.rank), String)
+    return case((RoundResult.tied, literal("=") + shown), else_=shown)
+
+
 def agreed_results(round_id: uuid.UUID | None) -> TableQuery:
     """The agreed order of one round's demands, with their priority class."""
     return TableQuery(
         columns=(
-            Column(N_("Rank"), Kind.number),
+            Column(N_("Rank")),
             Column(N_("Demand")),
             Column(N_("Description"), stretch=True),
             Column(N_("Score"), Kind.number),
@@ -215,7 +221,7 @@ def agreed_results(round_id: uuid.UUID | None) -> TableQuery:
         rows=lambda keys: (
             select(
                 RoundResult.id,
-                RoundResult.rank,
+                _shared_rank_text(),
                 Demand.code,
                 Demand.description,
                 RoundResult.score,

@@ -23,6 +23,7 @@ from planner_desktop.ui.pages.base import (
 )
 from planner_desktop.ui.pages.demands import DemandsPanel
 from planner_desktop.ui.prioritization.grouping_panel import GroupingPanel
+from planner_desktop.ui.prioritization.round_actions import RoundActions
 from planner_desktop.ui.prioritization.tally_panel import TallyPanel
 
 
@@ -44,9 +45,17 @@ class PrioritizationPage(Page):
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addWidget(self.results_title)
         bottom_layout.addWidget(self.results_view)
+        self.round_actions = RoundActions(self.context, self.chosen_round)
+        self.round_actions.sig_opened.connect(self._opened)
+        self._select_after: uuid.UUID | None = None
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.round_actions)
+        top_layout.addWidget(self.rounds_view)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.rounds_view)
+        splitter.addWidget(top)
         splitter.addWidget(bottom)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -62,9 +71,26 @@ class PrioritizationPage(Page):
         self.tabs.addTab(self.grouping_panel, "")
         self.body.addWidget(self.tabs)
         self.rounds_view.selectionModel().selectionChanged.connect(self._round_chosen)
+        hub.sig_changed.connect(self._table_changed)
+
+    def chosen_round(self) -> uuid.UUID | None:
+        """The round chosen in the list of rounds, if any."""
+        index = self.rounds_view.currentIndex()
+        return self.rounds.index(index.row(), 0).data(KEY_ROLE) if index.isValid() else None
+
+    def _opened(self, round_id: uuid.UUID) -> None:
+        self._select_after = round_id
+
+    def _table_changed(self, table: str, _serial: int) -> None:
+        """A round opened, deleted, reopened (or undone): list the rounds again."""
+        if table == "prioritization_round" and self.isVisible():
+            self.refresh()
+            self.tally_panel.reload()
 
     def refresh(self) -> None:
         scope = self.scope
+        keep = self._select_after or self.chosen_round()
+        self._select_after = None
         self.rounds.reload(queries.rounds(scope))
         self.demands_panel.follow_scope(scope.district_id, scope.community_id)
         self.tabs.setTabText(0, _("Rounds and results ({n})").format(n=self.rounds.total))
@@ -75,7 +101,8 @@ class PrioritizationPage(Page):
         self.grouping_panel.follow_scope(scope)
         fit_columns(self.rounds_view)
         if self.rounds.rowCount():
-            self.rounds_view.selectRow(0)
+            kept = self.rounds.row_of(keep) if keep is not None else -1
+            self.rounds_view.selectRow(max(kept, 0))
         else:
             self._show_results(None, "")
 

@@ -19,6 +19,7 @@ from planner_desktop.domain.prioritization import PrioritizationRound, RoundItem
 from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Sector
 from planner_desktop.i18n import _
+from planner_desktop.prioritization.choices import record_choice
 from planner_desktop.prioritization.closing import Figures, close_round, load_figures
 from planner_desktop.prioritization.compare import POOLED
 from planner_desktop.prioritization.decisions import set_agreed_order, set_class
@@ -66,8 +67,8 @@ def entry_mode(method: PrioritizationMethod) -> EntryMode:
             "Type the order each group agreed: each demand with its place, e.g. K 1"))
     if method is M.pairwise:
         return EntryMode(False, False, False, _(
-            "A pairwise comparison is not a tally: each pair is chosen on the wall chart "
-            "with its reason, so nothing is typed here; its results are shown"))
+            "A pairwise comparison is not a tally: type each pair of the wall chart as the "
+            "preferred demand > the other (e.g. A>C) with the reason the group gave"))
     return EntryMode(False, False, False, _(
         "Weighted criteria are rated demand by demand on the rating matrix, not tallied: "
         "nothing is typed here; the results are shown"))
@@ -93,6 +94,8 @@ class Bar:
     tied: bool = False
     klass: str = ""
     parts: tuple[tuple[str, float], ...] = ()
+    at_limit: bool = False
+    """Equal scores that a class limit falls among: the room decides (shown marked)."""
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,8 @@ class RoundState:
                 Bar(item.code, self.labels.get(item.code, ""), item.score, item.shared_rank,
                     item.tied, klass=str(item.klass),
                     parts=tuple((g, scores[g].get(item.code, 0.0)) for g in self.groups
-                                if g in scores) if pooled else ())
+                                if g in scores) if pooled else (),
+                    at_limit=item.boundary_tie)
                 for item in outcome.classes)
         ranking = outcome.rankings.get(view)
         if ranking is None:
@@ -212,6 +216,16 @@ def retract(store: Store, round_id: uuid.UUID, vote_id: uuid.UUID,
     """Cancel an entry with a correction (count 0) kept in the log; recompute."""
     with store.session() as session:
         correct_vote(session, vote_id, 0)
+        outcome = _recompute(session, round_id, tracker)
+        return _state(session, round_id, outcome, tracker=tracker)
+
+
+def choose(store: Store, round_id: uuid.UUID, group: str, winner: str, loser: str,
+           reason: str, tracker: LiveRounds | None = None) -> RoundState:
+    """Record one cell of the pairwise chart (``winner`` preferred to ``loser`` by
+    ``group``, for ``reason``) and recompute, in one transaction."""
+    with store.session() as session:
+        record_choice(session, round_id, group, winner, loser, winner, reason)
         outcome = _recompute(session, round_id, tracker)
         return _state(session, round_id, outcome, tracker=tracker)
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QFont
 
 from planner_desktop.i18n import _
+from planner_desktop.prioritization.ranking import rank_text
 from planner_desktop.prioritization.results import AGREED
 from planner_desktop.ui import formatting
 from planner_desktop.ui.prioritization.keys import group_label
@@ -133,12 +134,15 @@ class ResultsModel(_StateModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column < fixed:
-            return (bar.klass, bar.code, bar.label)[column]
+            klass = _("{klass} (tie at the limit: the room decides)").format(
+                klass=bar.klass) if bar.at_limit else bar.klass
+            return (klass, bar.code, bar.label)[column]
         if column - fixed < len(self.groups):
             group = self.groups[column - fixed]
             found = self.ranks[group].get(bar.code)
             if found is None:
                 return ""
             return _("{value} (#{rank})").format(value=formatting.number(found.value),
-                                                   rank=found.rank)
-        return formatting.number(bar.value)
+                                                   rank=rank_text(found.rank, found.tied))
+        return _("{value} (#{rank})").format(value=formatting.number(bar.value),
+                                               rank=rank_text(bar.rank, bar.tied))

@@ -36,6 +36,7 @@ from planner_desktop.ui.prioritization.class_bar import ClassBar, OrderBar
 from planner_desktop.ui.prioritization.entry_line import EntryLine
 from planner_desktop.ui.prioritization.entry_log import Tracker
 from planner_desktop.ui.prioritization.keys import Typed, group_label
+from planner_desktop.ui.prioritization.pair_line import PairLine
 from planner_desktop.ui.prioritization.projection import ProjectionWindow
 from planner_desktop.ui.prioritization.reconcile_box import ReconcileBox
 from planner_desktop.ui.prioritization.tables import ENTRY_ROLE, EntriesModel, ResultsModel
@@ -77,6 +78,9 @@ class TallyPanel(TallyJobs, QWidget):
         self.mode_note.setWordWrap(True)
         self.mode_note.setVisible(False)
         self.line = EntryLine(self)
+        self.pair_line = PairLine(self)
+        self.pair_line.setVisible(False)
+        self._pair_pending = False
         self.refusal = refusal_line("tallyRefusal")
         self.done = QLabel()
         self.done.setObjectName("tallyDone")
@@ -126,6 +130,7 @@ class TallyPanel(TallyJobs, QWidget):
         layout.addWidget(self.about)
         layout.addWidget(self.mode_note)
         layout.addWidget(self.line)
+        layout.addWidget(self.pair_line)
         layout.addWidget(self.line.hint)
         layout.addWidget(self.refusal)
         layout.addLayout(corrections)
@@ -138,6 +143,8 @@ class TallyPanel(TallyJobs, QWidget):
         self.class_bar.sig_set.connect(self.set_class)
         self.order_bar.sig_set.connect(self.set_order)
         self.line.sig_refused.connect(self.refuse)
+        self.pair_line.sig_chosen.connect(self.choose_pair)
+        self.pair_line.sig_refused.connect(self.refuse)
         self.retract_last.clicked.connect(self.retract_own_last)
         self.retract_chosen.clicked.connect(self.retract_selected)
         self.reconcile.sig_close.connect(self.close_round)
@@ -173,6 +180,12 @@ class TallyPanel(TallyJobs, QWidget):
         if self.isVisible():
             self._load()
 
+    def reload(self) -> None:
+        """Read the chosen round again (it was closed, reopened or changed elsewhere)."""
+        self._loaded = None
+        if self.isVisible():
+            self._load()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._load()
@@ -204,6 +217,18 @@ class TallyPanel(TallyJobs, QWidget):
         self._run(lambda: rounds.enter(store, round_id, typed.code, group, typed.count, ballot,
                                                live),
                   done, retype=f"{typed.code} {typed.count}", then_store=round_id)
+
+    def choose_pair(self, group: str, winner: str, other: str, reason: str) -> None:
+        """Record one cell of the pairwise chart with the reason the group gave."""
+        store, round_id, live = self.store, self._loaded, self.live
+        if round_id is None:
+            self.refuse(_("choose a round first"))
+            return
+        self._pair_pending = True
+        done = _("Recorded: {winner} preferred to {other} by {group}").format(
+            winner=winner, other=other, group=group_label(group))
+        self._run(lambda: rounds.choose(store, round_id, group, winner, other, reason, live),
+                  done, then_store=round_id)
 
     def retract_own_last(self) -> None:
         live = {e.id for e in self.entries.entries if not e.retracted}
@@ -264,6 +289,7 @@ class TallyPanel(TallyJobs, QWidget):
                   _("Round closed: the figures and the note go into the acta"))
 
     def refuse(self, reason: str) -> None:
+        self._pair_pending = False
         self.done.clear()
         self.refusal.setText(_("Refused: {reason}").format(reason=reason))
 
@@ -288,6 +314,14 @@ class TallyPanel(TallyJobs, QWidget):
         self.mode_note.setText(mode.note)
         self.mode_note.setVisible(bool(mode.note))
         self.line.set_mode(mode)
+        pairwise = state.method is PrioritizationMethod.pairwise
+        self.line.setVisible(not pairwise)
+        self.line.hint.setVisible(not pairwise)
+        self.pair_line.setVisible(pairwise and not state.closed)
+        self.pair_line.set_groups(state.groups)
+        if self._pair_pending:
+            self._pair_pending = False
+            self.pair_line.recorded()
         if state.closed:
             info += "  ·  " + _("closed: no more entries can be recorded")
         listed = self.listed_at(state.round_id)
