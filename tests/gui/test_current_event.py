@@ -173,3 +173,27 @@ def test_an_event_is_deleted_with_what_depends_on_it_and_brought_back(
     saved(qtbot)
     assert panel.model.rowCount() == 1
     assert panel.model.index(0, 2).data() == "Taller equivocado"
+
+
+def test_a_demand_typed_while_an_event_is_current_belongs_to_it(qtbot, settings, db) -> None:
+    from planner_desktop.domain.demands import Demand
+
+    window = open_window(qtbot, settings, db)
+    create_event(qtbot, events_panel(qtbot, window), "Taller de demandas", "Villa Esperanza")
+    window.show_phase(Phase.prioritization)
+    page = window.pages[Phase.prioritization]
+    page.tabs.setCurrentWidget(page.demands_panel)
+    panel = page.demands_panel
+    panel.district.setCurrentIndex(panel.district.findText("Distrito 1"))
+    panel.community.setCurrentIndex(panel.community.findText("Villa Esperanza"))
+    panel.new_sector.setCurrentIndex(0)
+    panel.new_demand.setFocus()
+    type_text(qtbot, panel.new_demand, "Posta de salud")
+    qtbot.keyClick(panel.new_demand, Qt.Key.Key_Return)
+    saved(qtbot)
+    assert panel.refusal.text() == ""
+    with window.store.session() as session:
+        event_id = session.scalar(select(Event.id))
+        assert session.execute(select(Demand.description, Demand.event_id)).all() == [
+            ("Posta de salud", event_id)
+        ]

@@ -211,6 +211,7 @@ class DemandsPanel(QWidget):
                     description=self.new_demand.text(),
                     raising_group=self.new_group.currentData() or Group.mixed,
                     reserved=self._codes_queued,
+                    event_id=self.context.current_event_id,
                 )
         except Invalid as error:
             self.refusal.setText(error.reason)
