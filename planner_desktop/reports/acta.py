@@ -23,6 +23,10 @@ from planner_desktop.domain.labels import label
 from planner_desktop.domain.prioritization import PrioritizationRound, RoundResult
 from planner_desktop.domain.summaries import AGREED, live
 from planner_desktop.i18n import _
+from planner_desktop.prioritization.decisions import load_decisions
+from planner_desktop.prioritization.opening import reopenings
+from planner_desktop.prioritization.ranking import rank_text
+from planner_desktop.prioritization.records import load_items
 from planner_desktop.reports.common import (
     ReportOptions,
     attendees,
@@ -86,7 +90,8 @@ def _round_flowables(session: Session, rnd: PrioritizationRound, width: float) -
     agreed = sorted(by_group.pop(AGREED, []), key=lambda r: r.rank)
     if agreed:
         rows: list[list[Any]] = [
-            [r.rank, items[r.item_id].code, items[r.item_id].demand.description,
+            [rank_text(r.shared_rank or r.rank, r.tied), items[r.item_id].code,
+             items[r.item_id].demand.description,
              r.priority_class.value if r.priority_class else "", f"{r.score:g}", r.dissent]
             for r in agreed
         ]
@@ -94,6 +99,7 @@ def _round_flowables(session: Session, rnd: PrioritizationRound, width: float) -
         out.append(para(_("Agreed priorities, with their class"), "small"))
         widths = scaled((1.7, 1.7, 8, 1.3, 1.9, 4.3), width)
         out.append(table(header, rows, widths, numeric=(0, 4)))
+        out += _decided_by_hand(session, rnd)
     if by_group:
         groups = sorted(by_group)
         depth = max(len(v) for v in by_group.values())
@@ -101,7 +107,7 @@ def _round_flowables(session: Session, rnd: PrioritizationRound, width: float) -
         rows = [
             [str(position + 1)]
             + [
-                f"{items[ranked[g][position].item_id].code} ({ranked[g][position].score:g})"
+                _group_cell(ranked[g][position], items[ranked[g][position].item_id].code)
                 if position < len(ranked[g]) else ""
                 for g in groups
             ]
@@ -119,7 +125,27 @@ def _round_flowables(session: Session, rnd: PrioritizationRound, width: float) -
     if not note and rnd.ballots_issued != rnd.ballots_counted:
         note = _("The difference between ballots issued and counted was not explained.")
     out.append(para(tally + (" " + note if note else ""), "small"))
+    for reopening in reopenings(rnd.reopen_log):
+        out.append(para(_("Reopened on {day}: {reason}").format(
+            day=spanish_date(reopening.when.date()), reason=reopening.reason), "small"))
     return out
+
+
+def _group_cell(result: RoundResult, code: str) -> str:
+    """A group's item at its place: ``=1 A (3)`` when its rank is shared (issue 12)."""
+    return f"{rank_text(result.shared_rank or result.rank, result.tied)}  {code} ({result.score:g})"
+
+
+def _decided_by_hand(session: Session, rnd: PrioritizationRound) -> list[Flowable]:
+    """The classes the room set by hand, each with its reason (a tie decided, say)."""
+    decided = load_decisions(session, rnd.id, load_items(session, rnd.id)).overrides
+    if not decided:
+        return []
+    text = "; ".join(_("{code} class {klass}: {reason}").format(
+        code=code, klass=override.klass.value, reason=override.reason)
+        for code, override in sorted(decided.items()))
+    return [para(_("Classes decided by the room: {decisions}.").format(decisions=text),
+                 "small")]
 
 
 def _qr(payload: str) -> Drawing:
