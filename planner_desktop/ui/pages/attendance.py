@@ -211,15 +211,23 @@ class AttendancePanel(QWidget):
     def _suggestion_picked(self, label: str) -> None:
         """A registered person picked from the suggestions: registered, the box cleared."""
         person_id = self._found.get(label)
-        if person_id is not None:
+        if person_id is not None and not self._just_picked(person_id):
             self.register(person_id)
+
+    def _just_picked(self, person_id: uuid.UUID) -> bool:
+        """Enter on a suggestion both picks it and presses Enter in the box (in either
+        order): the second of the two must not register the person again."""
+        if (self.event_id(), person_id) in self._queued:
+            self._clear_entry()
+            return True
+        return False
 
     def _name_entered(self) -> None:
         person_id = self._found.get(self.name.text().strip())
-        if person_id is not None:
-            self.register(person_id)
-        else:
+        if person_id is None:
             self.sex.setFocus()
+        elif not self._just_picked(person_id):
+            self.register(person_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
