@@ -79,6 +79,9 @@ def run(db: str | None, lang: str | None) -> int:
         target = last
     window = MainWindow(settings)
     window.sig_closed.connect(app.exit)
+    from planner_desktop.ui.keyboard import install_keyboard
+
+    install_keyboard(app)
     from planner_desktop.ui.collector import MainThreadCollector
 
     collector = MainThreadCollector(window)

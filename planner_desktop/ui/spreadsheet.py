@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner_desktop.ui.keyboard import TypeAheadCombo
 from planner_desktop.ui.models.editing import CHOICES_ROLE
 from planner_desktop.ui.pages.base import table_view
 
@@ -36,7 +37,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         choices = index.data(CHOICES_ROLE)
         if not choices:
             return super().createEditor(parent, option, index)
-        combo = QComboBox(parent)
+        combo = TypeAheadCombo(parent)
         combo.setObjectName("choiceEditor")
         for value, label in choices:
             combo.addItem(label, value)

@@ -76,8 +76,8 @@ def projection(qtbot: Any, demo_store: Any) -> ProjectionWindow:
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.set_state(load_state(demo_store, round_id))
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
     return window
 
 

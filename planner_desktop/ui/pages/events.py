@@ -38,7 +38,7 @@ class EventsPanel(QWidget):
         self.form.sig_created.connect(self._created)
         self.add_button = QPushButton(_("&New event"))
         self.add_button.setObjectName("addEvent")
-        self.edit_button = QPushButton(_("&Edit"))
+        self.edit_button = QPushButton(_("Ed&it"))
         self.edit_button.setObjectName("editEvent")
         self.delete_button = QPushButton(_("&Delete"))
         self.delete_button.setObjectName("deleteEvent")

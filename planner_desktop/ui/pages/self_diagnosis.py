@@ -36,6 +36,7 @@ from planner_desktop.ui import queries
 from planner_desktop.ui.changes import hub_for
 from planner_desktop.ui.choosers import decorate, select_data
 from planner_desktop.ui.commands import CreateRecord, MoveFinding
+from planner_desktop.ui.keyboard import TypeAheadCombo
 from planner_desktop.ui.models.editing import group_choices
 from planner_desktop.ui.models.findings import (
     DESCRIPTION,
@@ -102,7 +103,7 @@ class SelfDiagnosisPanel(QWidget):
 
         self.dimension = QComboBox()
         self.dimension.setObjectName("newFindingDimension")
-        self.kind = QComboBox()
+        self.kind = TypeAheadCombo()  # typing P chooses Problema before Potencialidad
         self.kind.setObjectName("newFindingKind")
         for kind in FindingKind:
             self.kind.addItem(labels.label(kind), kind)

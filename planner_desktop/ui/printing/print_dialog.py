@@ -91,7 +91,7 @@ class PrintDialog(QDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
-        self.print_button = self._button("printGenerate", _("&Generate PDF"))
+        self.print_button = self._button("printGenerate", _("Generate &PDF"))
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.generate)
         self.open_button = self._button("printOpen", _("&Open"))
