@@ -14,6 +14,10 @@ from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+from pref_voting.grade_profiles import GradeProfile
+from pref_voting.profiles_with_ties import ProfileWithTies
+from pref_voting.rankings import Ranking as LibraryRanking
+from pref_voting.weighted_majority_graphs import MajorityGraph
 
 from planner_desktop.domain.enums import PriorityClass
 from planner_desktop.prioritization.borda import RankBallot, borda
@@ -24,13 +28,6 @@ from planner_desktop.prioritization.criteria import CriterionSpec, Rating, weigh
 from planner_desktop.prioritization.dots import ApprovalBallot, DotBallot, approval_vote, dot_vote
 from planner_desktop.prioritization.pairwise import PairChoice, pairwise
 from planner_desktop.prioritization.ranking import Ranking, order
-
-pytest.importorskip("pref_voting")
-
-from pref_voting.grade_profiles import GradeProfile
-from pref_voting.profiles_with_ties import ProfileWithTies
-from pref_voting.rankings import Ranking as LibraryRanking
-from pref_voting.weighted_majority_graphs import MajorityGraph
 
 CASES = 1400
 
