@@ -12,7 +12,7 @@ so an undone deletion never brings back a clash).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -107,7 +107,7 @@ def district_values(name: str, kind: DistrictKind = DistrictKind.district) -> di
     return {"name": check_name(name, _("District")), "kind": DistrictKind(kind)}
 
 
-def _next_number(codes: list[str], prefix: str) -> int:
+def _next_number(codes: Iterable[str], prefix: str) -> int:
     numbers = [
         int(code[len(prefix) :])
         for code in codes
@@ -116,20 +116,26 @@ def _next_number(codes: list[str], prefix: str) -> int:
     return max(numbers, default=0) + 1
 
 
-def next_district_code(session: Session, municipality_id: uuid.UUID) -> str:
+def next_district_code(
+    session: Session, municipality_id: uuid.UUID, taken: Iterable[str] = ()
+) -> str:
+    """The next free code; ``taken`` adds codes given out but not saved yet."""
     codes = session.scalars(
         select(District.code).where(District.municipality_id == municipality_id)
     ).all()
-    return f"D{_next_number(list(codes), 'D')}"
+    return f"D{_next_number([*codes, *taken], 'D')}"
 
 
-def next_community_code(session: Session, district_id: uuid.UUID) -> str:
+def next_community_code(
+    session: Session, district_id: uuid.UUID, taken: Iterable[str] = ()
+) -> str:
+    """The next free code in the district; ``taken`` as in :func:`next_district_code`."""
     district = session.get(District, district_id)
     if district is None:
         raise FieldRefused("district_id", _("District: choose one."))
     prefix = f"{district.code}-"
     codes = session.scalars(select(Community.code).where(Community.code.startswith(prefix)))
-    return f"{prefix}{_next_number(list(codes), prefix):02d}"
+    return f"{prefix}{_next_number([*codes, *taken], prefix):02d}"
 
 
 def add_district(store: Store, municipality_id: uuid.UUID, values: Mapping[str, Any]) -> uuid.UUID:

@@ -102,7 +102,10 @@ class CommunityForm(QWidget):
         self.district.clear()
         for district_id, name in districts:
             self.district.addItem(name, district_id)
-        found = self.district.findData(chosen)
+        self.choose_district(chosen)
+
+    def choose_district(self, district_id: object) -> None:
+        found = find_data(self.district, district_id)
         if found >= 0:
             self.district.setCurrentIndex(found)
 
@@ -158,7 +161,7 @@ class CommunityForm(QWidget):
         self.name.setText(str(values.get("name", "")))
         for combo, key in ((self.district, "district_id"), (self.kind, "kind"),
                            (self.area, "area")):
-            found = combo.findData(values.get(key))
+            found = find_data(combo, values.get(key))
             if found >= 0:
                 combo.setCurrentIndex(found)
         for field, edit in self.counts.items():
@@ -172,3 +175,9 @@ class CommunityForm(QWidget):
             edit.clear()
         self._typed()
         self.name.setFocus()
+
+
+def find_data(combo: QComboBox, value: object) -> int:
+    """The row holding ``value`` by equality (``findData`` compares Python objects, such
+    as UUIDs, by identity)."""
+    return next((row for row in range(combo.count()) if combo.itemData(row) == value), -1)

@@ -138,6 +138,7 @@ class TerritoryPage(QWizardPage):
         self.layout_.replaceWidget(self.form, fresh)
         self.form.deleteLater()
         self.form = fresh
+        fresh.show()
         self.reload()
         self.form.name.setFocus()
 

@@ -30,6 +30,10 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def wizard_window(qtbot, tmp_path):
+    return open_wizard(qtbot, tmp_path)
+
+
+def open_wizard(qtbot, tmp_path):
     """The window (in English) on an empty database, with the first-run wizard open."""
     apply_language("en")
     window = MainWindow(Settings(tmp_path / "config" / "settings.json"))

@@ -18,6 +18,7 @@ from planner_desktop.ui.pages.attendance import AttendancePanel
 from planner_desktop.ui.pages.base import Page, counted, fit_columns, fit_height
 from planner_desktop.ui.pages.events import EventsPanel
 from planner_desktop.ui.pages.persons import PersonsPanel
+from planner_desktop.ui.pages.territory_editing import TerritoryEditing
 from planner_desktop.ui.spreadsheet import refusal_line, spreadsheet_view
 
 
@@ -53,6 +54,12 @@ class PreparationPage(Page):
         self.districts.sig_refused.connect(self.community_refusal.setText)
         self.districts_view = spreadsheet_view(self.districts, name="districts")
         communities_tab.layout().insertWidget(0, self.districts_view)
+        self.territory_editing = TerritoryEditing(
+            self.hub,
+            self.context.undo_stack,
+            {District: self.districts_view, Community: self.communities_view},
+        )
+        communities_tab.layout().insertWidget(0, self.territory_editing)
         self.organizations_view = spreadsheet_view(self.organizations, name="organizations")
         organizations_tab, self.organization_refusal = _with_refusal(
             self.organizations_view, self.organizations, "organizationRefusal"
