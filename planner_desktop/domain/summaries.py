@@ -21,7 +21,7 @@ from planner_desktop.domain.base import Appended, Synced
 from planner_desktop.domain.demands import Demand
 from planner_desktop.domain.diagnosis import Finding, SelfDiagnosis
 from planner_desktop.domain.enums import FindingKind, PolicyKind, PriorityClass, Recommendation
-from planner_desktop.domain.events import Attendance, Event
+from planner_desktop.domain.events import Attendance, Event, EventCommunity
 from planner_desktop.domain.follow_up import Progress
 from planner_desktop.domain.prioritization import PrioritizationRound, RoundResult
 from planner_desktop.domain.projects import (
@@ -75,6 +75,20 @@ def arrival() -> Any:
         )
         .correlate(Attendance)
         .scalar_subquery()
+    )
+
+
+def event_community_ids(session: Session, event_id: uuid.UUID | None) -> list[uuid.UUID]:
+    """The live communities taking part in an event, by name (none for no event)."""
+    if event_id is None:
+        return []
+    return list(
+        session.scalars(
+            select(Community.id)
+            .join(EventCommunity, EventCommunity.community_id == Community.id)
+            .where(EventCommunity.event_id == event_id, live(EventCommunity), live(Community))
+            .order_by(Community.name, Community.id)
+        )
     )
 
 

@@ -24,7 +24,7 @@ from planner_desktop.capture.validation import Invalid
 from planner_desktop.domain import labels
 from planner_desktop.domain.demands import Demand
 from planner_desktop.domain.enums import DemandStatus, Group
-from planner_desktop.domain.summaries import live
+from planner_desktop.domain.summaries import event_community_ids, live
 from planner_desktop.domain.territory import Community, District
 from planner_desktop.i18n import _, ngettext
 from planner_desktop.ui.changes import hub_for
@@ -148,6 +148,8 @@ class DemandsPanel(QWidget):
         self.model.sig_loaded.connect(self._loaded)
         self.model.sig_refused.connect(self.refusal.setText)
         self.new_demand.returnPressed.connect(self.create_demand)
+        context.sig_current_event_changed.connect(self.follow_event)
+        self.follow_event(context.current_event_id)
         self.model.reload()
         self.view.setColumnHidden(DISTRICT, True)  # a filter above; shown on 1366 pixels
         fit_columns(self.view, COLUMN_WIDTH)  # type: ignore[arg-type]
@@ -239,7 +241,12 @@ class DemandsPanel(QWidget):
         return delete_record(self, self.hub, self.context.undo_stack, Demand, demand_id, what)
 
     def follow_scope(self, district_id: uuid.UUID | None, community_id: uuid.UUID | None) -> None:
-        """Show the part of the territory chosen in the territory panel."""
+        """Show the part of the territory chosen in the territory panel (the whole
+        municipality: the current event's community, for whom demands are typed)."""
+        if community_id is None and district_id is None:
+            with self.context.store.session() as session:
+                found = event_community_ids(session, self.context.current_event_id)
+            community_id = found[0] if found else None
         if community_id is not None and district_id is None:
             with self.context.store.session() as session:
                 district_id = session.scalar(
@@ -248,6 +255,13 @@ class DemandsPanel(QWidget):
         select_data(self.district, district_id)
         if community_id is not None:
             select_data(self.community, community_id)
+
+    def follow_event(self, event_id: uuid.UUID | None) -> None:
+        """Demands are typed for the current event's community: it is chosen for them."""
+        with self.context.store.session() as session:
+            communities = event_community_ids(session, event_id)
+        if communities:
+            self.follow_scope(None, communities[0])
 
     def show_all(self) -> None:
         """Clear every filter (used after a demand is made elsewhere)."""
