@@ -33,7 +33,7 @@ from sqlalchemy import select
 
 from planner_desktop.domain import labels
 from planner_desktop.domain.enums import Group, PrioritizationMethod, RoundLevel
-from planner_desktop.domain.events import EventCommunity
+from planner_desktop.domain.summaries import event_community_ids
 from planner_desktop.domain.territory import Community, District
 from planner_desktop.i18n import _
 from planner_desktop.prioritization.criteria import CriterionSpec
@@ -169,12 +169,8 @@ class OpenRoundDialog(QDialog):
         return M(self.method.currentData())
 
     def _event_communities(self) -> list[uuid.UUID]:
-        if self.event_id is None:
-            return []
         with self.store.session() as session:
-            return list(session.scalars(select(EventCommunity.community_id).where(
-                EventCommunity.event_id == self.event_id,
-                EventCommunity.deleted_at.is_(None))))
+            return event_community_ids(session, self.event_id)
 
     def _fill_places(self) -> None:
         level = self._level()
