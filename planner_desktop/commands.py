@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("kind", choices=REPORT_KINDS, metavar="KIND")
     _add_db(report)
     report.add_argument("--out", required=True, metavar="FILE.pdf")
-    for option in ("--event", "--community", "--project"):
+    for option in ("--event", "--community", "--project", "--round"):
         report.add_argument(option, metavar="ID")
     report.add_argument("--year", type=int)
     report.add_argument("--paper", choices=("a4", "letter"), default=None)

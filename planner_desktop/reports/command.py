@@ -23,6 +23,7 @@ def options_from(args: argparse.Namespace) -> ReportOptions:
         project=args.project,
         year=args.year,
         logo=default_logo(),
+        round=getattr(args, "round", None),
     )
 
 

@@ -44,6 +44,8 @@ class ReportOptions:
     project: str | None = None
     year: int | None = None
     logo: Path | None = None
+    round: str | None = None
+    """One prioritisation round (its id): ballots and sheets of that round only."""
     generated: date = field(default_factory=date.today)
 
 
@@ -124,8 +126,16 @@ def attendees(session: Session, event_id: uuid.UUID) -> list[tuple[Attendance, P
 
 
 def rounds_for(session: Session, options: ReportOptions) -> list[PrioritizationRound]:
-    """The live rounds of ``--event`` or of ``--community``; refused when there are none."""
+    """The round of ``--round``, or the live rounds of ``--event`` or of ``--community``;
+    refused when there are none."""
     query = select(PrioritizationRound).where(live(PrioritizationRound))
+    if options.round:
+        round_id = parse_id(options.round, _("round"))
+        found = session.scalars(query.where(PrioritizationRound.id == round_id)).first()
+        if found is None:
+            raise ReportRefused(_("there is no prioritisation round {id}").format(
+                id=options.round))
+        return [found]
     if options.event:
         event = require_event(session, options)
         query = query.where(PrioritizationRound.event_id == event.id)

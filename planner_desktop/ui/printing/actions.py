@@ -82,10 +82,12 @@ def _after(window: MainWindow, dialog: QDialog) -> None:
 
 
 def open_print(window: MainWindow, document: DocumentKind) -> None:
+    from planner_desktop.ui.current_event import current_event_for
     from planner_desktop.ui.printing.print_dialog import PrintDialog
 
     if window.store is not None:
-        _after(window, PrintDialog(window.store, document, window, window.settings))
+        current = current_event_for(window.undo_stack, window.store).event_id
+        _after(window, PrintDialog(window.store, document, window, window.settings, current))
 
 
 def open_acta_check(window: MainWindow) -> None:

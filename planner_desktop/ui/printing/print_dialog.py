@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import uuid
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,7 +53,9 @@ class PrintDialog(QDialog):
         document: DocumentKind,
         parent: QWidget | None = None,
         settings: Settings | None = None,
+        current_event: uuid.UUID | None = None,
     ) -> None:
+        """``current_event`` (the window's) puts its rounds first in the picker."""
         super().__init__(parent)
         self.setObjectName("printDialog")
         self.setWindowTitle(_("Print: {title}").format(title=_(document.title)))
@@ -81,7 +84,7 @@ class PrintDialog(QDialog):
         if document.need is not Need.none:
             form.addRow(picker_label(document.need), self.picker)
             with store.session() as session:
-                for choice in choices_for(session, document.need):
+                for choice in choices_for(session, document.need, current_event):
                     self.picker.addItem(choice.label, choice)
         form.addRow(_("Paper:"), self.paper)
 
