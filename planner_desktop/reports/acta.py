@@ -27,6 +27,7 @@ from planner_desktop.prioritization.decisions import load_decisions
 from planner_desktop.prioritization.opening import reopenings
 from planner_desktop.prioritization.ranking import rank_text
 from planner_desktop.prioritization.records import load_items
+from planner_desktop.reports.acta_capture import demands, round_details, self_diagnoses
 from planner_desktop.reports.common import (
     ReportOptions,
     attendees,
@@ -86,16 +87,21 @@ def _round_flowables(session: Session, rnd: PrioritizationRound, width: float) -
     out: list[Flowable] = [
         heading(rnd.title, 2),
         para(_("Method: {method}.").format(method=label(rnd.method)), "small"),
+        *round_details(session, rnd, width),
     ]
     agreed = sorted(by_group.pop(AGREED, []), key=lambda r: r.rank)
     if agreed:
+        # groups' ranks averaged (pairwise, criteria) are stored negated, the smaller first
+        by_rank = any(r.score < 0 for r in agreed)
         rows: list[list[Any]] = [
             [rank_text(r.shared_rank or r.rank, r.tied), items[r.item_id].code,
              items[r.item_id].demand.description,
-             r.priority_class.value if r.priority_class else "", f"{r.score:g}", r.dissent]
+             r.priority_class.value if r.priority_class else "",
+             f"{-r.score if by_rank else r.score:g}", r.dissent]
             for r in agreed
         ]
-        header = [_("Rank"), _("Code"), _("Demand"), _("Class"), _("Score"), _("Dissent")]
+        header = [_("Rank"), _("Code"), _("Demand"), _("Class"),
+                  _("Average rank") if by_rank else _("Score"), _("Dissent")]
         out.append(para(_("Agreed priorities, with their class"), "small"))
         widths = scaled((1.7, 1.7, 8, 1.3, 1.9, 4.3), width)
         out.append(table(header, rows, widths, numeric=(0, 4)))
@@ -196,6 +202,7 @@ def build(session: Session, options: ReportOptions) -> Document:
         flow += [heading(_("Proceedings")), *[para(p) for p in minutes.body.split("\n\n")]]
     flow += [heading(_("Attendance by sex and age group")),
              _attendance_table(session, event.id, width)]
+    flow += self_diagnoses(session, event.id, width) + demands(session, event.id, width)
     rounds = session.scalars(
         select(PrioritizationRound)
         .where(PrioritizationRound.event_id == event.id, live(PrioritizationRound))
