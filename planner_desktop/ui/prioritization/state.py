@@ -28,6 +28,7 @@ from planner_desktop.prioritization.live import LiveRounds
 from planner_desktop.prioritization.records import get_round, load_inputs, parse_groups
 from planner_desktop.prioritization.results import AGREED, recompute
 from planner_desktop.prioritization.run import RoundOutcome, run_round
+from planner_desktop.prioritization.scores import record_ratings
 from planner_desktop.store.database import Store
 from planner_desktop.ui.prioritization.entry_log import Entry, read_entries
 
@@ -70,8 +71,9 @@ def entry_mode(method: PrioritizationMethod) -> EntryMode:
             "A pairwise comparison is not a tally: type each pair of the wall chart as the "
             "preferred demand > the other (e.g. A>C) with the reason the group gave"))
     return EntryMode(False, False, False, _(
-        "Weighted criteria are rated demand by demand on the rating matrix, not tallied: "
-        "nothing is typed here; the results are shown"))
+        "Weighted criteria are rated, not tallied: choose the group, type the demand code "
+        "and one rating per criterion in their order (e.g. A 4 2 5), then Enter; rating a "
+        "demand again corrects it"))
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,16 @@ def choose(store: Store, round_id: uuid.UUID, group: str, winner: str, loser: st
     ``group``, for ``reason``) and recompute, in one transaction."""
     with store.session() as session:
         record_choice(session, round_id, group, winner, loser, winner, reason)
+        outcome = _recompute(session, round_id, tracker)
+        return _state(session, round_id, outcome, tracker=tracker)
+
+
+def rate(store: Store, round_id: uuid.UUID, group: str, code: str, values: list[float],
+         tracker: LiveRounds | None = None) -> RoundState:
+    """Record ``group``'s ratings of demand ``code`` on every criterion of a weighted
+    round, and recompute, in one transaction."""
+    with store.session() as session:
+        record_ratings(session, round_id, group, code, values)
         outcome = _recompute(session, round_id, tracker)
         return _state(session, round_id, outcome, tracker=tracker)
 

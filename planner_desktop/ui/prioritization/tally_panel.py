@@ -2,7 +2,8 @@
 
 Dots and budget rounds take a code and a number of dots (a tally, or ballot by ballot);
 approval and Borda are typed ballot by ballot, Borda and consensus with places; a
-pairwise or criteria round is shown with a note saying why nothing is typed here.
+pairwise round takes each cell of the wall chart with its reason, a weighted-criteria
+round each demand's ratings on every criterion (:mod:`.rating_line`).
 
 Every entry and correction is written in the database-write worker (record, recompute the
 results, read the round back, in one transaction); a refused entry shows its reason under
@@ -38,6 +39,7 @@ from planner_desktop.ui.prioritization.entry_log import Tracker
 from planner_desktop.ui.prioritization.keys import Typed, group_label
 from planner_desktop.ui.prioritization.pair_line import PairLine
 from planner_desktop.ui.prioritization.projection import ProjectionWindow
+from planner_desktop.ui.prioritization.rating_line import RatingLine
 from planner_desktop.ui.prioritization.reconcile_box import ReconcileBox
 from planner_desktop.ui.prioritization.tables import ENTRY_ROLE, EntriesModel, ResultsModel
 from planner_desktop.ui.prioritization.tally_jobs import TallyJobs
@@ -81,6 +83,9 @@ class TallyPanel(TallyJobs, QWidget):
         self.pair_line = PairLine(self)
         self.pair_line.setVisible(False)
         self._pair_pending = False
+        self.rating_line = RatingLine(self)
+        self.rating_line.setVisible(False)
+        self._rating_pending = False
         self.refusal = refusal_line("tallyRefusal")
         self.done = QLabel()
         self.done.setObjectName("tallyDone")
@@ -131,6 +136,7 @@ class TallyPanel(TallyJobs, QWidget):
         layout.addWidget(self.mode_note)
         layout.addWidget(self.line)
         layout.addWidget(self.pair_line)
+        layout.addWidget(self.rating_line)
         layout.addWidget(self.line.hint)
         layout.addWidget(self.refusal)
         layout.addLayout(corrections)
@@ -145,6 +151,8 @@ class TallyPanel(TallyJobs, QWidget):
         self.line.sig_refused.connect(self.refuse)
         self.pair_line.sig_chosen.connect(self.choose_pair)
         self.pair_line.sig_refused.connect(self.refuse)
+        self.rating_line.sig_rated.connect(self.rate)
+        self.rating_line.sig_refused.connect(self.refuse)
         self.retract_last.clicked.connect(self.retract_own_last)
         self.retract_chosen.clicked.connect(self.retract_selected)
         self.reconcile.sig_close.connect(self.close_round)
@@ -230,6 +238,18 @@ class TallyPanel(TallyJobs, QWidget):
         self._run(lambda: rounds.choose(store, round_id, group, winner, other, reason, live),
                   done, then_store=round_id)
 
+    def rate(self, group: str, code: str, values: list[float]) -> None:
+        """Record a group's ratings of one demand on every criterion of the round."""
+        store, round_id, live = self.store, self._loaded, self.live
+        if round_id is None:
+            self.refuse(_("choose a round first"))
+            return
+        self._rating_pending = True
+        done = _("Recorded: ratings of {code} by {group}").format(
+            code=code, group=group_label(group))
+        self._run(lambda: rounds.rate(store, round_id, group, code, values, live),
+                  done, then_store=round_id)
+
     def retract_own_last(self) -> None:
         live = {e.id for e in self.entries.entries if not e.retracted}
         mine = [vote for vote in self._mine if vote in live]
@@ -290,6 +310,7 @@ class TallyPanel(TallyJobs, QWidget):
 
     def refuse(self, reason: str) -> None:
         self._pair_pending = False
+        self._rating_pending = False
         self.done.clear()
         self.refusal.setText(_("Refused: {reason}").format(reason=reason))
 
@@ -315,13 +336,19 @@ class TallyPanel(TallyJobs, QWidget):
         self.mode_note.setVisible(bool(mode.note))
         self.line.set_mode(mode)
         pairwise = state.method is PrioritizationMethod.pairwise
-        self.line.setVisible(not pairwise)
-        self.line.hint.setVisible(not pairwise)
+        rated = state.method is PrioritizationMethod.criteria
+        self.line.setVisible(not pairwise and not rated)
+        self.line.hint.setVisible(not pairwise and not rated)
         self.pair_line.setVisible(pairwise and not state.closed)
         self.pair_line.set_groups(state.groups)
+        self.rating_line.setVisible(rated and not state.closed)
+        self.rating_line.set_round(state.groups, state.outcome.inputs.criteria)
         if self._pair_pending:
             self._pair_pending = False
             self.pair_line.recorded()
+        if self._rating_pending:
+            self._rating_pending = False
+            self.rating_line.recorded()
         if state.closed:
             info += "  ·  " + _("closed: no more entries can be recorded")
         listed = self.listed_at(state.round_id)
