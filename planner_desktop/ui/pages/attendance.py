@@ -33,12 +33,13 @@ from planner_desktop.capture import attendance, persons
 from planner_desktop.capture.validation import Invalid, duplicate_attendance_reason
 from planner_desktop.domain import labels
 from planner_desktop.domain.enums import AgeGroup, Sex
-from planner_desktop.domain.events import Event, EventCommunity
+from planner_desktop.domain.events import EventCommunity
 from planner_desktop.domain.summaries import current_municipality, live
 from planner_desktop.i18n import _
 from planner_desktop.ui.changes import hub_for
-from planner_desktop.ui.choosers import decorate, select_data
+from planner_desktop.ui.choosers import decorate, find_data
 from planner_desktop.ui.commands import MarkSigned, RegisterAttendance, RemoveAttendance
+from planner_desktop.ui.current_event import event_choices
 from planner_desktop.ui.deleting import delete_action
 from planner_desktop.ui.models.attendance import (
     AGE_KEYS,
@@ -54,7 +55,11 @@ from planner_desktop.ui.spreadsheet import refusal_line
 
 
 class AttendancePanel(QWidget):
-    """Registers who is present at the chosen event; every registration is undoable."""
+    """Registers who is present at the current event; every registration is undoable.
+
+    The event box shows the window's current event and follows it; choosing another
+    event there (or creating one) makes that one current, so what is typed here always
+    belongs to the event the status bar shows."""
 
     def __init__(self, context: PageContext) -> None:
         super().__init__()
@@ -65,7 +70,6 @@ class AttendancePanel(QWidget):
         self._found: dict[str, uuid.UUID] = {}
         self._queued: set[tuple[uuid.UUID, uuid.UUID]] = set()
         self._sex: Sex | None = None
-        self._created_event: uuid.UUID | None = None
         self.last_totals = attendance.Totals()
         """The totals shown, as figures (the acta prints the same)."""
         with self.store.session() as session:
@@ -78,6 +82,7 @@ class AttendancePanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.event_box.setMinimumContentsLength(12)
+        self.event_box.setPlaceholderText(_("(none chosen)"))
         self.new_event = QPushButton(_("New event"))
         self.new_event.setObjectName("newEventButton")
         self.form = EventForm(context, self)
@@ -117,7 +122,7 @@ class AttendancePanel(QWidget):
         entry.addWidget(self.sex_word)
         entry.addWidget(QLabel(_("Age group")))
         entry.addWidget(self.age)
-        keys.addRow(_("Event"), self._row(self.event_box, self.new_event))
+        keys.addRow(_("Current event"), self._row(self.event_box, self.new_event))
         keys.addRow(_("Register attendance"), entry)
         keys.addRow("", self.hint)
 
@@ -152,6 +157,8 @@ class AttendancePanel(QWidget):
         self.sex.installEventFilter(self)
         self.age.installEventFilter(self)
         self.event_box.currentIndexChanged.connect(lambda _n: self.reload())
+        self.event_box.activated.connect(lambda _n: self.choose_event(self.event_id()))
+        context.sig_current_event_changed.connect(self._follow_current)
         self.hub.sig_changed.connect(self._changed)
         self.hub.sig_failed.connect(
             lambda reason: self.refusal.setText(_("Could not save: {reason}").format(reason=reason))
@@ -174,31 +181,39 @@ class AttendancePanel(QWidget):
 
     # --- events ------------------------------------------------------------------------
 
-    def load_events(self, select_id: uuid.UUID | None = None) -> None:
-        current = select_id or self.event_id()
+    def load_events(self) -> None:
         self.event_box.blockSignals(True)
         self.event_box.clear()
         with self.store.session() as session:
-            rows = session.execute(
-                select(Event.id, Event.date, Event.title)
-                .where(live(Event))
-                .order_by(Event.date.desc(), Event.title)
-            )
-            for id_, day, title in rows:
-                self.event_box.addItem(f"{day:%d/%m/%Y} · {title}", id_)
-        select_data(self.event_box, current)
+            for id_, text in event_choices(session):
+                self.event_box.addItem(text, id_)
+        self._show_current()
         self.event_box.blockSignals(False)
         self.reload()
+
+    def _show_current(self) -> None:
+        """The box shows the current event, or nothing when none is (or it was deleted)."""
+        current = self.context.current_event_id
+        self.event_box.setCurrentIndex(
+            find_data(self.event_box, current) if current is not None else -1)
+
+    def _follow_current(self, _event_id: object) -> None:
+        """Another event became current (here, in the status bar or the events list): the
+        attendance shown and typed is that event's."""
+        self._show_current()
 
     def event_id(self) -> uuid.UUID | None:
         value = self.event_box.currentData()
         return value if isinstance(value, uuid.UUID) else None
 
     def _event_created(self, event_id: uuid.UUID) -> None:
-        self._created_event = event_id
+        """A new event becomes the current one, as from the events list."""
+        self.choose_event(event_id)
 
-    def choose_event(self, event_id: uuid.UUID) -> None:
-        select_data(self.event_box, event_id)
+    def choose_event(self, event_id: uuid.UUID | None) -> None:
+        """Make ``event_id`` the window's current event: attendance typed here, and
+        everything captured elsewhere, belongs to it (issue 12, point 2)."""
+        self.context.current_event.set(event_id)
 
     # --- registering -------------------------------------------------------------------
 
@@ -289,7 +304,7 @@ class AttendancePanel(QWidget):
     def register(self, person_id: uuid.UUID, new_person: dict[str, Any] | None = None) -> bool:
         event_id = self.event_id()
         if event_id is None:
-            self.refusal.setText(_("Choose an event first"))
+            self.refusal.setText(_("Choose the current event first"))
             return False
         with self.store.session() as session:
             saved = attendance.registration_of(session, event_id, person_id) is not None
@@ -351,9 +366,8 @@ class AttendancePanel(QWidget):
     # --- reading -----------------------------------------------------------------------
 
     def _changed(self, table: str, _serial: int) -> None:
-        if table == "event":
-            self.load_events(self._created_event)
-            self._created_event = None
+        if table in ("event", "event_community"):
+            self.load_events()
         elif table in ("attendance", "person"):
             if self.hub.pending == 0:
                 self._queued.clear()
