@@ -167,3 +167,34 @@ def test_with_no_current_event_nothing_is_registered(qtbot, settings, db, messag
     window.undo_stack.undo()  # the event comes back, but nobody made it current
     saved(qtbot)
     assert panel.event_box.count() == 1 and panel.event_box.currentIndex() == -1
+
+
+def test_the_export_window_offers_the_current_event(qtbot, settings, db, tmp_path) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from planner_desktop.exchange.verify import verify_file
+    from planner_desktop.ui.exchange.actions import file_menu
+
+    window = open_window(qtbot, settings, db)
+    events = events_panel(qtbot, window)
+    create_event(qtbot, events, "Taller uno", "Chaupi Loma")
+    create_event(qtbot, events, "Taller dos", "Villa Esperanza")
+    panel = attendance_tab(window)
+    type_attendee(qtbot, panel, "Olga Rojas", "F", "3")
+
+    menu = file_menu(window)
+    [export] = [a for a in menu.actions() if a.objectName() == "action_exportSession"]
+    export.trigger()
+    dialog = window.findChild(QWidget, "exportSession")
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.scope_box.currentData() == "event" and dialog.event_box.isEnabled()
+    assert "Taller dos" in dialog.event_box.currentText()
+    out = tmp_path / "taller-dos.cumbre"
+    dialog.out.clear()
+    qtbot.keyClicks(dialog.out, str(out))
+    click(qtbot, dialog.export_button)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=10000)
+    assert dialog.report is not None
+    assert dialog.report.records["attendance"] == 1 and dialog.report.records["event"] == 1
+    assert verify_file(out).manifest.scope.event_id == panel.event_id()
+    dialog.reject()

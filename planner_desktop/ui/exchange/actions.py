@@ -83,6 +83,7 @@ def open_conflicts(window: MainWindow) -> None:
 
 def open_export(window: MainWindow) -> None:
     from planner_desktop import installation, paths
+    from planner_desktop.ui.current_event import current_event_for
     from planner_desktop.ui.exchange.export_dialog import ExportDialog
 
     if window.store is None:
@@ -99,4 +100,5 @@ def open_export(window: MainWindow) -> None:
         )
         return
     facilitator = window.settings.get("facilitator")
-    _after(window, ExportDialog(window.store, key, facilitator, window))
+    current = current_event_for(window.undo_stack, window.store).event_id
+    _after(window, ExportDialog(window.store, key, facilitator, window, current_event=current))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ from planner_desktop.exchange.signing import fingerprint as key_fingerprint
 from planner_desktop.exchange.signing import public_key_hex, short_fingerprint
 from planner_desktop.i18n import N_, _
 from planner_desktop.ui import formatting, jobs
+from planner_desktop.ui.choosers import find_data
 from planner_desktop.ui.file_dialogs import free_path, save_file
 
 if TYPE_CHECKING:
@@ -61,7 +63,11 @@ class ExportDialog(QDialog):
         key: Ed25519PrivateKey,
         facilitator: str,
         parent: QWidget | None = None,
+        *,
+        current_event: uuid.UUID | None = None,
     ) -> None:
+        """``current_event``: the window's current event, offered first (the file of
+        today's workshop is what a facilitator exports at the end of the day)."""
         super().__init__(parent)
         self.setObjectName("exportSession")
         self.setWindowTitle(_("Export session file"))
@@ -128,6 +134,10 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.scope_box.currentIndexChanged.connect(self._scope_changed)
         self._scope_changed()
+        found = find_data(self.event_box, current_event) if current_event else -1
+        if found >= 0:
+            self.event_box.setCurrentIndex(found)
+            self.set_scope("event")
 
     def _fill_choices(self) -> None:
         with self.store.session() as session:
