@@ -11,18 +11,27 @@ from sqlalchemy import func, select
 from planner_desktop.domain.enums import Phase
 from planner_desktop.domain.enums import PrioritizationMethod as M
 from planner_desktop.domain.prioritization import RoundResult, Score
-from tests.gui.capture_helpers import type_text
+from planner_desktop.ui.language import apply_language
+from tests.gui.capture_helpers import new_municipality, type_text
 from tests.gui.test_current_event import create_event, events_panel
-from tests.gui.test_round_from_empty import (  # noqa: F401
+from tests.gui.test_round_from_empty import (
     choose_in_tally,
     click,
     column_texts,
     settle,
     type_demands,
-    window,
 )
+from tests.gui.test_window import open_window
 
 pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot, settings, tmp_path):
+    """The window on a new municipality's territory, in English (new messages are
+    translated when the catalogue is merged)."""
+    apply_language("en")
+    return open_window(qtbot, settings, new_municipality(tmp_path / "new.sqlite"))
 
 
 def open_criteria_round(qtbot, window, title: str) -> None:
@@ -59,7 +68,7 @@ def scores(window) -> int:
         return session.scalar(select(func.count()).select_from(Score))
 
 
-def test_a_criteria_round_is_rated_projected_compared_and_closed(qtbot, window):  # noqa: F811
+def test_a_criteria_round_is_rated_projected_compared_and_closed(qtbot, window):
     create_event(qtbot, events_panel(qtbot, window), "Taller de Chaupi Loma", "Chaupi Loma")
     type_demands(qtbot, window)
     open_criteria_round(qtbot, window, "Criterios ponderados")

@@ -9,13 +9,24 @@ from pathlib import Path
 import pytest
 
 from planner_desktop.domain.enums import PrioritizationMethod as M
+from planner_desktop.ui.language import apply_language
 from planner_desktop.ui.printing import output
 from planner_desktop.ui.printing.print_dialog import PrintDialog
+from tests.gui.capture_helpers import new_municipality
 from tests.gui.printing_helpers import click_and_wait, pdf_text
-from tests.gui.test_round_from_empty import open_round, type_demands, window  # noqa: F401
 from tests.gui.test_current_event import create_event, events_panel
+from tests.gui.test_round_from_empty import open_round, type_demands
+from tests.gui.test_window import open_window
 
 pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot, settings, tmp_path):
+    """The window on a new municipality's territory, in English (new messages are
+    translated when the catalogue is merged)."""
+    apply_language("en")
+    return open_window(qtbot, settings, new_municipality(tmp_path / "new.sqlite"))
 
 
 @pytest.fixture(autouse=True)
@@ -47,7 +58,7 @@ def labels(dialog: PrintDialog) -> list[str]:
     return [dialog.picker.itemText(i) for i in range(dialog.picker.count())]
 
 
-def test_ballots_and_sheets_print_for_the_round_chosen(qtbot, window):  # noqa: F811
+def test_ballots_and_sheets_print_for_the_round_chosen(qtbot, window):
     create_event(qtbot, events_panel(qtbot, window), "Taller de Chaupi Loma", "Chaupi Loma")
     type_demands(qtbot, window)
     open_round(qtbot, window, "Puntos de las mujeres", M.dots, {"women"})

@@ -18,6 +18,12 @@ from planner_desktop.domain.summaries import AGREED, live
 from planner_desktop.domain.territory import Community, District, Sector
 from planner_desktop.exchange.xlsx.sheets import INTEGER, MONEY, Column, sheet_title, write_table
 from planner_desktop.i18n import _
+from planner_desktop.prioritization.marks import (
+    class_text,
+    limit_legend,
+    rank_text,
+    stored_limit_ties,
+)
 
 BATCH = 100
 
@@ -128,11 +134,15 @@ def _priority_columns() -> list[Column]:
         Column(_("Demand"), 50),
         Column(_("Score"), 10, "0.00"),
         Column(_("Priority class"), 12),
+        Column(_("Tie"), 40),
     ]
 
 
 def _priority_rows(session: Session, group: str) -> Iterator[tuple[Any, ...]]:
+    """A rank shared by equal scores is written ``=2`` (a number otherwise, so the column
+    still sorts); a class limit among equal scores is marked (issue 12, point 6)."""
     levels = _labels(RoundLevel)
+    ties: dict[Any, set[Any]] = {}
     place = Community.name
     query = (
         select(
@@ -145,6 +155,10 @@ def _priority_rows(session: Session, group: str) -> Iterator[tuple[Any, ...]]:
             Demand.description,
             RoundResult.score,
             RoundResult.priority_class,
+            RoundResult.shared_rank,
+            RoundResult.tied,
+            RoundResult.round_id,
+            RoundResult.item_id,
         )
         .join(RoundItem, RoundResult.item_id == RoundItem.id)
         .join(PrioritizationRound, RoundResult.round_id == PrioritizationRound.id)
@@ -161,23 +175,31 @@ def _priority_rows(session: Session, group: str) -> Iterator[tuple[Any, ...]]:
         .order_by(PrioritizationRound.title, PrioritizationRound.id, RoundResult.rank)
     )
     for row in session.execute(query.execution_options(yield_per=BATCH)):
-        title, level, community, district, rank, code, text, score, cls = row
+        title, level, community, district, rank, code, text, score, cls, shared, tied, \
+            round_id, item_id = row
+        klass = PriorityClass(cls).value if cls else None
+        at_limit = False
+        if group == AGREED and tied and klass:
+            if round_id not in ties:
+                ties[round_id] = stored_limit_ties(session, round_id)
+            at_limit = item_id in ties[round_id]
         yield (
             title,
             levels.get(level, level),
             community or district or "",
-            rank,
+            rank_text(shared or rank, True) if tied else (shared or rank),
             code,
             text,
             score,
-            PriorityClass(cls).value if cls else None,
+            class_text(klass, at_limit) if klass else None,
+            limit_legend() if at_limit else _("equal scores") if tied else "",
         )
 
 
 def export_priorities(session: Session, workbook: Workbook) -> int:
     """One sheet per group that voted, then the agreed priorities."""
     present = set(session.scalars(select(RoundResult.group).where(live(RoundResult)).distinct()))
-    groups = [(g.value, label(g)) for g in Group if g.value in present]
+    groups: list[tuple[str, str]] = [(g.value, label(g)) for g in Group if g.value in present]
     groups.append((AGREED, _("Agreed")))
     taken: set[str] = set()
     total = 0

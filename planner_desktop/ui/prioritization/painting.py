@@ -26,6 +26,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QIcon, QPainter, QPen
 
 from planner_desktop.i18n import _
+from planner_desktop.prioritization.marks import rank_text
 from planner_desktop.reports.pictograms import pictograms
 from planner_desktop.ui import formatting
 from planner_desktop.ui.prioritization.keys import group_keys, group_label
@@ -200,10 +201,11 @@ def _bars(painter: QPainter, box: Layout, scene: Scene, shown: Sequence[Bar], sl
     keys = {group: key for key, group in group_keys(scene.groups).items()}
     for index, bar in enumerate(shown):
         top = body.top() + index * row
-        mark = bar.klass or (f"={bar.rank}" if bar.tied else str(bar.rank))
+        mark = badge_text(bar)
         box_rect = QRectF(body.left(), top + row * 0.14, badge * 0.92, row * 0.72)
         if bar.klass:
-            painter.setPen(QPen(INK, 2))
+            painter.setPen(QPen(INK, 2, Qt.PenStyle.DashLine if bar.at_limit
+                                else Qt.PenStyle.SolidLine))
             painter.setBrush(Qt.GlobalColor.white)
             painter.drawRoundedRect(box_rect, 6, 6)
         _text(painter, box_rect, mark, big * 0.8, bold=bool(bar.klass),
@@ -223,6 +225,15 @@ def _bars(painter: QPainter, box: Layout, scene: Scene, shown: Sequence[Bar], sl
         _bar(painter, shape, bar, scene, keys, room / most, scale)
         _text(painter, QRectF(body.right() - value_width, top, value_width, row),
               formatting.number(bar.value), big, bold=True, align=Qt.AlignmentFlag.AlignRight)
+
+
+def badge_text(bar: Bar) -> str:
+    """What the badge of a row says: its class, ``A+?`` (in a dashed box) when a class
+    limit falls among equal scores and the room has not decided yet; else its rank,
+    ``=2`` when shared by equal scores."""
+    if bar.klass:
+        return bar.klass + ("?" if bar.at_limit else "")
+    return rank_text(bar.rank, bar.tied)
 
 
 def _fitting(text: str, pixels: float, least: float, width: float) -> float:
