@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 from planner_desktop.domain.enums import PriorityClass
 from planner_desktop.i18n import _
@@ -13,6 +13,7 @@ from planner_desktop.prioritization.errors import PrioritizationError
 from planner_desktop.prioritization.ranking import RankedItem
 
 ORDER = (PriorityClass.a_plus, PriorityClass.a, PriorityClass.b)
+CLASS_ORDER = (*ORDER, PriorityClass.c)
 
 
 @dataclass(frozen=True)
@@ -153,4 +154,17 @@ def classify(
             reason = _("score {score:g}").format(score=item.score)
         result.append(Classified(item.code, item.rank, item.score, klass, reason,
                                  item.shared_rank, item.tied, item.code in at_limit))
-    return tuple(result)
+    return _higher_class_first(result)
+
+
+def _higher_class_first(result: list[Classified]) -> tuple[Classified, ...]:
+    """Within equal scores, the class the room gave decides the order: an item set to A+
+    is listed above the one it tied with and set to A. Places are renumbered inside the
+    tie only; the shared rank stays, and the order is otherwise the one given."""
+    ordered: list[Classified] = []
+    for _shared, run in groupby(result, key=lambda c: c.shared_rank):
+        tie = list(run)
+        places = [c.rank for c in tie]
+        tie.sort(key=lambda c: CLASS_ORDER.index(c.klass))
+        ordered.extend(replace(c, rank=place) for c, place in zip(tie, places, strict=True))
+    return tuple(ordered)

@@ -80,7 +80,9 @@ def test_classes_by_position_score_share_and_hand(lists):
     by_share = classify(items, ByShare((0.15, 0.4, 0.7)))
     assert [c.klass for c in by_share] == [P.a_plus, P.a, P.b, P.b, P.b]
     by_hand = classify(items, ByPosition((1, 2, 4)), {"D": Override(P.a, "riesgo de sequía")})
-    assert (by_hand[4].klass, by_hand[4].reason) == (P.a, "set by hand: riesgo de sequía")
+    d = next(c for c in by_hand if c.code == "D")
+    assert (d.klass, d.reason) == (P.a, "set by hand: riesgo de sequía")
+    assert [c.code for c in by_hand][3:] == ["D", "B"], "in the tie, the higher class first"
     decided = classify(items, ByPosition((1, 2, 4)), {
         "D": Override(P.a, "riesgo de sequía"), "B": Override(P.c, "ya financiado")})
     assert not any(c.boundary_tie for c in decided)

@@ -67,3 +67,12 @@ def test_a_limit_among_equal_scores_is_marked_until_the_room_decides():
     assert [c.klass for c in decided] == [P.a_plus, P.a_plus, P.a, P.b]
     assert not any(c.boundary_tie for c in decided)
     assert decided[2].reason == "set by hand: sorteo en plenaria"
+
+
+def test_within_a_tie_the_class_the_room_gave_decides_the_order():
+    """Issue 12: B and C tie; the room sets C to A+ and B to A, so C is listed first."""
+    items = order(list("ABCD"), {"A": 5, "B": 3, "C": 3, "D": 1})
+    decided = classify(items, ByPosition((2, 3, 4)), {
+        "B": Override(P.a, "decidido por la plenaria"), "C": Override(P.a_plus, "la cancha")})
+    assert [(c.code, c.rank, c.shared_rank, c.klass) for c in decided] == [
+        ("A", 1, 1, P.a_plus), ("C", 2, 2, P.a_plus), ("B", 3, 2, P.a), ("D", 4, 4, P.b)]
