@@ -120,7 +120,7 @@ def _round_flowables(session: Session, rnd: PrioritizationRound, width: float) -
             for position in range(depth)
         ]
         out += [gap(0.2 * cm), para(_("Priorities per group (item code and score)"), "small")]
-        header = [_("Rank"), *(_group_label(g) for g in groups)]
+        header = [_("Position"), *(_group_label(g) for g in groups)]
         out.append(table(header, rows, scaled([1.5] + [2.5] * len(groups), width)))
     out.append(gap(0.2 * cm))
     note = rnd.reconciliation_note.strip()

@@ -14,6 +14,7 @@ where the event's records are the same as in the first.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +23,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QWizard
+from PySide6.QtWidgets import QApplication, QMenu, QWizard
 from sqlalchemy import select
 
 from planner_desktop.domain.diagnosis import Finding, SelfDiagnosis
@@ -77,6 +78,15 @@ POPULATION = {
 }
 
 
+def shot(widget, name: str) -> None:
+    """With PLANNER_DESKTOP_SHOTS set to a folder, keep a picture of ``widget`` there
+    (how the README's "A workshop, step by step" is illustrated, in a real X window)."""
+    folder = os.environ.get("PLANNER_DESKTOP_SHOTS")
+    if folder:
+        QApplication.processEvents()
+        widget.grab().save(str(Path(folder) / f"{name}.png"))
+
+
 def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "planner_desktop", *map(str, args)],
@@ -92,12 +102,14 @@ def new_municipality_by_hand(qtbot, tmp_path):
     type_text(qtbot, page.districts, "Distrito 1 – Centro")
     page.name.setFocus()
     type_text(qtbot, page.name, "Villa Ñandú")
+    shot(wizard, "01-new-municipality")
     press(qtbot, wizard, QWizard.WizardButton.CommitButton)
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.territory, timeout=10000)
     territory = wizard.territory
     for name in ("Chaupi Loma", "Villa Esperanza"):
         type_community(qtbot, territory.form, name, POPULATION)
         add(qtbot, territory)
+    shot(wizard, "02-communities")
     with qtbot.waitSignal(wizard.accepted, timeout=10000):
         press(qtbot, wizard, QWizard.WizardButton.FinishButton)
     qtbot.waitUntil(lambda: "Villa Ñandú" in window.municipality_label.text(), timeout=10000)
@@ -185,9 +197,13 @@ def test_a_workshop_from_an_empty_database(qtbot, tmp_path, message_boxes):
     assert "Taller comunal de Chaupi Loma" in window.current_event_bar.current_text()
     assert window.current_event_bar.isVisible(), "the current event is shown at all times"
 
+    shot(window, "03-current-event")
     register_attendees(qtbot, window)
+    shot(window, "04-attendance")
     self_diagnosis_with_findings(qtbot, window)
+    shot(window, "05-self-diagnosis")
     type_demands(qtbot, window)
+    shot(window, "06-demands")
 
     page = window.pages[Phase.prioritization]
     labels = {"women": "Women", "men": "Men", "youth": "Youth", "elders": "Elders"}
@@ -209,6 +225,7 @@ def test_a_workshop_from_an_empty_database(qtbot, tmp_path, message_boxes):
     panel = choose_in_tally(qtbot, window, "Comparación por pares")
     choose_pair(qtbot, window, panel, "Women", "A>B", "el agua es primero")
     choose_pair(qtbot, window, panel, "Men", "B>A", "sin camino no hay feria")
+    shot(window, "07-pairwise-compared")
     assert panel.results.headers()[3:5] == ["Women", "Men"], "groups side by side"
 
     # The women's dots: B and C share the first rank, and the room decides the tie.
@@ -233,6 +250,7 @@ def test_a_workshop_from_an_empty_database(qtbot, tmp_path, message_boxes):
     click(qtbot, box.close_button)
     settle(qtbot, window)
     assert panel.state.closed
+    shot(window, "08-agreed-and-closed")
     assert page is window.pages[Phase.prioritization]
 
     db = tmp_path / "empty.sqlite"
@@ -259,6 +277,7 @@ def test_a_workshop_from_an_empty_database(qtbot, tmp_path, message_boxes):
     assert dialog is not None and dialog.isVisible()
     assert dialog.choice().event == str(event_id), "the current event, first"
     click_and_wait(qtbot, dialog, dialog.print_button)
+    shot(dialog, "09-acta-printed")
     assert dialog.pdf is not None and dialog.pdf.is_file(), dialog.message.text()
     text = " ".join(page.extract_text() for page in PdfReader(dialog.pdf).pages)
     text = " ".join(text.split())
