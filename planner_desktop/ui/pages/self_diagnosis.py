@@ -62,6 +62,11 @@ class SelfDiagnosisPanel(QWidget):
         self.context = context
         self.store = context.store
         self.hub = hub_for(context.undo_stack, context.store)
+        self._ranks_queued: dict[tuple[uuid.UUID, uuid.UUID, object], int] = {}
+        """The last rank handed out per diagnosis, dimension and kind, until saved."""
+        self.hub.sig_pending_changed.connect(
+            lambda pending: self._ranks_queued.clear() if pending == 0 else None
+        )
         self._follow: uuid.UUID | None = None
         self._wanted: uuid.UUID | None = None
         """A self-diagnosis just started, shown as soon as it is saved."""
@@ -246,6 +251,11 @@ class SelfDiagnosisPanel(QWidget):
         kind = self.kind.currentData()
         with self.store.session() as session:
             rank = findings.next_rank(session, diagnosis_id, dimension_id, kind)
+        # Findings typed faster than they are saved must not share a rank (nor be ordered
+        # by their random ids): the ranks handed out since the last save count too.
+        key = (diagnosis_id, dimension_id, kind)
+        rank = max(rank, self._ranks_queued.get(key, 0) + 1)
+        self._ranks_queued[key] = rank
         values = {
             "self_diagnosis_id": diagnosis_id,
             "dimension_id": dimension_id,
