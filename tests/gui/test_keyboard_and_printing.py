@@ -1,6 +1,6 @@
 """Issue 12, point 10: printing and the keyboard.
 
-The print dialog fits a 1366×768 laptop; no two mnemonics alike in one window; printed
+The print dialog fits a 1366×768 laptop (mnemonics: test_mnemonics.py); printed
 files are named by document, community and date and never replace one silently; file
 dialogs are Qt's own (translated); Tab leaves multi-line fields; Ctrl+Z works wherever the
 cursor is; combo type-ahead follows the list's order; one date format, the locale's.
@@ -8,8 +8,6 @@ cursor is; combo type-ahead follows the list's order; one date format, the local
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,26 +16,21 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QFileDialog,
-    QGroupBox,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QTabBar,
     QVBoxLayout,
     QWidget,
 )
 
 from planner_desktop.domain import labels
-from planner_desktop.domain.enums import FindingKind, Phase
+from planner_desktop.domain.enums import FindingKind
 from planner_desktop.ui import file_dialogs, formatting
 from planner_desktop.ui.keyboard import TypeAheadCombo, install_keyboard
 from planner_desktop.ui.language import apply_language
-from planner_desktop.ui.main_window import MainWindow
 from planner_desktop.ui.printing import output
-from planner_desktop.ui.printing.documents import DOCUMENTS, document
+from planner_desktop.ui.printing.documents import document
 from planner_desktop.ui.printing.print_dialog import PrintDialog
 from tests.gui.printing_helpers import click_and_wait, pick, workshop_id
 
@@ -52,68 +45,6 @@ def preview_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     monkeypatch.setattr(output, "_folder", folder)
     return folder
-
-
-# --- mnemonics ------------------------------------------------------------------------
-
-def mnemonic(text: str) -> str:
-    found = re.search(r"(?<!&)&([^&\s])", text.replace("&&", ""))
-    return found.group(1).casefold() if found else ""
-
-
-def mnemonic_texts(root: QWidget) -> list[str]:
-    """The texts with a mnemonic that a person sees in ``root`` now (hidden pages left out)."""
-    texts: list[str] = []
-    for widget in [root, *root.findChildren(QWidget)]:
-        if widget is not root and not widget.isVisibleTo(root):
-            continue
-        if isinstance(widget, QAbstractButton) or (
-                isinstance(widget, QLabel) and widget.buddy() is not None):
-            texts.append(widget.text())
-        elif isinstance(widget, QGroupBox):
-            texts.append(widget.title())
-        elif isinstance(widget, QTabBar):
-            texts += [widget.tabText(i) for i in range(widget.count())]
-    return [text for text in texts if mnemonic(text)]
-
-
-def repeated(root: QWidget) -> dict[str, list[str]]:
-    texts = mnemonic_texts(root)
-    counts = Counter(mnemonic(text) for text in texts)
-    return {key: [t for t in texts if mnemonic(t) == key] for key, n in counts.items() if n > 1}
-
-
-@pytest.mark.parametrize("lang", ["es", "en"])
-def test_no_two_mnemonics_alike_in_any_window(qtbot: Any, settings: Any, demo_db: Path,
-                                              demo_store: Any, lang: str) -> None:
-    """Every page of the main window, each tab of it, and every print dialog."""
-    apply_language(lang)
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.sig_store_changed, timeout=20000):
-        window.open_database(demo_db)
-    clashes: dict[str, dict[str, list[str]]] = {}
-    for phase in Phase:
-        window.show_phase(phase)
-        page = window.pages.get(phase)
-        if page is None:
-            continue
-        if found := repeated(page):
-            clashes["page:" + phase.value] = found
-        for tab_host in page.findChildren(QTabBar):
-            for index in range(tab_host.count()):
-                tab_host.setCurrentIndex(index)
-                found = repeated(page)
-                if found:
-                    clashes[f"page:{phase.value}:tab {index}"] = found
-    for kind in DOCUMENTS:
-        dialog = PrintDialog(demo_store, kind)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        if found := repeated(dialog):
-            clashes["print:" + kind.kind] = found
-    assert not clashes, "\n".join(f"{k}: {v}" for k, v in clashes.items())
 
 
 # --- the print dialog and file names ------------------------------------------------------
