@@ -26,6 +26,7 @@ from planner_desktop.domain.annual import (
 from planner_desktop.domain.enums import AdjustmentKind, OperationType
 from planner_desktop.domain.provenance import mark_deleted
 from planner_desktop.i18n import _
+from planner_desktop.locales import parse_short_date, short_date
 from planner_desktop.plan import validate
 
 _CODE_LIMIT = 999
@@ -61,19 +62,18 @@ def new_operation(session: Session, plan_id: uuid.UUID, name: str) -> dict[str, 
 
 
 def parse_date(text: Any) -> date | None:
-    """A typed date, ``YYYY-MM-DD`` or ``DD/MM/YYYY``; empty is no date."""
+    """A typed date, as the language writes it (``31/3/2027`` in Spanish, ``3/31/2027`` in
+    English) or ``2027-03-31``; empty is no date."""
     if isinstance(text, date):
         return text
     typed = clean_text(str(text or ""))
     if not typed:
         return None
     try:
-        if "/" in typed:
-            day, month, year = (int(part) for part in typed.split("/"))
-            return date(year, month, day)
-        return date.fromisoformat(typed)
+        return parse_short_date(typed)
     except ValueError:
-        raise Invalid(_("Type a date such as 2027-03-31")) from None
+        raise Invalid(_("Type a date such as {example}").format(
+            example=short_date(date(2027, 3, 31)))) from None
 
 
 @dataclass

@@ -19,7 +19,7 @@ from planner_desktop.reports.common import (
     event_communities,
     require_event,
 )
-from planner_desktop.reports.layout import Document, frame_size, gap, para, spanish_date
+from planner_desktop.reports.layout import Document, frame_size, gap, para, printed_date
 from planner_desktop.reports.tables import fields_table, scaled, table
 
 EMPTY_ROWS = 25
@@ -57,7 +57,7 @@ def build(session: Session, options: ReportOptions) -> Document:
         communities = ", ".join(c.name for c in event_communities(event))
         pairs = [
             (_("Event"), event.title),
-            (_("Date"), spanish_date(event.date)),
+            (_("Date"), printed_date(event.date)),
             (_("Place"), event.place),
             (_("Community / OTB"), communities),
             (_("Facilitator"), event.facilitator_name),

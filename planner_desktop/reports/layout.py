@@ -37,6 +37,7 @@ from reportlab.platypus import (
 
 from planner_desktop import paths
 from planner_desktop.i18n import _
+from planner_desktop.locales import short_date
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -111,8 +112,14 @@ def money(amount: Any) -> str:
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
-def spanish_date(day: date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
+def printed_date(day: date | None) -> str:
+    """A date as the window shows it, in the document's language (``2/11/2026`` in
+    Spanish, ``11/2/2026`` in English): see :mod:`planner_desktop.locales`."""
+    return short_date(day)
+
+
+spanish_date = printed_date
+"""The former name, still used by some documents."""
 
 
 @dataclass(frozen=True)
@@ -251,7 +258,7 @@ class _Template(BaseDocTemplate):
         canvas.drawString(
             MARGIN,
             MARGIN,
-            _("Printed on {date}").format(date=spanish_date(self.letterhead.generated)),
+            _("Printed on {date}").format(date=printed_date(self.letterhead.generated)),
         )
         canvas.restoreState()
 

@@ -19,7 +19,7 @@ from planner_desktop.domain.summaries import live
 from planner_desktop.i18n import _
 from planner_desktop.reports.common import ReportOptions, ReportRefused, lines, municipality
 from planner_desktop.reports.contents import Contents
-from planner_desktop.reports.layout import Document, frame_size, heading, money, para, spanish_date
+from planner_desktop.reports.layout import Document, frame_size, heading, money, para, printed_date
 from planner_desktop.reports.tables import fields_table, scaled, table
 
 
@@ -118,8 +118,8 @@ def build(session: Session, options: ReportOptions) -> Document:
               scaled((1.2, 5, 4.5, 4.5), width)),
         toc.heading(_("6. Short-term targets"), 1),
         table([_("Operation"), _("Indicator"), _("Target"), _("Start"), _("End")],
-              [[f"{o.code} {o.name}", o.indicator, o.target, spanish_date(o.start_date),
-                spanish_date(o.end_date)] for o in active],
+              [[f"{o.code} {o.name}", o.indicator, o.target, printed_date(o.start_date),
+                printed_date(o.end_date)] for o in active],
               scaled((6, 4, 1.5, 1.6, 1.6), width)),
         toc.heading(_("7. Budget"), 1),
         *_budget_tables(session, active, width),
@@ -135,7 +135,7 @@ def build(session: Session, options: ReportOptions) -> Document:
     if adjustments:
         flow += [heading(_("Adjustments"), 2),
                  table([_("Date"), _("Kind"), _("Description")],
-                       [[spanish_date(a.date), label(a.kind), a.description] for a in adjustments],
+                       [[printed_date(a.date), label(a.kind), a.description] for a in adjustments],
                        scaled((1.5, 2.5, 10), width))]
     flow += [
         toc.heading(_("9. Expected results"), 1),

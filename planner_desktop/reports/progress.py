@@ -16,7 +16,7 @@ from planner_desktop.domain.summaries import live, profile_costs
 from planner_desktop.i18n import _
 from planner_desktop.reports.charts import bar_chart
 from planner_desktop.reports.common import ReportOptions, ReportRefused
-from planner_desktop.reports.layout import Document, frame_size, heading, money, para, spanish_date
+from planner_desktop.reports.layout import Document, frame_size, heading, money, para, printed_date
 from planner_desktop.reports.tables import fields_table, scaled, table
 
 
@@ -61,7 +61,7 @@ def build(session: Session, options: ReportOptions) -> Document:
             continue
         planned_total += planned
         executed_total += record.financial_executed
-        rows.append([code, name, spanish_date(record.date), f"{record.physical_percent:.0f} %",
+        rows.append([code, name, printed_date(record.date), f"{record.physical_percent:.0f} %",
                      money(planned), money(record.financial_executed),
                      _percent(record.financial_executed, planned), record.target_achieved,
                      record.results, record.corrective_measures])
@@ -90,7 +90,7 @@ def build(session: Session, options: ReportOptions) -> Document:
         para(_("Every progress record, oldest first."), "small"),
         table([_("Code"), _("Date"), _("Physical"), _("Executed"), _("Results")],
               [[codes.get(r.operation_id or r.profile_id, ""),
-                spanish_date(r.date), f"{r.physical_percent:.0f} %",
+                printed_date(r.date), f"{r.physical_percent:.0f} %",
                 money(r.financial_executed), r.results] for r in records],
               scaled((2, 1.5, 1.2, 2, 8), width), numeric=(2, 3)),
     ]

@@ -5,9 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from planner_desktop import i18n
-
-LOCALES = {"es": "es_BO", "en": "en_US"}
-"""The locale of numbers and dates for each language of the window."""
+from planner_desktop.locales import locale_of
 
 _installed: list[QTranslator] = []
 
@@ -15,7 +13,7 @@ _installed: list[QTranslator] = []
 def apply_language(lang: str) -> None:
     """Show messages, standard dialogs and numbers in ``lang`` from now on."""
     i18n.set_language(lang)
-    QLocale.setDefault(QLocale(LOCALES.get(lang, "es_BO")))
+    QLocale.setDefault(QLocale(locale_of(lang)))
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()

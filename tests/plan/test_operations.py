@@ -39,7 +39,7 @@ def test_dates_outside_the_fiscal_year_or_reversed_are_refused():
     start = operations.date_parser(schedule, "start")
     end = operations.date_parser(schedule, "end")
     assert start("2027-02-01") == date(2027, 2, 1)
-    assert end("31/12/2027") == date(2027, 12, 31)
+    assert end("12/31/2027") == date(2027, 12, 31)  # as English writes it
     with pytest.raises(Invalid, match="outside the fiscal year 2027"):
         start("2028-01-10")
     with pytest.raises(Invalid, match="ends before it starts"):

@@ -31,6 +31,7 @@ from planner_desktop.domain.summaries import current_municipality, live
 from planner_desktop.domain.territory import Community
 from planner_desktop.i18n import _
 from planner_desktop.store.database import Store
+from planner_desktop.ui import formatting
 from planner_desktop.ui.changes import ChangeHub, hub_for
 from planner_desktop.ui.choosers import decorate, select_data
 from planner_desktop.ui.commands import CommandGroup, CreateRecord, EditRecord, StoreCommand
@@ -77,6 +78,7 @@ class EventForm(QGroupBox):
         self.day = QDateEdit(QDate.currentDate())
         self.day.setObjectName("eventDate")
         self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat(formatting.date_format())
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("eventTitle")
         self.place = QLineEdit()

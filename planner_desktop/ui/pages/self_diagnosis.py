@@ -32,7 +32,7 @@ from planner_desktop.domain.enums import FindingKind
 from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community, Sector
 from planner_desktop.i18n import _
-from planner_desktop.ui import queries
+from planner_desktop.ui import formatting, queries
 from planner_desktop.ui.changes import hub_for
 from planner_desktop.ui.choosers import decorate, select_data
 from planner_desktop.ui.commands import CreateRecord, MoveFinding
@@ -187,7 +187,7 @@ class SelfDiagnosisPanel(QWidget):
             )
             wanted = None
             for id_, community, name, day in rows:
-                self.diagnosis.addItem(f"{name} · {day:%d/%m/%Y}", id_)
+                self.diagnosis.addItem(f"{name} · {formatting.short_date(day)}", id_)
                 if community == community_id and wanted is None:
                     wanted = id_
             dimensions = queries.dimensions(session)

@@ -119,7 +119,7 @@ class ProgressPanel(QWidget):
             return
         set_heading(self.title, _("Progress of {code} {name}").format(
             code=subject.code, name=subject.name))
-        self.inputs["date"].setText(default_day(subject, date.today()).isoformat())
+        self.inputs["date"].setText(formatting.short_date(default_day(subject, date.today())))
         fit_columns(self.view)  # type: ignore[arg-type]
 
     def record(self) -> uuid.UUID | None:
