@@ -27,6 +27,7 @@ from planner_desktop.domain.provenance import mark_deleted
 from planner_desktop.domain.summaries import current_municipality
 from planner_desktop.domain.territory import Community
 from planner_desktop.i18n import _
+from planner_desktop.locales import short_date
 from planner_desktop.plan.derive import PlanRefused
 from planner_desktop.plan.findings import label
 from planner_desktop.plan.scope import live
@@ -124,14 +125,14 @@ def send_back(session: Session, demand_ids: Sequence[uuid.UUID], *, reason: str,
         round_ = existing
     else:
         level, community_id, district_id = _level(session, found)
-        title = _("Re-prioritisation of {date}: {reason}").format(date=on.isoformat(),
+        title = _("Re-prioritisation of {date}: {reason}").format(date=short_date(on),
                                                                   reason=why)
         round_ = PrioritizationRound(
             id=round_id or uuid.uuid4(), municipality_id=municipality.id,
             community_id=community_id, district_id=district_id, level=level,
             method=PrioritizationMethod.dots, title=title[:TITLE_LIMIT],
             reconciliation_note=_("Sent back into a new round on {date}: {reason}").format(
-                date=on.isoformat(), reason=why),
+                date=short_date(on), reason=why),
             closed=False,
         )
         session.add(round_)
