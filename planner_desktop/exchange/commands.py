@@ -104,6 +104,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         scope = Scope(kind="since_last")
     else:
         scope = Scope(kind="everything")
+    from planner_desktop.exchange.signing import fingerprint, public_key_hex
+
     settings = load_settings()
     key = installation.load_or_create(paths.data_dir()).signing_key()
     store = open_database(args.db, must_exist=True, settings=settings)
@@ -127,12 +129,22 @@ def cmd_export(args: argparse.Namespace) -> int:
                 path=report.path, count=report.total, session=report.session_id
             )
         )
+    _print_key(_("Key fingerprint of this laptop:"), fingerprint(public_key_hex(key)))
     return EXIT_OK
+
+
+def _print_key(title: str, value: str) -> None:
+    """The whole fingerprint, grouped as the window's trust question and export window
+    show it, so the two can be compared group by group."""
+    from planner_desktop.exchange.signing import fingerprint_lines
+
+    print(title)
+    for line in fingerprint_lines(value):
+        print(f"  {line}")
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from planner_desktop.exchange.errors import SessionFileError
-    from planner_desktop.exchange.signing import short_fingerprint
     from planner_desktop.exchange.trust import TrustPolicy, read_keys_file
     from planner_desktop.exchange.verify import verify_file
 
@@ -144,14 +156,16 @@ def cmd_verify(args: argparse.Namespace) -> int:
         verified = verify_file(path, trust)
     except SessionFileError as exc:
         raise CommandRefused(str(exc)) from None
+    facilitator = verified.manifest.facilitator or "—"
     print(
-        _("{name}: valid, {count} records, format {version}, key {key}").format(
+        _("{name}: valid, {count} records, format {version}, facilitator {facilitator}").format(
             name=path.name,
             count=verified.record_count,
             version=verified.manifest.format_version,
-            key=short_fingerprint(verified.fingerprint),
+            facilitator=facilitator,
         )
     )
+    _print_key(_("Key fingerprint of the laptop that signed it:"), verified.fingerprint)
     return EXIT_OK
 
 

@@ -2,7 +2,9 @@
 
 The ``signature`` entry of a session file is the 64-byte signature written as 128
 lowercase hex characters. A key's fingerprint is the SHA-256 of its 32 raw public bytes,
-in hex; people compare its first 16 characters (:func:`short_fingerprint`).
+in hex. People compare it whole, as :func:`grouped_fingerprint` writes it (the export
+window, the trust question and ``session export``/``session verify`` all show it so); a
+table cell that only names a key shows its first four groups (:func:`short_fingerprint`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,18 @@ def fingerprint(public_key: str) -> str:
 
 def short_fingerprint(value: str) -> str:
     return " ".join(value[i : i + 4] for i in range(0, 16, 4))
+
+
+def fingerprint_lines(value: str) -> list[str]:
+    """A whole fingerprint in groups of four characters, four groups a line (16 groups,
+    4 lines for a SHA-256)."""
+    groups = [value[i : i + 4] for i in range(0, len(value), 4)]
+    return [" ".join(groups[i : i + 4]) for i in range(0, len(groups), 4)]
+
+
+def grouped_fingerprint(value: str) -> str:
+    """:func:`fingerprint_lines` as one text, a line each."""
+    return "\n".join(fingerprint_lines(value))
 
 
 def sign(key: Ed25519PrivateKey, message: bytes) -> bytes:

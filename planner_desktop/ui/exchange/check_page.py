@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from planner_desktop.exchange.merge_preview import MergePreview
 from planner_desktop.exchange.session import trust_key
+from planner_desktop.exchange.signing import grouped_fingerprint
 from planner_desktop.i18n import _
 from planner_desktop.ui import jobs
 from planner_desktop.ui.exchange import checks as ck
@@ -36,12 +37,6 @@ if TYPE_CHECKING:
 
 def _ignore(_result: object) -> None:
     pass
-
-
-def grouped(fingerprint: str) -> str:
-    """A whole key fingerprint in groups of four, four groups a line."""
-    groups = [fingerprint[i : i + 4] for i in range(0, len(fingerprint), 4)]
-    return "\n".join(" ".join(groups[i : i + 4]) for i in range(0, len(groups), 4))
 
 
 class CheckPage(QWizardPage):
@@ -239,12 +234,13 @@ class CheckPage(QWizardPage):
                 "{file} was signed by a laptop this database does not know yet.\n\n"
                 "Facilitator: {facilitator}\nLaptop: {device}\nKey fingerprint:\n{key}\n\n"
                 "Trust it only if this fingerprint is the one shown in that laptop's "
-                "export window. Its files will then be merged, now and later."
+                "export window (or printed by its session export command). Its files "
+                "will then be merged, now and later."
             ).format(
                 file=check.path.name,
                 facilitator=check.facilitator or "—",
                 device=check.device_id,
-                key=grouped(check.fingerprint),
+                key=grouped_fingerprint(check.fingerprint),
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -28,7 +29,7 @@ from planner_desktop.domain import models as m
 from planner_desktop.exchange.scope import ScopeError
 from planner_desktop.exchange.session import ExportReport, Scope, export_session
 from planner_desktop.exchange.signing import fingerprint as key_fingerprint
-from planner_desktop.exchange.signing import public_key_hex, short_fingerprint
+from planner_desktop.exchange.signing import grouped_fingerprint, public_key_hex
 from planner_desktop.i18n import N_, _
 from planner_desktop.ui import formatting, jobs
 from planner_desktop.ui.choosers import find_data
@@ -105,9 +106,9 @@ class ExportDialog(QDialog):
         out_row.addWidget(self.out, 1)
         out_row.addWidget(browse)
         fingerprint = key_fingerprint(public_key_hex(key))
-        key_label = QLabel(short_fingerprint(fingerprint))
+        key_label = QLabel(grouped_fingerprint(fingerprint))
         key_label.setObjectName("exportKey")
-        key_label.setToolTip(fingerprint)
+        key_label.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout()
         form.addRow(_("What to export:"), self.scope_box)
@@ -184,8 +185,9 @@ class ExportDialog(QDialog):
         return Scope(kind=code)
 
     def ask_file(self) -> None:
-        name = save_file(self, _("Export session file"), Path(self.out.text()),
-                         _("Session files (*.cumbre)"))
+        name = save_file(
+            self, _("Export session file"), Path(self.out.text()), _("Session files (*.cumbre)")
+        )
         if name:
             self.out.setText(name if name.endswith(".cumbre") else name + ".cumbre")
 
@@ -199,10 +201,15 @@ class ExportDialog(QDialog):
             self.message.setText(_("Choose what to export and the file to write."))
             return
         out, scope = Path(text), self.scope()
-        if out.exists() and QMessageBox.question(
-            self, _("Export session file"),
-            _("{file} already exists. Replace it?").format(file=out.name),
-        ) != QMessageBox.StandardButton.Yes:
+        if (
+            out.exists()
+            and QMessageBox.question(
+                self,
+                _("Export session file"),
+                _("{file} already exists. Replace it?").format(file=out.name),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return
         self.export_button.setEnabled(False)
         self.message.setText(_("Exporting…"))
