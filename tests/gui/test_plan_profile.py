@@ -17,6 +17,7 @@ from planner_desktop.domain.projects import (
     ProfileDemand,
     ProjectProfile,
 )
+from planner_desktop.i18n import _
 from planner_desktop.plan import validate
 from planner_desktop.ui.plan.checks_panel import FINDING_ROLE
 from tests.gui.test_capture_window import saved, type_into_cell
@@ -230,3 +231,49 @@ def test_remove_a_component_and_undo(qtbot, window, page):
     saved(qtbot, window)
     qtbot.waitUntil(lambda: components.model.total == before, timeout=3000)
     assert "#a4161a" not in tab.editor.money.text()
+
+
+def choose_in_combo(qtbot, combo, text: str) -> None:
+    """Open the drop-down list, walk down to ``text`` and press Enter, as a person does."""
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible, timeout=2000)
+    target = next(row for row in range(combo.count()) if combo.itemText(row) == text)
+    while view.currentIndex().row() != target:
+        key = Qt.Key.Key_Down if view.currentIndex().row() < target else Qt.Key.Key_Up
+        qtbot.keyClick(view, key)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=2000)
+
+
+def test_issue13_a_programme_chosen_is_saved_and_shown_again(qtbot, window, page):
+    """Issue 13: choosing a programme printed an error to the terminal and saved nothing."""
+    tab = page.profiles_tab
+    first, second = page.profiles.key(0), page.profiles.key(1)
+    tab.select_profile(first)
+    combo = tab.editor.form.program
+    chosen = combo.itemText(combo.count() - 1)
+    assert chosen != combo.currentText()
+    choose_in_combo(qtbot, combo, chosen)
+    saved(qtbot, window)
+    with window.store.session() as session:
+        program_id = session.get(ProjectProfile, first).program_id
+    assert program_id == combo.itemData(combo.count() - 1)
+
+    tab.select_profile(second)
+    qtbot.waitUntil(lambda: tab.editor.profile_id == second, timeout=3000)
+    tab.select_profile(first)
+    qtbot.waitUntil(lambda: tab.editor.profile_id == first, timeout=3000)
+    assert combo.currentText() == chosen, "the profile opened again shows its programme"
+
+    choose_in_combo(qtbot, combo, _("No programme yet"))
+    saved(qtbot, window)
+    with window.store.session() as session:
+        assert session.get(ProjectProfile, first).program_id is None
+    recommendation = tab.editor.form.bindings["recommendation"].widget
+    choose_in_combo(qtbot, recommendation, recommendation.itemText(1))
+    choose_in_combo(qtbot, recommendation, recommendation.itemText(0))
+    saved(qtbot, window)
+    with window.store.session() as session:
+        assert session.get(ProjectProfile, first).recommendation is None

@@ -32,6 +32,11 @@ def plain_text(text: str) -> str:
     return text.replace("\x00", "").strip()
 
 
+def chosen(value: Any) -> Any:
+    """A drop-down list's choice as stored: the item's data itself (an id, an enum, None)."""
+    return value
+
+
 class FieldBinding(QObject):
     """One widget bound to ``field`` of the record shown (see the module docstring)."""
 
@@ -47,7 +52,7 @@ class FieldBinding(QObject):
         self.widget = widget
         self.field = field
         self.title = title
-        self.parse = parse or plain_text
+        self.parse = parse or (chosen if isinstance(widget, QComboBox) else plain_text)
         self.show = show
         self.value: Any = None
         self.refused = ""
