@@ -12,7 +12,7 @@ import html
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QMenu, QWidget
 from sqlalchemy import select
@@ -22,7 +22,6 @@ from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community
 from planner_desktop.i18n import _
 from planner_desktop.store.database import Store
-from planner_desktop.ui.formatting import short_date
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -90,6 +89,8 @@ def remember(settings: Settings, store: Store, event_id: uuid.UUID | None) -> No
 
 def event_choices(session: Session) -> list[tuple[uuid.UUID, str]]:
     """Every live event, newest first, as "<title> · <date> · <communities>"."""
+    from planner_desktop.ui.formatting import short_date  # its alignments name Qt's enums
+
     names: dict[uuid.UUID, list[str]] = {}
     for event_id, name in session.execute(
         select(EventCommunity.event_id, Community.name)
@@ -121,8 +122,8 @@ class CurrentEventBar(QLabel):
         self.holder: CurrentEvent | None = None
         self.choices: list[tuple[uuid.UUID, str]] = []
         self.menu: QMenu | None = None
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        # Rich text and links that answer the mouse are a QLabel's defaults: naming them
+        # here would build Qt's namespace of enums before the first frame.
         self.linkActivated.connect(lambda _link: self.open_menu())
 
     def retranslate(self) -> None:
