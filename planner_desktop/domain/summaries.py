@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
+from planner_desktop.domain import figures
 from planner_desktop.domain.actors import Organization, Person
-from planner_desktop.domain.annual import AnnualPlan, Operation
+from planner_desktop.domain.annual import AnnualPlan
 from planner_desktop.domain.base import Appended, Synced
 from planner_desktop.domain.demands import Demand
 from planner_desktop.domain.diagnosis import Finding, SelfDiagnosis
@@ -142,18 +143,15 @@ class TerritorySummary:
 def territory_summary(
     session: Session, *, district_id: uuid.UUID | None = None
 ) -> TerritorySummary:
+    """Districts and communities with their population: the same figures the territory
+    tables and the printed documents add up (:func:`figures.population`)."""
     districts = select(District.id).where(live(District))
-    communities = select(
-        func.count(Community.id),
-        func.coalesce(func.sum(Community.population_women), 0),
-        func.coalesce(func.sum(Community.population_men), 0),
-        func.coalesce(func.sum(Community.families), 0),
-    ).where(live(Community), Community.district_id.in_(districts))
     if district_id is not None:
         districts = districts.where(District.id == district_id)
-        communities = communities.where(Community.district_id == district_id)
-    n, women, men, families = session.execute(communities).one()
-    return TerritorySummary(count(session, districts), int(n), int(women), int(men), int(families))
+    people = figures.population(session, district_id)
+    return TerritorySummary(
+        count(session, districts), people.communities, people.women, people.men, people.families
+    )
 
 
 @dataclass(frozen=True)
@@ -357,6 +355,8 @@ class Programming:
 
 
 def programming_totals(session: Session) -> Programming:
+    """The programming that counts (:func:`figures.counted_programming`) per year and
+    source: the PDM page, the printed PDM and the spreadsheet show these figures."""
     rows = session.execute(
         select(
             MultiYearProgramming.year,
@@ -365,8 +365,7 @@ def programming_totals(session: Session) -> Programming:
             func.sum(MultiYearProgramming.amount),
         )
         .join(FundingSource, MultiYearProgramming.source_id == FundingSource.id)
-        .join(ProjectProfile, MultiYearProgramming.profile_id == ProjectProfile.id)
-        .where(live(MultiYearProgramming), live(ProjectProfile), live(FundingSource))
+        .where(figures.counted_programming())
         .group_by(MultiYearProgramming.year, FundingSource.code, FundingSource.name)
         .order_by(MultiYearProgramming.year, FundingSource.code)
     ).all()
@@ -398,15 +397,9 @@ def annual_summary(session: Session, plan_id: uuid.UUID | None = None) -> Annual
     chosen = next((p for p in plans if p.id == plan_id), plans[0] if plans else None)
     if chosen is None:
         return AnnualSummary(0, None, 0, Decimal(0), 0)
-    n, budget, cancelled = session.execute(
-        select(
-            func.count(Operation.id),
-            func.sum(Operation.budget),
-            func.coalesce(func.sum(case((Operation.cancelled.is_(True), 1), else_=0)), 0),
-        ).where(Operation.annual_plan_id == chosen.id, live(Operation))
-    ).one()
+    budget = figures.poa_budget(session, chosen.id)
     return AnnualSummary(
-        len(plans), chosen.fiscal_year, int(n), budget or Decimal(0), int(cancelled)
+        len(plans), chosen.fiscal_year, budget.operations, budget.total, budget.cancelled
     )
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, extract, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from planner_desktop.domain.annual import AnnualPlan, ManagementObjective, Operation
+from planner_desktop.domain.figures import counted_operation
 from planner_desktop.domain.projects import (
     Indicator,
     IndicatorTarget,
@@ -26,11 +27,7 @@ from planner_desktop.plan.scope import live, plan_period, program_chain, program
 
 
 def _live_operations() -> tuple[ColumnElement[bool], ...]:
-    return (
-        live(Operation),
-        Operation.cancelled.is_(False),
-        live(AnnualPlan),
-    )
+    return (counted_operation(), live(AnnualPlan))
 
 
 def operation_not_traceable(session: Session) -> list[Finding]:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from planner_desktop.domain.annual import AnnualPlan, Operation
 from planner_desktop.domain.enums import IndicatorLevel
+from planner_desktop.domain.figures import counted_operation
 from planner_desktop.domain.follow_up import Progress
 from planner_desktop.domain.projects import Indicator, IndicatorTarget, ProjectProfile
 from planner_desktop.domain.summaries import profile_costs
@@ -124,7 +125,7 @@ def operation_follow_up(session: Session, plan_id: uuid.UUID | None = None) -> l
     query = (
         select(Operation.id, Operation.code, Operation.name, Operation.budget, Operation.target)
         .join(AnnualPlan, Operation.annual_plan_id == AnnualPlan.id)
-        .where(live(Operation), live(AnnualPlan), Operation.cancelled.is_(False))
+        .where(counted_operation(), live(AnnualPlan))
         .order_by(AnnualPlan.fiscal_year, Operation.code)
     )
     if plan_id is not None:

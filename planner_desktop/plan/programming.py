@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planner_desktop.domain.enums import Recommendation
+from planner_desktop.domain.figures import counted_programming
 from planner_desktop.domain.projects import (
     Component,
     MultiYearProgramming,
@@ -75,7 +76,9 @@ class SourceGrid:
 
 
 def source_grid(session: Session, source_id: uuid.UUID) -> SourceGrid:
-    """Every live project not recommended to be dropped, with its money from ``source_id``."""
+    """Every live project not recommended to be dropped, with its money from ``source_id``
+    (the rows :func:`~planner_desktop.domain.figures.counted_programming` counts, so the
+    grid's totals are those of the PDM page and the printed PDM)."""
     costs = (
         select(Component.profile_id, func.sum(Component.cost).label("cost"))
         .where(live(Component)).group_by(Component.profile_id).subquery()
@@ -83,7 +86,7 @@ def source_grid(session: Session, source_id: uuid.UUID) -> SourceGrid:
     everything = (
         select(MultiYearProgramming.profile_id,
                func.sum(MultiYearProgramming.amount).label("amount"))
-        .where(live(MultiYearProgramming)).group_by(MultiYearProgramming.profile_id).subquery()
+        .where(counted_programming()).group_by(MultiYearProgramming.profile_id).subquery()
     )
     rows = session.execute(
         select(ProjectProfile.id, ProjectProfile.code, ProjectProfile.name, costs.c.cost,
@@ -101,7 +104,7 @@ def source_grid(session: Session, source_id: uuid.UUID) -> SourceGrid:
         for pid, year, amount in session.execute(
             select(MultiYearProgramming.profile_id, MultiYearProgramming.year,
                    MultiYearProgramming.amount)
-            .where(MultiYearProgramming.source_id == source_id, live(MultiYearProgramming))
+            .where(MultiYearProgramming.source_id == source_id, counted_programming())
         )
     }
     ceilings = {

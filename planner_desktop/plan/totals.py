@@ -1,5 +1,7 @@
 """Five-year totals for the PDM page and the reports: programming per year × source against
-the ceilings, and per axis and programme. Tombstoned records never count."""
+the ceilings, and per axis and programme. Money counts as
+:func:`~planner_desktop.domain.figures.counted_programming` says (the same rows as every
+other total of the programming)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from planner_desktop.domain.figures import counted_programming
 from planner_desktop.domain.projects import (
     FundingSource,
     MultiYearProgramming,
@@ -93,8 +96,7 @@ def five_year_totals(session: Session) -> FiveYearTotals:
             MultiYearProgramming.year,
             func.sum(MultiYearProgramming.amount),
         )
-        .join(ProjectProfile, MultiYearProgramming.profile_id == ProjectProfile.id)
-        .where(live(MultiYearProgramming), live(ProjectProfile))
+        .where(counted_programming())
         .group_by(MultiYearProgramming.source_id, MultiYearProgramming.year)
     ).all()
     ceilings = session.execute(
@@ -147,7 +149,7 @@ def _per_program_year(session: Session) -> dict[uuid.UUID | None, dict[int, Deci
             func.sum(MultiYearProgramming.amount),
         )
         .join(ProjectProfile, MultiYearProgramming.profile_id == ProjectProfile.id)
-        .where(live(MultiYearProgramming), live(ProjectProfile))
+        .where(counted_programming())
         .group_by(ProjectProfile.program_id, MultiYearProgramming.year)
     ).all()
     result: dict[uuid.UUID | None, dict[int, Decimal]] = {}

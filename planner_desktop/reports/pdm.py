@@ -8,10 +8,11 @@ from decimal import Decimal
 from typing import Any
 
 from reportlab.platypus import Flowable, PageBreak
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner_desktop.domain.enums import FindingKind, PriorityClass
+from planner_desktop.domain.figures import counted_programming, population, population_by_district
 from planner_desktop.domain.labels import label
 from planner_desktop.domain.projects import (
     Indicator,
@@ -26,32 +27,27 @@ from planner_desktop.domain.summaries import (
     live,
     programming_totals,
 )
-from planner_desktop.domain.territory import Community, Dimension, District, Sector
+from planner_desktop.domain.territory import Dimension, District, Sector
 from planner_desktop.i18n import _
 from planner_desktop.reports.common import ReportOptions, ReportRefused, lines, municipality
 from planner_desktop.reports.contents import Contents
 from planner_desktop.reports.diagnosis import agreed_classes, demands_by_sector
 from planner_desktop.reports.layout import Document, frame_size, heading, money, para
+from planner_desktop.reports.numbers import typed
 from planner_desktop.reports.tables import scaled, table
 
 
 def _territory(session: Session, width: float) -> Flowable:
     """Communities and population of each live district (live communities only)."""
-    per_district = session.execute(
-        select(
-            District.name,
-            func.count(Community.id),
-            func.coalesce(func.sum(Community.population_women), 0),
-            func.coalesce(func.sum(Community.population_men), 0),
-            func.coalesce(func.sum(Community.families), 0),
-        )
-        .outerjoin(Community, (Community.district_id == District.id) & live(Community))
-        .where(live(District))
-        .group_by(District.id, District.code, District.name)
-        .order_by(District.code)
-    ).all()
-    rows: list[list[Any]] = [[name, *(int(n) for n in figures)] for name, *figures in per_district]
-    rows.append([_("Total"), *(sum(r[i] for r in rows) for i in range(1, 5))])
+    people = population_by_district(session)
+    districts = session.execute(select(District.id, District.name).where(live(District))
+                                .order_by(District.code)).all()
+    rows: list[list[Any]] = [
+        [name, p.communities, p.women, p.men, p.families]
+        for key, name in districts for p in [people[key]]
+    ]
+    whole = population(session)
+    rows.append([_("Total"), whole.communities, whole.women, whole.men, whole.families])
     return table([_("District"), _("Communities"), _("Women"), _("Men"), _("Families")], rows,
                  scaled((5, 1.5, 1.5, 1.5, 1.5), width), numeric=(1, 2, 3, 4), bold_last=True)
 
@@ -143,7 +139,7 @@ def _programming(session: Session, toc: Contents, years: list[int],
         select(ProjectProfile.code, ProjectProfile.name, MultiYearProgramming.year,
                MultiYearProgramming.amount)
         .join(MultiYearProgramming, MultiYearProgramming.profile_id == ProjectProfile.id)
-        .where(live(ProjectProfile), live(MultiYearProgramming))
+        .where(counted_programming())
         .order_by(ProjectProfile.code)
     ).all()
     per_project: dict[tuple[str, str], dict[int, Decimal]] = {}
@@ -192,7 +188,7 @@ def _indicators(session: Session, toc: Contents, years: list[int],
             select(IndicatorTarget.indicator_id, IndicatorTarget.year, IndicatorTarget.target)
             .where(live(IndicatorTarget), IndicatorTarget.indicator_id.in_(shown)))
     }
-    rows = [[code, name, unit, baseline, *(targets.get((key, y), "") for y in years)]
+    rows = [[code, name, unit, typed(baseline), *(typed(targets.get((key, y))) for y in years)]
             for key, code, name, unit, baseline in indicators]
     return [
         toc.heading(_("5. Indicators and targets"), 1),

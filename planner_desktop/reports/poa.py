@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from planner_desktop.domain.annual import AnnualPlan, ManagementObjective, Operation, PlanAdjustment
 from planner_desktop.domain.enums import OperationType
+from planner_desktop.domain.figures import PoaBudget, counted_operation, poa_budget
 from planner_desktop.domain.labels import label
 from planner_desktop.domain.projects import FundingSource
 from planner_desktop.domain.strategy import Objective
@@ -20,6 +21,7 @@ from planner_desktop.i18n import _
 from planner_desktop.reports.common import ReportOptions, ReportRefused, lines, municipality
 from planner_desktop.reports.contents import Contents
 from planner_desktop.reports.layout import Document, frame_size, heading, money, para, printed_date
+from planner_desktop.reports.numbers import typed
 from planner_desktop.reports.tables import fields_table, scaled, table
 
 
@@ -37,21 +39,15 @@ def require_plan(session: Session, options: ReportOptions) -> AnnualPlan:
     return plan
 
 
-def _sum(operations: list[Operation]) -> Decimal:
-    return sum((o.budget for o in operations), Decimal(0))
-
-
-def _budget_tables(session: Session, operations: list[Operation], width: float) -> list[Flowable]:
+def _budget_tables(session: Session, figures: PoaBudget, width: float) -> list[Flowable]:
     sources = {key: name for key, name in session.execute(
         select(FundingSource.id, FundingSource.name))}
     by_source: dict[str, Decimal] = defaultdict(Decimal)
-    by_type: dict[OperationType, Decimal] = defaultdict(Decimal)
-    for operation in operations:
-        name = sources.get(operation.source_id, _("Not stated")) if operation.source_id else _(
-            "Not stated")
-        by_source[name] += operation.budget
-        by_type[operation.type] += operation.budget
-    budget = _sum(operations)
+    for source_id, amount in figures.by_source.items():
+        by_source[sources.get(source_id, _("Not stated")) if source_id else _(
+            "Not stated")] += amount
+    by_type = figures.by_type
+    budget = figures.total
     return [
         table([_("Funding source"), _("Amount")],
               [[n, money(a)] for n, a in sorted(by_source.items())] + [[_("Total"), money(budget)]],
@@ -72,7 +68,11 @@ def build(session: Session, options: ReportOptions) -> Document:
         select(Operation).where(Operation.annual_plan_id == plan.id, live(Operation))
         .order_by(Operation.code)
     ).all()
-    active = [o for o in operations if not o.cancelled]
+    active = session.scalars(
+        select(Operation).where(Operation.annual_plan_id == plan.id, counted_operation())
+        .order_by(Operation.code)
+    ).all()
+    budget = poa_budget(session, plan.id)
     objectives = session.execute(
         select(ManagementObjective, Objective.code, Objective.name)
         .outerjoin(Objective, ManagementObjective.objective_id == Objective.id)
@@ -82,10 +82,6 @@ def build(session: Session, options: ReportOptions) -> Document:
     objective_codes: dict[uuid.UUID | None, str] = {mo.id: mo.code for mo, _c, _n in objectives}
     toc = Contents(max_level=1)
     cancelled = _("cancelled")
-    by_unit: dict[str, list[Operation]] = defaultdict(list)
-    for operation in active:
-        by_unit[operation.executing_unit or operation.responsible or _("Not stated")].append(
-            operation)
     adjustments = session.scalars(
         select(PlanAdjustment).where(PlanAdjustment.annual_plan_id == plan.id,
                                      live(PlanAdjustment)).order_by(PlanAdjustment.date)
@@ -96,9 +92,9 @@ def build(session: Session, options: ReportOptions) -> Document:
         fields_table([
             (_("Fiscal year"), str(plan.fiscal_year)),
             (_("Approved"), _("Yes") if plan.approved else _("No")),
-            (_("Operations"), str(len(active))),
-            (_("Cancelled operations"), str(len(operations) - len(active))),
-            (_("Budget"), f"{money(_sum(active))} {town.currency}"),
+            (_("Operations"), str(budget.operations)),
+            (_("Cancelled operations"), str(budget.cancelled)),
+            (_("Budget"), f"{money(budget.total)} {town.currency}"),
             (_("Management objectives"), str(len(objectives))),
         ], width, columns=3),
         toc.heading(_("2. Legal basis"), 1),
@@ -118,18 +114,18 @@ def build(session: Session, options: ReportOptions) -> Document:
               scaled((1.2, 5, 4.5, 4.5), width)),
         toc.heading(_("6. Short-term targets"), 1),
         table([_("Operation"), _("Indicator"), _("Target"), _("Start"), _("End")],
-              [[f"{o.code} {o.name}", o.indicator, o.target, printed_date(o.start_date),
+              [[f"{o.code} {o.name}", o.indicator, typed(o.target), printed_date(o.start_date),
                 printed_date(o.end_date)] for o in active],
               scaled((6, 4, 1.5, 1.6, 1.6), width)),
         toc.heading(_("7. Budget"), 1),
-        *_budget_tables(session, active, width),
+        *_budget_tables(session, budget, width),
         toc.heading(_("8. Operations"), 1),
         table([_("Code"), _("Operation"), _("Objective"), _("Kind"), _("Funder"),
                _("Spending line"), _("Budget")],
               [[o.code, o.name + (f" ({cancelled})" if o.cancelled else ""),
                 objective_codes.get(o.management_objective_id, ""), label(o.type), o.funder,
                 o.spending_line, money(o.budget)] for o in operations]
-              + [[_("Total"), "", "", "", "", "", money(_sum(active))]],
+              + [[_("Total"), "", "", "", "", "", money(budget.total)]],
               scaled((1.8, 5.5, 1.2, 2.2, 3, 1.4, 2), width), numeric=(6,), bold_last=True),
     ]
     if adjustments:
@@ -144,8 +140,9 @@ def build(session: Session, options: ReportOptions) -> Document:
               scaled((5, 6, 4), width)),
         toc.heading(_("10. Executing units"), 1),
         table([_("Executing unit"), _("Operations"), _("Budget")],
-              [[unit, len(ops), money(_sum(ops))] for unit, ops in sorted(by_unit.items())]
-              + [[_("Total"), len(active), money(_sum(active))]],
+              [[unit or _("Not stated"), part.operations, money(part.amount)]
+               for unit, part in sorted(budget.by_unit.items())]
+              + [[_("Total"), budget.operations, money(budget.total)]],
               scaled((6, 1.5, 2.5), width * 0.8), numeric=(1, 2), bold_last=True),
     ]
     return Document(

@@ -16,6 +16,7 @@ from planner_desktop.domain.actors import Person
 from planner_desktop.domain.annual import AnnualPlan, ManagementObjective, Operation
 from planner_desktop.domain.enums import AgeGroup, EventKind, OperationType, Sex
 from planner_desktop.domain.events import Attendance, Event
+from planner_desktop.domain.figures import counted_programming
 from planner_desktop.domain.labels import label
 from planner_desktop.domain.projects import FundingSource, MultiYearProgramming, ProjectProfile
 from planner_desktop.domain.summaries import counted_attendance, live, programming_totals
@@ -36,7 +37,7 @@ def export_programming(session: Session, workbook: Workbook) -> int:
         )
         .join(ProjectProfile, MultiYearProgramming.profile_id == ProjectProfile.id)
         .join(FundingSource, MultiYearProgramming.source_id == FundingSource.id)
-        .where(live(MultiYearProgramming), live(ProjectProfile), live(FundingSource))
+        .where(counted_programming())
         .order_by(ProjectProfile.code, FundingSource.code, MultiYearProgramming.year)
     ).all()
     years = sorted({int(row[4]) for row in rows})
