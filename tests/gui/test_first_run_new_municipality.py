@@ -33,9 +33,9 @@ def wizard_window(qtbot, tmp_path):
     return open_wizard(qtbot, tmp_path)
 
 
-def open_wizard(qtbot, tmp_path):
+def open_wizard(qtbot, tmp_path, language: str = "en"):
     """The window (in English) on an empty database, with the first-run wizard open."""
-    apply_language("en")
+    apply_language(language)
     window = MainWindow(Settings(tmp_path / "config" / "settings.json"))
     qtbot.addWidget(window)
     window.show()

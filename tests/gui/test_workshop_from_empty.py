@@ -26,12 +26,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QWizard
 from sqlalchemy import select
 
+from planner_desktop.domain import labels
 from planner_desktop.domain.diagnosis import Finding, SelfDiagnosis
 from planner_desktop.domain.enums import FindingKind, Group, Phase, PriorityClass
 from planner_desktop.domain.enums import PrioritizationMethod as M
 from planner_desktop.domain.events import Attendance, Event
 from planner_desktop.domain.prioritization import PrioritizationRound, RoundResult
-from planner_desktop.ui.language import apply_language
 from planner_desktop.ui.printing.print_dialog import PrintDialog
 from tests.gui.capture_helpers import saved, type_text
 from tests.gui.event_helpers import create_event, events_panel
@@ -94,8 +94,8 @@ def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def new_municipality_by_hand(qtbot, tmp_path):
-    window, wizard = open_wizard(qtbot, tmp_path)
+def new_municipality_by_hand(qtbot, tmp_path, language: str):
+    window, wizard = open_wizard(qtbot, tmp_path, language)
     page = wizard.new
     assert page.template.currentText() == "Bolivia", "Bolivia's cycle is the default"
     page.districts.setFocus()
@@ -186,9 +186,10 @@ def dumped(db: Path) -> dict[str, dict[str, dict[str, object]]]:
     return {name: {row["id"]: row for row in rows} for name, rows in tables.items()}
 
 
-def test_a_workshop_from_an_empty_database(qtbot, tmp_path, message_boxes):
-    window = new_municipality_by_hand(qtbot, tmp_path)
-    apply_language("en")
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_workshop_from_an_empty_database(qtbot, tmp_path, message_boxes, language):
+    window = new_municipality_by_hand(qtbot, tmp_path, language)
+    label = {group: labels.label(group) for group in Group}
 
     create_event(qtbot, events_panel(qtbot, window), "Taller comunal de Chaupi Loma",
                  "Chaupi Loma")
@@ -206,31 +207,32 @@ def test_a_workshop_from_an_empty_database(qtbot, tmp_path, message_boxes):
     shot(window, "06-demands")
 
     page = window.pages[Phase.prioritization]
-    labels = {"women": "Women", "men": "Men", "youth": "Youth", "elders": "Elders"}
-    for group, label in labels.items():
-        open_round(qtbot, window, f"Puntos: {label}", M.dots, {group})
+    voting = (Group.women, Group.men, Group.youth, Group.elders)
+    for group in voting:
+        open_round(qtbot, window, f"Puntos: {label[group]}", M.dots, {group.value})
     open_round(qtbot, window, "Comparación por pares", M.pairwise, {"women", "men"})
 
-    for label, votes in (
-        ("Women", ("C 3", "B 3", "A 1")),
-        ("Men", ("B 3", "A 2")),
-        ("Youth", ("C 3", "A 1")),
-        ("Elders", ("D 3", "A 2")),
+    for group, votes in zip(
+        voting, (("C 3", "B 3", "A 1"), ("B 3", "A 2"), ("C 3", "A 1"), ("D 3", "A 2")),
+        strict=True,
     ):
-        panel = choose_in_tally(qtbot, window, f"Puntos: {label}")
-        key = label[0]
+        panel = choose_in_tally(qtbot, window, f"Puntos: {label[group]}")
+        key = label[group][0]  # M mujeres, H hombres, J jóvenes, A adultos mayores
         for vote in votes:
             tally(qtbot, window, panel, key, vote)
 
     panel = choose_in_tally(qtbot, window, "Comparación por pares")
-    choose_pair(qtbot, window, panel, "Women", "A>B", "el agua es primero")
-    choose_pair(qtbot, window, panel, "Men", "B>A", "sin camino no hay feria")
+    choose_pair(qtbot, window, panel, label[Group.women], "A>B", "el agua es primero")
+    choose_pair(qtbot, window, panel, label[Group.men], "B>A", "sin camino no hay feria")
     shot(window, "07-pairwise-compared")
-    assert panel.results.headers()[3:5] == ["Women", "Men"], "groups side by side"
+    assert panel.results.headers()[3:5] == [label[Group.women], label[Group.men]], (
+        "the groups side by side"
+    )
 
     # The women's dots: B and C share the first rank, and the room decides the tie.
-    panel = choose_in_tally(qtbot, window, "Puntos: Women")
-    assert column_texts(panel, 3) == ["3 (#=1)", "3 (#=1)", "1 (#3)", "0 (#4)"]
+    panel = choose_in_tally(qtbot, window, f"Puntos: {label[Group.women]}")
+    n = {"es": "n.º ", "en": "#"}[language]
+    assert column_texts(panel, 3) == [f"3 ({n}=1)", f"3 ({n}=1)", f"1 ({n}3)", f"0 ({n}4)"]
     assert set(column_texts(panel, 1)[:2]) == {"B", "C"}
     for code, klass, reason in (("C", PriorityClass.a_plus, "la cancha reúne a la comunidad"),
                                 ("B", PriorityClass.a, "decidido por la plenaria")):
@@ -261,7 +263,7 @@ def test_a_workshop_from_an_empty_database(qtbot, tmp_path, message_boxes):
         diagnosis = session.scalars(select(SelfDiagnosis)).one()
         assert diagnosis.event_id == event_id
         findings = session.scalars(select(Finding.description)).all()
-        women = next(r for r in rounds if r.title == "Puntos: Women")
+        women = next(r for r in rounds if r.title == f"Puntos: {label[Group.women]}")
         agreed = session.scalars(select(RoundResult).where(
             RoundResult.round_id == women.id, RoundResult.group == "agreed",
             RoundResult.deleted_at.is_(None)).order_by(RoundResult.rank)).all()
@@ -286,7 +288,7 @@ def test_a_workshop_from_an_empty_database(qtbot, tmp_path, message_boxes):
     for demand, _sector, _group in DEMANDS:
         assert demand in text
     assert "decidido por la plenaria" in text and "la cancha reúne a la comunidad" in text
-    women_round = text[text.index("Puntos: Women"):text.index("Puntos: Men")]
+    women_round = text[text.index(women.title):text.index(f"Puntos: {label[Group.men]}")]
     agreed_texts = [
         DEMANDS["ABCD".index(code)][0] for code in agreed_codes
     ]
