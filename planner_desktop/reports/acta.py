@@ -36,6 +36,7 @@ from planner_desktop.reports.common import (
     require_event,
 )
 from planner_desktop.reports.layout import Document, frame_size, gap, heading, para, spanish_date
+from planner_desktop.reports.numbers import number
 from planner_desktop.reports.results_hash import event_payload
 from planner_desktop.reports.tables import fields_table, scaled, signature_blocks, table
 
@@ -97,7 +98,7 @@ def _round_flowables(session: Session, rnd: PrioritizationRound, width: float) -
             [rank_text(r.shared_rank or r.rank, r.tied), items[r.item_id].code,
              items[r.item_id].demand.description,
              r.priority_class.value if r.priority_class else "",
-             f"{-r.score if by_rank else r.score:g}", r.dissent]
+             number(-r.score if by_rank else r.score), r.dissent]
             for r in agreed
         ]
         header = [_("Rank"), _("Code"), _("Demand"), _("Class"),
@@ -139,7 +140,8 @@ def _round_flowables(session: Session, rnd: PrioritizationRound, width: float) -
 
 def _group_cell(result: RoundResult, code: str) -> str:
     """A group's item at its place: ``=1 A (3)`` when its rank is shared (issue 12)."""
-    return f"{rank_text(result.shared_rank or result.rank, result.tied)}  {code} ({result.score:g})"
+    rank = rank_text(result.shared_rank or result.rank, result.tied)
+    return f"{rank}  {code} ({number(result.score)})"
 
 
 def _decided_by_hand(session: Session, rnd: PrioritizationRound) -> list[Flowable]:

@@ -28,6 +28,7 @@ from planner_desktop.i18n import _
 from planner_desktop.reports.charts import bar_chart
 from planner_desktop.reports.common import ReportOptions, ReportRefused, municipality
 from planner_desktop.reports.layout import Document, frame_size, gap, heading, money, para
+from planner_desktop.reports.numbers import number
 from planner_desktop.reports.tables import fields_table, scaled, table
 
 
@@ -88,7 +89,7 @@ def agreed_classes(session: Session) -> dict[PriorityClass, int]:
                RoundResult.priority_class.is_not(None))
         .group_by(RoundResult.priority_class)
     ).all()
-    return {klass: int(n) for klass, n in rows}
+    return {klass: int(n) for klass, n in rows if klass is not None}
 
 
 def attendance_by_sex_and_age(session: Session) -> dict[tuple[Sex | None, AgeGroup | None], int]:
@@ -133,14 +134,14 @@ def build(session: Session, options: ReportOptions) -> Document:
         heading(_("1. Summary")),
         fields_table(
             [
-                (_("Districts"), str(territory.districts)),
-                (_("Communities"), str(territory.communities)),
-                (_("Women"), str(territory.women)),
-                (_("Men"), str(territory.men)),
-                (_("Families"), str(territory.families)),
-                (_("Self-diagnoses"), str(diagnosis.self_diagnoses)),
-                (_("Findings"), str(diagnosis.findings)),
-                (_("Demands"), str(priorities.demands)),
+                (_("Districts"), number(territory.districts)),
+                (_("Communities"), number(territory.communities)),
+                (_("Women"), number(territory.women)),
+                (_("Men"), number(territory.men)),
+                (_("Families"), number(territory.families)),
+                (_("Self-diagnoses"), number(diagnosis.self_diagnoses)),
+                (_("Findings"), number(diagnosis.findings)),
+                (_("Demands"), number(priorities.demands)),
             ],
             width,
         ),

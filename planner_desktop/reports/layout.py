@@ -38,6 +38,7 @@ from reportlab.platypus import (
 from planner_desktop import paths
 from planner_desktop.i18n import _
 from planner_desktop.locales import short_date
+from planner_desktop.reports import numbers
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -107,9 +108,9 @@ def gap(height: float = 0.3 * cm) -> Spacer:
 
 
 def money(amount: Any) -> str:
-    """An amount with thousands separated by dots and two decimals, Bolivian style."""
-    text = f"{float(amount or 0):,.2f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    """An amount with two decimals in the document's language: see
+    :func:`planner_desktop.reports.numbers.money`."""
+    return numbers.money(amount)
 
 
 def printed_date(day: date | None) -> str:

@@ -33,7 +33,7 @@ from planner_desktop.reports.common import ReportOptions, ReportRefused, lines, 
 from planner_desktop.reports.contents import Contents
 from planner_desktop.reports.diagnosis import agreed_classes, demands_by_sector
 from planner_desktop.reports.layout import Document, frame_size, heading, money, para
-from planner_desktop.reports.numbers import typed
+from planner_desktop.reports.numbers import number, typed
 from planner_desktop.reports.tables import scaled, table
 
 
@@ -66,7 +66,8 @@ def _diagnosis(session: Session, toc: Contents, width: float) -> list[Flowable]:
         _territory(session, width),
         toc.heading(_("2.2 Findings of the community self-diagnoses"), 2),
         para(_("{n} self-diagnoses in {c} communities, {f} findings.").format(
-            n=summary.self_diagnoses, c=summary.communities, f=summary.findings)),
+            n=number(summary.self_diagnoses), c=number(summary.communities),
+            f=number(summary.findings))),
         table([_("Dimension"), *(label(k) for k in kinds)], matrix,
               scaled([4] + [1.5] * len(kinds), width), numeric=range(1, len(kinds) + 1)),
         toc.heading(_("2.3 Demands and priorities"), 2),
@@ -74,7 +75,7 @@ def _diagnosis(session: Session, toc: Contents, width: float) -> list[Flowable]:
               [[name, n, money(cost)] for name, n, cost in by_sector],
               scaled((6, 1.5, 2.5), width), numeric=(1, 2)),
         para(_("Agreed priorities by class: {classes}.").format(
-            classes=", ".join(f"{c.value} {classes.get(c, 0)}" for c in PriorityClass))),
+            classes=", ".join(f"{c.value} {number(classes.get(c, 0))}" for c in PriorityClass))),
     ]
 
 

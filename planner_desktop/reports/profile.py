@@ -30,6 +30,7 @@ from planner_desktop.reports.common import (
     live_items,
 )
 from planner_desktop.reports.layout import Document, frame_size, heading, money, para, printed_date
+from planner_desktop.reports.numbers import typed
 from planner_desktop.reports.tables import fields_table, scaled, table
 
 
@@ -137,12 +138,12 @@ def profile_flowables(session: Session, profile: ProjectProfile, width: float) -
         ).all()
         by_indicator: dict[uuid.UUID, list[str]] = {}
         for indicator_id, year, target in targets:
-            by_indicator.setdefault(indicator_id, []).append(f"{year}: {target}")
+            by_indicator.setdefault(indicator_id, []).append(f"{year}: {typed(target)}")
         flow += [
             heading(_("Indicators"), 2),
             table(
                 [_("Indicator"), _("Unit"), _("Baseline"), _("Targets")],
-                [[i.name, i.unit, i.baseline, "; ".join(by_indicator.get(i.id, []))]
+                [[i.name, i.unit, typed(i.baseline), "; ".join(by_indicator.get(i.id, []))]
                  for i in indicators],
                 scaled((5, 2, 2, 5), width),
             ),

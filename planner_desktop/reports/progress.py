@@ -17,11 +17,8 @@ from planner_desktop.i18n import _
 from planner_desktop.reports.charts import bar_chart
 from planner_desktop.reports.common import ReportOptions, ReportRefused
 from planner_desktop.reports.layout import Document, frame_size, heading, money, para, printed_date
+from planner_desktop.reports.numbers import number, percent, share
 from planner_desktop.reports.tables import fields_table, scaled, table
-
-
-def _percent(part: Decimal, whole: Decimal) -> str:
-    return f"{100 * part / whole:.0f} %" if whole else "—"
 
 
 def build(session: Session, options: ReportOptions) -> Document:
@@ -61,9 +58,9 @@ def build(session: Session, options: ReportOptions) -> Document:
             continue
         planned_total += planned
         executed_total += record.financial_executed
-        rows.append([code, name, printed_date(record.date), f"{record.physical_percent:.0f} %",
+        rows.append([code, name, printed_date(record.date), percent(record.physical_percent),
                      money(planned), money(record.financial_executed),
-                     _percent(record.financial_executed, planned), record.target_achieved,
+                     share(record.financial_executed, planned), record.target_achieved,
                      record.results, record.corrective_measures])
         chart_labels.append(code)
         chart_values.append(record.physical_percent)
@@ -74,12 +71,12 @@ def build(session: Session, options: ReportOptions) -> Document:
     flow: list[Flowable] = [
         heading(_("Summary")),
         fields_table([
-            (_("Operations and projects followed"), str(len(rows))),
-            (_("Average physical progress"), f"{average:.0f} %"),
+            (_("Operations and projects followed"), number(len(rows))),
+            (_("Average physical progress"), percent(average)),
             (_("Planned budget"), money(planned_total)),
             (_("Executed"), money(executed_total)),
-            (_("Financial compliance"), _percent(executed_total, planned_total)),
-            (_("Progress records"), str(len(records))),
+            (_("Financial compliance"), share(executed_total, planned_total)),
+            (_("Progress records"), number(len(records))),
         ], width, columns=3),
         heading(_("Latest progress of each operation and project")),
         table(header, rows, scaled((2.3, 4.3, 1.7, 1.3, 1.9, 1.9, 1.7, 1.7, 2.5, 2.5), width),
@@ -90,7 +87,7 @@ def build(session: Session, options: ReportOptions) -> Document:
         para(_("Every progress record, oldest first."), "small"),
         table([_("Code"), _("Date"), _("Physical"), _("Executed"), _("Results")],
               [[codes.get(r.operation_id or r.profile_id, ""),
-                printed_date(r.date), f"{r.physical_percent:.0f} %",
+                printed_date(r.date), percent(r.physical_percent),
                 money(r.financial_executed), r.results] for r in records],
               scaled((2, 1.5, 1.2, 2, 8), width), numeric=(2, 3)),
     ]

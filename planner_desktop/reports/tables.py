@@ -3,19 +3,18 @@ each page, prefilled form fields and signature blocks."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
-from itertools import repeat
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.tables import CellStyle
 
 from planner_desktop.i18n import _
+from planner_desktop.reports import numbers
+from planner_desktop.reports.headers import fit_header, header_text, text_width
 from planner_desktop.reports.layout import (
     CELL_LEADING,
     CELL_PADDING,
@@ -34,18 +33,6 @@ def scaled(ratios: Sequence[float], width: float) -> list[float]:
     return [width * ratio / whole for ratio in ratios]
 
 
-@functools.cache
-def _advances(font: str) -> tuple[dict[int, float], float]:
-    face = pdfmetrics.getFont(font).face
-    return face.charWidths, face.defaultWidth
-
-
-def text_width(text: str, font: str = FONT, size: float = 8) -> float:
-    """``pdfmetrics.stringWidth`` for an embedded TrueType font, summed at C speed."""
-    widths, default = _advances(font)
-    return 0.001 * size * sum(map(widths.get, map(ord, text), repeat(default)))
-
-
 def fits(text: str, width: float, size: float = 8, font: str = FONT) -> bool:
     return text_width(text, font, size) <= width
 
@@ -54,9 +41,11 @@ def cell(text: Any, width: float, style: str = "cell") -> str:
     """A table cell's text, broken into lines that fit the column (never cut).
 
     Plain strings with line breaks are drawn by the table itself, many times faster than
-    a Paragraph per cell; a word longer than the column is split letter by letter.
+    a Paragraph per cell; a word longer than the column is split letter by letter. A
+    number is printed in the document's language (:mod:`planner_desktop.reports.numbers`):
+    pass years and codes as text.
     """
-    value = "" if text is None else str(text)
+    value = numbers.printed(text)
     font = STYLES[style]
     room = width - 2 * CELL_PADDING
     if "\n" not in value and fits(value, room, font.fontSize, font.fontName):
@@ -118,10 +107,21 @@ class _BoldCell(_Cell):
 _BODY = {False: _Cell("body").frozen(), True: _Cell("number").frozen(alignment="RIGHT")}
 _BOLD = {False: _BoldCell("bold").frozen(), True: _BoldCell("bold_number").frozen(
     alignment="RIGHT")}
+_HEADERS: dict[float, CellStyle] = {}
 
 
-def _cell_styles(columns: int, rows: int, numeric: Sequence[int], bold_last: bool
-                 ) -> list[list[CellStyle]]:
+def _header_style(size: float) -> CellStyle:
+    """The header row's style at ``size`` points (8 unless a header word needs less)."""
+    if size == _BoldCell.fontsize:
+        return _BOLD[False]
+    if size not in _HEADERS:
+        _HEADERS[size] = _BoldCell(f"header_{size}").frozen(
+            fontsize=size, leading=CELL_LEADING * size / _BoldCell.fontsize)
+    return _HEADERS[size]
+
+
+def _cell_styles(columns: int, rows: int, numeric: Sequence[int], bold_last: bool,
+                 header_size: float) -> list[list[CellStyle]]:
     """The style of every cell: bold header, numbers to the right, maybe a bold last row.
 
     Cells share a few style objects instead of getting one each from a style command per
@@ -129,10 +129,18 @@ def _cell_styles(columns: int, rows: int, numeric: Sequence[int], bold_last: boo
     """
     right = set(numeric)
     body = [_BODY[c in right] for c in range(columns)]
-    styles = [[_BOLD[False]] * columns] + [body] * rows
+    styles = [[_header_style(header_size)] * columns] + [body] * rows
     if bold_last and rows:
         styles[-1] = [_BOLD[c in right] for c in range(columns)]
     return styles
+
+
+class GridTable(Table):
+    """A document's table, knowing the header it was given and the size it is printed at
+    (so that a test can check that no header word was split)."""
+
+    header: list[str]
+    header_size: float
 
 
 def table(
@@ -144,8 +152,13 @@ def table(
     row_heights: Sequence[float | None] | None = None,
     bold_last: bool = False,
 ) -> Table:
-    """A table that splits across pages repeating its header; long cells wrap."""
-    data: list[list[Any]] = [[cell(h, w, "cell_bold") for h, w in zip(header, widths, strict=True)]]
+    """A table that splits across pages repeating its header; long cells wrap, header
+    words never split (:mod:`planner_desktop.reports.headers` may narrow the header's
+    font or widen a column for that)."""
+    fit = fit_header(header, widths)
+    widths = fit.widths
+    data: list[list[Any]] = [[header_text(h, w, fit.size)
+                              for h, w in zip(header, widths, strict=True)]]
     for row in rows:
         data.append(
             [
@@ -154,8 +167,11 @@ def table(
             ]
         )
     heights = None if row_heights is None else [None, *row_heights]
-    result = Table(data, colWidths=list(widths), rowHeights=heights, repeatRows=1,
-                   cellStyles=_cell_styles(len(widths), len(rows), numeric, bold_last))
+    result = GridTable(data, colWidths=list(widths), rowHeights=heights, repeatRows=1,
+                       cellStyles=_cell_styles(len(widths), len(rows), numeric, bold_last,
+                                               fit.size))
+    result.header = [str(h) for h in header]
+    result.header_size = fit.size
     commands: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_GREY),
         ("GRID", (0, 0), (-1, -1), 0.4, LINE_GREY),

@@ -50,8 +50,8 @@ def test_consolidated_diagnosis_totals_match_the_database(demo, tmp_path):
     attendances = _scalar(demo, "SELECT count(*) FROM attendance WHERE retracts_id IS NULL "
                           "AND id NOT IN (SELECT retracts_id FROM attendance "
                           "WHERE retracts_id IS NOT NULL)")
-    assert printed.has(f"Demands {demands}") and printed.has(f"Findings {findings}")
-    assert printed.has(f"{attendances}")
+    assert printed.has(f"Demands {demands:,}") and printed.has(f"Findings {findings:,}")
+    assert printed.has(f"{attendances:,}")
     for district in _column(demo, "SELECT name FROM district"):
         assert printed.has(district), district
 

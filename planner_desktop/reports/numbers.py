@@ -1,0 +1,83 @@
+"""Every number a document prints, in the format of the document's language (Babel, CLDR).
+
+Spanish documents follow Bolivia (``5.456.200`` and ``851.000,00``), English ones the
+United States (``5,456,200`` and ``851,000.00``): the locale of each language is the one
+:mod:`planner_desktop.locales` gives dates. The window formats the same figures with
+``QLocale`` of the same locale names, so a figure reads alike on screen and on paper.
+
+- :func:`number`: counts and measures, thousands grouped, at most three decimals (as the
+  locale's own pattern writes them);
+- :func:`money`: amounts, always two decimals, no currency sign (the column or the line
+  says the currency);
+- :func:`percent`: a whole percentage followed by a space and ``%``, as the window shows it;
+- :func:`typed`: text a person typed (a target, a baseline): reprinted in the locale's
+  format when it is a plain number, otherwise left exactly as typed.
+
+Years, codes and rank positions are not quantities: they are printed as they are.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from babel.numbers import format_decimal
+
+from planner_desktop.locales import locale_of
+from planner_desktop.plan.numbers import parse_number
+
+Number = int | float | Decimal
+MONEY = "#,##0.00"
+WHOLE = "#,##0"
+
+
+def is_quantity(value: Any) -> bool:
+    """Whether ``value`` is a number to be printed in the locale's format (not a flag)."""
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+
+
+def printed(value: Any) -> str:
+    """Any cell's value as text: a number in the locale's format, None empty, the rest
+    as it is."""
+    if is_quantity(value):
+        return number(value)
+    return "" if value is None else str(value)
+
+
+def number(value: Number | None, lang: str | None = None) -> str:
+    """A count or measure: ``11.033`` / ``11,033``; empty for None."""
+    if value is None:
+        return ""
+    return str(format_decimal(value, locale=locale_of(lang)))
+
+
+def money(value: Number | None, lang: str | None = None) -> str:
+    """An amount with two decimals: ``851.000,00`` / ``851,000.00``; None is zero."""
+    amount = Decimal(str(value)) if isinstance(value, float) else Decimal(value or 0)
+    return str(format_decimal(amount, format=MONEY, locale=locale_of(lang)))
+
+
+def percent(value: Number | None, lang: str | None = None) -> str:
+    """A whole percentage as the window shows it: ``45 %``; empty for None."""
+    if value is None:
+        return ""
+    return f"{format_decimal(value, format=WHOLE, locale=locale_of(lang))} %"
+
+
+def share(part: Number, whole: Number, lang: str | None = None) -> str:
+    """``part`` as a whole percentage of ``whole``; a dash when ``whole`` is zero."""
+    if not whole:
+        return "—"
+    return percent(Decimal(str(part)) * 100 / Decimal(str(whole)), lang)
+
+
+def typed(text: str | None, lang: str | None = None) -> str:
+    """A typed value reprinted in the locale's format when it is a plain number
+    (``"851000.00"`` → ``851.000,00``; ``"85 %"`` → ``85 %``), else as typed."""
+    if not text:
+        return ""
+    found = parse_number(text)
+    if found is None:
+        return text
+    shown = number(found, lang)
+    return f"{shown} %" if text.strip().endswith("%") else shown
