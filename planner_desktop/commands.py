@@ -203,9 +203,11 @@ def _cmd_dump(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    """One line per finding, then a summary; exit 0 only when no finding is an error."""
+    """One line per rule (a lone finding, or the count and the first few), then a summary;
+    exit 0 only when no finding is an error."""
     from planner_desktop.context import open_database
     from planner_desktop.plan.checks import run_checks
+    from planner_desktop.plan.grouping import command_lines
 
     store = open_database(args.db, must_exist=True)
     try:
@@ -213,11 +215,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
             report = run_checks(session)
     finally:
         store.close()
-    for finding in report.findings:
-        print(finding.line())
+    for line in command_lines(report.findings):
+        print(line)
     print(
-        _("check: {errors} errors, {warnings} warnings").format(
-            errors=report.errors, warnings=report.warnings
+        _("check: {errors} errors, {warnings} warnings, {notes} notes").format(
+            errors=report.errors, warnings=report.warnings, notes=report.notes
         )
     )
     return EXIT_OK if report.ok else EXIT_REFUSED

@@ -1,8 +1,9 @@
 """Checks of demands and project profiles: what answers the priorities, and is it complete.
 
-A profile *in the plan* (with money in the five-year programming) must be complete, so a
-gap there is an error; a draft or postponed profile only gets warnings; a profile
-recommended to be dropped is not checked.
+A profile *in the plan* (with money in the five-year programming) must be complete and hang
+from a programme of the strategic frame, so a gap there is an error; for a draft or
+postponed profile the same gaps are notes (work still to do); a profile recommended to be
+dropped is not checked.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from planner_desktop.domain.projects import (
     ProfileFunding,
     ProjectProfile,
 )
+from planner_desktop.domain.strategy import Program
 from planner_desktop.domain.summaries import AGREED
 from planner_desktop.i18n import _
 from planner_desktop.plan.findings import Finding, Severity, label, one_line
@@ -96,8 +98,9 @@ def _sum_by_profile(column: Any, key: Any, model: type[Synced], name: str) -> Su
 
 
 def profile_gaps(session: Session) -> list[Finding]:
-    """Profiles with no indicator, no cost, no funding, or a funding split that does not add
-    up to the cost (components); programmed profiles whose programming differs from it."""
+    """Profiles with no programme (or a tombstoned one), no indicator, no cost, no funding,
+    or a funding split that does not add up to the cost (components); programmed profiles
+    whose programming differs from it (a warning)."""
     cost = _sum_by_profile(Component.cost, Component.profile_id, Component, "cost")
     funding = _sum_by_profile(
         ProfileFunding.amount, ProfileFunding.profile_id, ProfileFunding, "amount"
@@ -115,8 +118,9 @@ def profile_gaps(session: Session) -> list[Finding]:
     rows = session.execute(
         select(
             ProjectProfile.id, ProjectProfile.code, ProjectProfile.name,
-            cost.c.cost, funding.c.amount, programmed.c.amount, indicators.c.n,
+            cost.c.cost, funding.c.amount, programmed.c.amount, indicators.c.n, Program.id,
         )
+        .outerjoin(Program, (ProjectProfile.program_id == Program.id) & live(Program))
         .outerjoin(cost, cost.c.profile_id == ProjectProfile.id)
         .outerjoin(funding, funding.c.profile_id == ProjectProfile.id)
         .outerjoin(programmed, programmed.c.profile_id == ProjectProfile.id)
@@ -125,15 +129,19 @@ def profile_gaps(session: Session) -> list[Finding]:
         .order_by(ProjectProfile.code)
     ).all()
     findings: list[Finding] = []
-    for profile_id, code, name, total, funded, planned, n_indicators in rows:
+    for profile_id, code, name, total, funded, planned, n_indicators, program in rows:
         in_plan = bool(planned)
-        severity = Severity.error if in_plan else Severity.warning
+        severity = Severity.error if in_plan else Severity.note
         who = label(code, name)
 
         def add(code_: str, message: str, severity_: Severity = severity,
                 profile: uuid.UUID = profile_id) -> None:
             findings.append(Finding(severity_, code_, message, "project_profile", profile))
 
+        if program is None:
+            add("profile-without-programme",
+                _("profile {profile} has no programme: it does not hang from the strategic "
+                  "frame").format(profile=who))
         if not n_indicators:
             add("profile-without-indicator",
                 _("profile {profile} has no indicator").format(profile=who))
@@ -157,7 +165,8 @@ def profile_gaps(session: Session) -> list[Finding]:
 
 def indicator_without_target(session: Session) -> list[Finding]:
     """An indicator with no target typed for any year: an error when its profile is in the
-    plan, a warning otherwise (and for the indicators of strategic objectives)."""
+    plan, a note for a draft profile, a warning for the indicator of a strategic
+    objective."""
     targeted = select(IndicatorTarget.indicator_id).where(
         live(IndicatorTarget), func.trim(IndicatorTarget.target) != ""
     )
@@ -174,7 +183,10 @@ def indicator_without_target(session: Session) -> list[Finding]:
     ).all()
     findings = []
     for indicator_id, name, profile_id, profile_code in rows:
-        severity = Severity.error if profile_id in in_plan else Severity.warning
+        if profile_id is None:
+            severity = Severity.warning
+        else:
+            severity = Severity.error if profile_id in in_plan else Severity.note
         if profile_code:
             message = _("indicator «{indicator}» of profile {profile} has no target").format(
                 indicator=one_line(name), profile=profile_code

@@ -1,23 +1,35 @@
-"""Plan coherence and viability checks (``planner-desktop check`` and the window's panel).
+"""Plan coherence and viability checks (``planner-desktop check``, the window's panel and
+the approval of a POA).
 
 Each check is a function ``(session) -> list[Finding]`` that reads with a few aggregate
-queries, never one query per row. Severities:
+queries, never one query per row. The severity scale is stated in
+:mod:`planner_desktop.plan.findings`: an **error** blocks approval (and ``check`` exits 1),
+a **warning** asks a person to look, a **note** informs. Rule titles, in the interface
+language, are in :mod:`planner_desktop.plan.rules`; repeated findings are grouped into one
+line with a count by :mod:`planner_desktop.plan.grouping`.
 
-errors (the plan is not coherent or not viable as it stands; ``check`` exits 1)
+errors (the plan is not coherent or not viable as it stands)
     ``program-without-objective``, ``policy-cycle``, ``ceiling-exceeded``,
     ``programming-outside-period``, ``operation-not-traceable``,
-    ``operation-outside-fiscal-year``, ``target-not-number``; and for a profile in the plan
-    (with money in the five-year programming) ``profile-without-indicator``,
-    ``profile-without-cost``, ``profile-without-funding``, ``funding-split-mismatch``,
-    ``indicator-without-target``.
+    ``operation-outside-fiscal-year``, ``target-not-number``, ``progress-in-future``; and
+    for a profile in the plan (with money in the five-year programming)
+    ``profile-without-programme``, ``profile-without-indicator``, ``profile-without-cost``,
+    ``profile-without-funding``, ``funding-split-mismatch``, ``indicator-without-target``.
 
-warnings (a gap to review)
+warnings (a gap to look at)
     ``priority-a-without-profile``, ``program-without-problem``, ``axis-without-budget``,
     ``no-ceiling``, ``poa-outside-period``, ``operation-target-not-number``,
-    ``operation-not-programmed-that-year``,
-    ``programming-differs-from-funding``; and the profile gaps above for a profile that is not
-    in the plan yet (a draft or a postponed one). Profiles recommended to be dropped, cancelled
-    operations and tombstoned records are never checked.
+    ``operation-not-programmed-that-year``, ``programming-differs-from-funding``,
+    ``programmed-without-operation`` (for an approved POA), ``progress-on-unapproved-poa``,
+    ``progress-without-recorder``; ``indicator-without-target`` for an indicator of a
+    strategic objective.
+
+notes (information: work in progress)
+    the profile gaps above for a profile that is not in the plan yet (a draft or a
+    postponed one); ``programmed-without-operation`` for a POA not approved yet.
+
+Profiles recommended to be dropped, cancelled operations and tombstoned records are never
+checked.
 """
 
 from __future__ import annotations
@@ -27,7 +39,13 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from planner_desktop.plan import check_annual, check_money, check_profiles, check_strategy
+from planner_desktop.plan import (
+    check_annual,
+    check_execution,
+    check_money,
+    check_profiles,
+    check_strategy,
+)
 from planner_desktop.plan.findings import Finding, Severity
 
 Check = Callable[[Session], list[Finding]]
@@ -42,10 +60,12 @@ CHECKS: tuple[Check, ...] = (
     check_profiles.indicator_without_target,
     check_money.ceiling_exceeded,
     check_money.programming_outside_period,
+    check_execution.programmed_without_operation,
     check_annual.operation_not_traceable,
     check_annual.operation_outside_fiscal_year,
     check_annual.poa_outside_period,
     check_annual.target_not_number,
+    check_execution.progress_gaps,
 )
 
 
@@ -53,22 +73,30 @@ CHECKS: tuple[Check, ...] = (
 class CheckReport:
     findings: list[Finding]
 
+    def count(self, severity: Severity) -> int:
+        return sum(1 for finding in self.findings if finding.severity is severity)
+
     @property
     def errors(self) -> int:
-        return sum(1 for finding in self.findings if finding.is_error)
+        return self.count(Severity.error)
 
     @property
     def warnings(self) -> int:
-        return len(self.findings) - self.errors
+        return self.count(Severity.warning)
+
+    @property
+    def notes(self) -> int:
+        return self.count(Severity.note)
 
     @property
     def ok(self) -> bool:
-        """True when no finding is an error (warnings allowed)."""
+        """True when no finding is an error (warnings and notes allowed)."""
         return self.errors == 0
 
 
 def run_checks(session: Session, checks: Iterable[Check] = CHECKS) -> CheckReport:
-    """Every check over the database, errors first, in the order of the checks."""
+    """Every check over the database: errors, then warnings, then notes, each in the order
+    of the checks."""
     findings = [finding for check in checks for finding in check(session)]
-    findings.sort(key=lambda finding: finding.severity is not Severity.error)
+    findings.sort(key=lambda finding: finding.severity.rank)
     return CheckReport(findings)

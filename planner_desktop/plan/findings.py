@@ -1,4 +1,20 @@
-"""What a check reports: a finding that names the record to open to fix it."""
+"""What a check reports: a finding that names the record to open to fix it.
+
+The severity scale (the same words on screen, on the command line and in the code):
+
+``error``
+    The plan is not coherent or not viable as it stands (money above a ceiling, an
+    operation that cannot be followed back to the PDM, progress dated in the future…).
+    An error **blocks approval**: a POA is not approved while the checks find one
+    (:mod:`planner_desktop.plan.approval`), and ``planner-desktop check`` exits 1.
+``warning``
+    A gap a person should look at (a priority that nothing answers yet, a programme with
+    no problem stated…); the plan can still be approved.
+``note``
+    Information, nothing to do now: work in progress that the checks keep in view (a
+    draft profile not complete yet, a programmed project that the POA draft does not
+    carry yet).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +24,19 @@ from enum import StrEnum
 
 
 class Severity(StrEnum):
-    """``error``: the plan is not viable or not coherent as it stands (``check`` exits 1).
-    ``warning``: a gap a person should look at; the plan can still go ahead."""
+    """See the module docstring for what each level means."""
 
     error = "error"
     warning = "warning"
+    note = "note"
+
+    @property
+    def rank(self) -> int:
+        """0 for errors, 1 for warnings, 2 for notes: the order findings are listed in."""
+        return SEVERITY_ORDER.index(self)
+
+
+SEVERITY_ORDER = (Severity.error, Severity.warning, Severity.note)
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from planner_desktop.demo import generate
+from planner_desktop.plan import check_execution
 from planner_desktop.store.database import Store
 from tests.helpers import new_store
 
@@ -31,3 +33,12 @@ def store(demo_template: Path, tmp_path: Path) -> Iterator[Store]:
     opened = new_store(path)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def demo_is_past(monkeypatch: pytest.MonkeyPatch) -> date:
+    """The checks run as if on a day after everything the demo records (its progress is
+    dated in 2026 and 2027), so that none of it is progress in the future."""
+    day = date(2028, 1, 1)
+    monkeypatch.setattr(check_execution, "today", lambda: day)
+    return day

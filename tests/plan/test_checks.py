@@ -4,6 +4,7 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import func, select
 
 from planner_desktop.domain.annual import AnnualPlan, Operation
@@ -22,6 +23,8 @@ from planner_desktop.domain.strategy import Axis, Objective, Policy, Program
 from planner_desktop.plan.check_strategy import find_cycles
 from planner_desktop.plan.findings import Severity
 from tests.plan.helpers import errors, findings, first, tombstone
+
+pytestmark = pytest.mark.usefixtures("demo_is_past")
 
 DEMO_WARNINGS = {"priority-a-without-profile", "program-without-problem", "axis-without-budget"}
 
@@ -121,14 +124,14 @@ def test_priority_a_demand_without_profile_and_once_profiled(store):
     assert demand_id not in {f.record_id for f in findings(store, "priority-a-without-profile")}
 
 
-def test_profile_in_the_plan_without_indicator_is_an_error_a_draft_a_warning(store):
+def test_profile_in_the_plan_without_indicator_is_an_error_a_draft_a_note(store):
     with store.session() as session:
         planned, draft = _programmed_profile(session), _draft_profile(session)
         tombstone(*session.scalars(select(Indicator).where(
             Indicator.profile_id.in_([planned.id, draft.id]))))
         ids = planned.id, draft.id
     found = {f.record_id: f.severity for f in findings(store, "profile-without-indicator")}
-    assert found == {ids[0]: Severity.error, ids[1]: Severity.warning}
+    assert found == {ids[0]: Severity.error, ids[1]: Severity.note}
 
 
 def test_a_dropped_profile_is_not_checked(store):
