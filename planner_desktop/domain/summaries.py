@@ -259,7 +259,8 @@ def prioritization_summary(
         .where(
             live(RoundResult),
             RoundResult.group == AGREED,
-            RoundResult.round_id.in_(rounds),
+            # a round still open has results, not yet priorities the room agreed
+            RoundResult.round_id.in_(rounds.where(PrioritizationRound.closed.is_(True))),
         )
         .group_by(RoundResult.priority_class)
     ).all()

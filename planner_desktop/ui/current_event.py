@@ -159,7 +159,8 @@ class CurrentEventBar(QLabel):
             self.setText("")
             return
         text = _("Current event: {event}").format(event=html.escape(self.current_text()))
-        self.setText(f'{text} <a href="change">{html.escape(_("change…"))}</a>')
+        change = html.escape(_("change…"))
+        self.setText(f'{text} <a href="change">{change}</a>')
         self.setToolTip(self.current_text())
 
     def open_menu(self) -> QMenu:

@@ -253,6 +253,9 @@ def test_a_workshop_from_an_empty_database(qtbot, tmp_path, message_boxes, langu
     settle(qtbot, window)
     assert panel.state.closed
     shot(window, "08-agreed-and-closed")
+    assert "(A+: 1, A: 1, B: 1, C: 1)" in page.summary.text(), (
+        "the counts above follow the closed round's agreed classes at once"
+    )
     assert page is window.pages[Phase.prioritization]
 
     db = tmp_path / "empty.sqlite"

@@ -62,7 +62,7 @@ class PrioritizationPage(Page):
         self.tabs.addTab(splitter, "")
         self.tabs.addTab(self.demands_panel, "")
         self.tally_panel = TallyPanel(self.context)
-        self.tally_panel.sig_state_changed.connect(lambda _state: self.results.reload())
+        self.tally_panel.sig_state_changed.connect(self._tally_changed)
         self.tabs.addTab(self.tally_panel, "")
         from planner_desktop.ui.changes import hub_for
 
@@ -77,6 +77,12 @@ class PrioritizationPage(Page):
         """The round chosen in the list of rounds, if any."""
         index = self.rounds_view.currentIndex()
         return self.rounds.index(index.row(), 0).data(KEY_ROLE) if index.isValid() else None
+
+    def _tally_changed(self, _state: object) -> None:
+        """Votes, classes or a closing changed a round: its results and the counts above
+        (agreed priorities by class) follow at once."""
+        self.results.reload()
+        self.show_summary()
 
     def _opened(self, round_id: uuid.UUID) -> None:
         self._select_after = round_id
