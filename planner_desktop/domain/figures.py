@@ -136,9 +136,9 @@ class Population:
 
     @property
     def agrees(self) -> bool:
-        """Whether the total by sex and the total by age group are the same (a community
-        with no age breakdown typed yet, all zero, agrees)."""
-        return self.by_age in (0, self.total)
+        """Whether the total by sex and the total by age group are the same (the rule the
+        community form enforces: :func:`planner_desktop.capture.territory.check_population`)."""
+        return self.by_age == self.total
 
 
 _COUNTS = ("women", "men", "children", "youth", "adults", "elders")
@@ -167,3 +167,32 @@ def population(session: Session, district_id: uuid.UUID | None = None) -> Popula
     chosen = [p for d, p in by_district.items() if district_id is None or d == district_id]
     return Population(*(sum(getattr(p, name) for p in chosen) for name in (
         "communities", *_COUNTS, "families")))
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A community whose population by sex and by age group do not add up the same."""
+
+    id: uuid.UUID
+    name: str
+    by_sex: int
+    by_age: int
+
+
+def population_disagreements(
+    session: Session, within: ColumnElement[bool] | None = None
+) -> list[Disagreement]:
+    """Counted communities (``within`` a condition on :class:`Community`, if given) whose
+    totals by sex and by age group differ, the most recently changed first."""
+    by_sex = Community.population_women + Community.population_men
+    by_age = (Community.population_children + Community.population_youth
+              + Community.population_adults + Community.population_elders)
+    query = (
+        select(Community.id, Community.name, by_sex, by_age)
+        .where(counted_community(), by_sex != by_age)
+        .order_by(Community.updated_at.desc(), Community.name)
+    )
+    if within is not None:
+        query = query.where(within)
+    return [Disagreement(key, name, int(sex), int(age))
+            for key, name, sex, age in session.execute(query)]

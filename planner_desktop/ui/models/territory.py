@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QObject, Qt
 from sqlalchemy import select
 
 from planner_desktop.capture.validation import parse_count, parse_required_text
 from planner_desktop.domain import labels
 from planner_desktop.domain.enums import DistrictKind
+from planner_desktop.domain.figures import Population
 from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community, District
-from planner_desktop.i18n import N_
+from planner_desktop.i18n import N_, _
+from planner_desktop.store.database import Store
+from planner_desktop.ui import formatting
 from planner_desktop.ui.columns import Column, Kind
-from planner_desktop.ui.models.editing import FieldSpec, choose
+from planner_desktop.ui.models.editable import EditableQueryModel
+from planner_desktop.ui.models.editing import FieldSpec, Index, choose
+from planner_desktop.ui.models.marks import WARNING_COLOR, ConflictMarks, mark
 from planner_desktop.ui.queries import MUNICIPALITY, Scope, TableQuery, _in_scope
 
 NAME = 2
@@ -94,3 +100,61 @@ def district_fields() -> dict[int, FieldSpec]:
         1: FieldSpec("name", parse_required_text, N_("District")),
         2: FieldSpec("kind", lambda value: choose(kinds(), value), N_("Type"), kinds),
     }
+
+
+def disagreement_text(name: str, by_sex: int, by_age: int) -> str:
+    """The line saying that a community's two population totals differ."""
+    return _("Population of {name} does not add up: {sex} by sex (women and men), {age} by "
+             "age group.").format(name=name, sex=formatting.number(by_sex),
+                                  age=formatting.number(by_age))
+
+
+class CommunitiesModel(EditableQueryModel):
+    """The editable communities table. A row whose population by sex and by age group
+    differ is marked (its counts tinted, a warning sign by the name, the reason in the
+    tooltip): the table takes one number at a time, so it warns rather than refuses. A
+    community in an unresolved conflict is marked as such (:mod:`.marks`)."""
+
+    def __init__(self, store: Store, query: TableQuery, parent: QObject | None = None) -> None:
+        super().__init__(store, query, Community, community_fields(), parent)
+        self.conflicts = ConflictMarks(store, Community.__tablename__)
+        self.also_reload_on.add("merge_conflict")
+
+    def reload(self, query: TableQuery | None = None) -> None:
+        self.conflicts.reload()
+        super().reload(query)
+
+    def refresh(self) -> None:
+        self.conflicts.reload()
+        super().refresh()
+
+    def population(self, row: int) -> Population:
+        values = self.values(row)
+        counts = values[FIRST_COUNT:FIRST_COUNT + len(POPULATION_COLUMNS)]
+        if len(counts) < len(POPULATION_COLUMNS):
+            return Population()
+        return Population(0, *(int(n or 0) for n in counts))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role in MARK_ROLES:
+            handled, value = self.editing.data(index, role)
+            if handled:
+                return value
+            handled, value = self.conflicts.data(self.key(index.row()), index.column(), role)
+            if handled:
+                return value
+            people = self.population(index.row())
+            counts = FIRST_COUNT <= index.column() < FIRST_COUNT + len(_SEX_AND_AGE)
+            if not people.agrees and (counts or index.column() == NAME):
+                why = disagreement_text(str(self.values(index.row())[NAME]), people.total,
+                                        people.by_age)
+                handled, value = mark(role, index.column(), why, WARNING_COLOR, NAME)
+                if handled and (role != Qt.ItemDataRole.BackgroundRole or counts):
+                    return value
+        return super().data(index, role)
+
+
+_SEX_AND_AGE = POPULATION_COLUMNS[:-1]
+"""The six counts that must add up twice (families are not people)."""
+MARK_ROLES = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
+              Qt.ItemDataRole.DecorationRole)

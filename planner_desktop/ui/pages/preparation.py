@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from planner_desktop.domain import summaries
+from planner_desktop.domain import figures, summaries
 from planner_desktop.domain.actors import Organization
 from planner_desktop.domain.enums import Phase
+from planner_desktop.domain.summaries import community_scope
 from planner_desktop.domain.territory import Community, District
 from planner_desktop.i18n import _, ngettext
 from planner_desktop.ui import formatting, queries
@@ -30,11 +31,8 @@ class PreparationPage(Page):
         self.hub = hub_for(self.context.undo_stack, self.store)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.communities = EditableQueryModel(
-            self.store,
-            community_table.communities(self.scope),
-            Community,
-            community_table.community_fields(),
+        self.communities = community_table.CommunitiesModel(
+            self.store, community_table.communities(self.scope)
         )
         self.communities.attach(self.hub, self.context.undo_stack)
         self.organizations = EditableQueryModel(
@@ -47,6 +45,11 @@ class PreparationPage(Page):
         communities_tab, self.community_refusal = _with_refusal(
             self.communities_view, self.communities, "communityRefusal"
         )
+        self.population_warning = refusal_line("populationWarning")
+        self.population_warning.setStyleSheet("color: #7a4b00; font-weight: bold;")
+        tab_layout = communities_tab.layout()
+        assert tab_layout is not None
+        tab_layout.addWidget(self.population_warning)
         self.districts = EditableQueryModel(
             self.store, community_table.districts(), District, community_table.district_fields()
         )
@@ -88,6 +91,7 @@ class PreparationPage(Page):
             self.tabs.setTabText(2, _("Events ({n})").format(n=self.events.total))
         elif table == "community":
             self.show_summary()
+            self.show_population_warning()
         elif table == "district":
             self.communities.refresh()
 
@@ -100,10 +104,30 @@ class PreparationPage(Page):
             self.organizations.reload()
             self.events.reload()
         self.show_summary()
+        self.show_population_warning()
         for view in (self.communities_view, self.organizations_view, self.events_view):
             if not self._fitted or view is self.communities_view:
                 fit_columns(view)
         self._fitted = True
+
+    def show_population_warning(self) -> None:
+        """The line under the communities table naming a community whose population by sex
+        and by age group differ (the last one changed), and how many more there are."""
+        within = community_scope(
+            Community.id, district_id=self.scope.district_id, community_id=self.scope.community_id
+        )
+        with self.store.session() as session:
+            found = figures.population_disagreements(session, within)
+        if not found:
+            self.population_warning.setText("")
+            return
+        first, more = found[0], len(found) - 1
+        text = community_table.disagreement_text(first.name, first.by_sex, first.by_age)
+        if more:
+            text += " " + ngettext("{n} more community does not add up either.",
+                                   "{n} more communities do not add up either.", more).format(
+                n=formatting.number(more))
+        self.population_warning.setText(text)
 
     def show_summary(self) -> None:
         with self.store.session() as session:

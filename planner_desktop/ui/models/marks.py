@@ -1,0 +1,61 @@
+"""Marks on the rows of a table: a record in an unresolved conflict, or a row whose figures
+do not add up. A marked row is tinted, its first column carries a warning sign and every
+cell says why in its tooltip, so a person never reads such a value as settled."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from planner_desktop.exchange.conflict_marks import conflicted_ids, explanation
+from planner_desktop.store.database import Store
+
+CONFLICT_COLOR = QColor("#fde2b8")
+"""The tint of a row in conflict."""
+WARNING_COLOR = QColor("#fff3cd")
+"""The tint of the cells that do not add up."""
+MARK_COLUMN = 0
+"""The column carrying the warning sign."""
+
+
+def warning_icon() -> QIcon:
+    style = QApplication.style()
+    return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning) if style else QIcon()
+
+
+def mark(role: int, column: int, why: str, color: QColor,
+         icon_column: int = MARK_COLUMN) -> tuple[bool, Any]:
+    """(handled, value) of a marked cell for ``role``; display roles are not handled."""
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return True, QBrush(color)
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return True, why
+    if role == Qt.ItemDataRole.DecorationRole and column == icon_column:
+        return True, warning_icon()
+    return False, None
+
+
+class ConflictMarks:
+    """The records of one table in an unresolved conflict, read again by :meth:`reload`
+    (the owning model calls it whenever it reads its rows again)."""
+
+    def __init__(self, store: Store | None, table: str) -> None:
+        self.store = store
+        self.table = table
+        self.ids: set[uuid.UUID] = set()
+
+    def reload(self) -> None:
+        if self.store is None:
+            return
+        with self.store.session() as session:
+            self.ids = conflicted_ids(session, self.table)
+
+    def data(self, key: Any, column: int, role: int) -> tuple[bool, Any]:
+        """(handled, value) for a cell of the row ``key``."""
+        if key not in self.ids:
+            return False, None
+        return mark(role, column, explanation(), CONFLICT_COLOR)
