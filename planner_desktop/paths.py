@@ -21,6 +21,7 @@ ENV_RESOURCES = "PLANNER_DESKTOP_RESOURCES"
 ENV_TRANSLATIONS = "PLANNER_DESKTOP_TRANSLATIONS"
 
 DB_FILE_NAME = "planner.sqlite"
+LOG_FILE_NAME = "planner-desktop.log"
 
 
 def _env_path(name: str) -> Path | None:
@@ -72,6 +73,11 @@ def default_db_path() -> Path:
 def backups_dir() -> Path:
     """Automatic database backups."""
     return data_dir() / "backups"
+
+
+def log_file() -> Path:
+    """The program's log (rotated: ``.1``, ``.2``… beside it): faults, never personal data."""
+    return data_dir() / "logs" / LOG_FILE_NAME
 
 
 def ensure_dir(path: Path) -> Path:

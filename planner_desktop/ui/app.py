@@ -65,6 +65,9 @@ def run(db: str | None, lang: str | None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    from planner_desktop.ui import errors
+
+    errors.install()  # from here on no error ends only in the terminal
     settings = Settings.load(paths.config_dir())
     language = next(
         (choice for choice in (lang, settings.get("language")) if choice in LANGUAGES), "es"

@@ -55,6 +55,13 @@ class ChangeHub(QObject):
             self.sig_changed.emit(table, serial)
         self.sig_pending_changed.emit(self.pending)
 
+    def reread_all(self) -> None:
+        """After a failure: every list and form listening reads again what is saved."""
+        from planner_desktop.domain.base import Base
+
+        for table in Base.metadata.sorted_tables:
+            self.sig_changed.emit(table.name, 0)
+
 
 def hub_for(undo_stack: QUndoStack, store: Store) -> ChangeHub:
     """The hub of ``undo_stack`` for ``store`` (made on first use; a new store, a new hub)."""

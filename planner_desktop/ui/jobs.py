@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import logging
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from planner_desktop import error_log
 from planner_desktop.i18n import _
+from planner_desktop.ui import errors
 
 log = logging.getLogger(__name__)
 
@@ -149,9 +150,8 @@ class _Runner(QRunnable):
         except JobCancelled:
             job._emit(job._sig_cancelled_raw)
         except Exception as error:  # delivered to a person on the main thread
-            # Where it failed, not the message: messages may name people or places.
-            where = "".join(traceback.format_tb(error.__traceback__))
-            log.error("background job failed with %s\n%s", type(error).__name__, where)
+            # Logged here (class and frames, never the message), even if nobody waits.
+            errors.job_failed(error)
             job._emit(job._sig_failed_raw, error)
         else:
             job._emit(job._sig_done_raw, result)
@@ -176,7 +176,10 @@ def wait_for_all(timeout_ms: int = 30_000) -> bool:
 
 
 def error_text(error: BaseException) -> str:
-    """The one line shown to a person for a failed job."""
+    """The one line shown to a person for a failed job (for a fault of the program, what
+    failed and where the details are, not its message)."""
+    if error_log.is_fault(error):
+        return errors.fault_line(error)
     text = str(error).strip().splitlines()
     return text[0] if text else type(error).__name__
 
@@ -207,6 +210,7 @@ def run_job(
     ``parent`` owns the returned :class:`Job` (it is kept alive while the parent lives).
     Errors go to ``on_error`` or, by default, to a message box over ``parent``'s window.
     """
+    errors.reporter()  # made on this (the main) thread, where its lines are delivered
     job = Job(parent, cancellable=cancellable)
     job.sig_done.connect(on_done)
     job.sig_failed.connect(on_error if on_error is not None else lambda e: show_error(parent, e))

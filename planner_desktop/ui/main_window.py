@@ -98,6 +98,10 @@ class MainWindow(QMainWindow):
         self.municipality_label = QLabel()
         self.municipality_label.setObjectName("municipalityLabel")
         self.statusBar().addWidget(self.municipality_label, 1)
+        from planner_desktop.ui.errors import ErrorLine
+
+        self.error_line = ErrorLine(self)
+        self.statusBar().addWidget(self.error_line, 2)
         from planner_desktop.ui.current_event import CurrentEventBar
 
         self.current_event_bar = CurrentEventBar(self)

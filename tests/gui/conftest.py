@@ -1,6 +1,12 @@
 """Fixtures of the window tests: one demo database per session, modal dialogs patched.
 
 pytest-qt makes the offscreen QApplication (QT_QPA_PLATFORM=offscreen, see the Makefile).
+
+No exception may end in the terminal (issue 13): the program's own error handling is
+installed for the whole run, as the window's start-up installs it, and every test fails
+when anything reached it — an exception in a slot or a virtual method, in a thread, or a
+fault of the program in a background job. pytest-qt's capture of exceptions is switched off
+for these tests, so that the program's handler is the one that sees them.
 """
 
 from __future__ import annotations
@@ -14,11 +20,72 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from planner_desktop import i18n
+from planner_desktop import error_log, i18n, paths
 from planner_desktop.context import open_database
 from planner_desktop.settings import Settings
-from planner_desktop.ui import jobs
+from planner_desktop.ui import errors, jobs
 from planner_desktop.ui.language import apply_language
+
+GUI_TESTS = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if GUI_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.qt_no_exception_capture)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def program_error_handling(
+    qapp: QApplication, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path]:
+    """The program's handler of unhandled errors, logging to a file of this run (its path)."""
+    log = tmp_path_factory.mktemp("log") / paths.LOG_FILE_NAME
+    uninstall = errors.install(log)
+    errors.reporter().take()
+    yield log
+    uninstall()
+    error_log.stop()
+
+
+def _nothing_escaped(item: pytest.Item, when: str, failing: bool) -> None:
+    """Fail ``item`` if an error reached the program's handler during ``when``."""
+    QApplication.processEvents()
+    faults = errors.reporter().take()
+    if not faults:
+        return
+    text = "\n".join(faults)
+    if failing:  # the test failed anyway: show what also escaped, beside its failure
+        item.add_report_section(when, "errors nobody handled", text)
+        return
+    pytest.fail(f"{when}: an error reached the program's handler (the terminal, before "
+                f"issue 13):\n{text}", pytrace=False)
+
+
+@pytest.hookimpl(wrapper=True, trylast=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    if GUI_TESTS not in item.path.parents:
+        return (yield)
+    try:
+        result = yield
+    except BaseException:
+        _nothing_escaped(item, "call", failing=True)
+        raise
+    _nothing_escaped(item, "call", failing=False)
+    return result
+
+
+@pytest.hookimpl(wrapper=True, trylast=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    if GUI_TESTS not in item.path.parents:
+        return (yield)
+    try:
+        result = yield
+    except BaseException:
+        _nothing_escaped(item, "teardown", failing=True)
+        raise
+    _nothing_escaped(item, "teardown", failing=False)
+    return result
 
 
 @pytest.fixture(scope="session")

@@ -79,6 +79,8 @@ def test_profile_from_a_priority_demand_passes_the_checks(qtbot, window, page):
     editor = page.profiles_tab.editor
     assert editor.form.code.text().startswith("PRY-")
     assert "«" in editor.origin.text(), "the demand it answers is shown"
+    program = editor.form.program
+    choose_in_combo(qtbot, program, program.itemText(1))  # hangs from the strategic frame
 
     editor.tabs.setCurrentIndex(1)
     problem = editor.form.bindings["central_problem"].widget
