@@ -90,6 +90,8 @@ class SelfDiagnosisPanel(QWidget):
             self.store, findings_query(None), Finding, finding_fields(), self
         )
         self.model.attach(self.hub, context.undo_stack)
+        # widths follow what is shown: the kind and dimension never cut to "Pr..."
+        self.model.sig_loaded.connect(lambda _n: fit_columns(self.view, COLUMN_WIDTH))
         self.model.also_reload_on = {"dimension"}
         self.model.follow_order = True  # moving a finding is what reorders it
         self.view = spreadsheet_view(self.model, name="selfDiagnosisFindings")
