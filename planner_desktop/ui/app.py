@@ -82,7 +82,7 @@ def run(db: str | None, lang: str | None) -> int:
         target = last
     window = MainWindow(settings)
     window.sig_closed.connect(app.exit)
-    from planner_desktop.ui.keyboard import install_keyboard
+    from planner_desktop.ui.keyboard import install_keyboard, present
 
     install_keyboard(app)
     from planner_desktop.ui.collector import MainThreadCollector
@@ -98,10 +98,10 @@ def run(db: str | None, lang: str | None) -> int:
             return 1
         if store is None:
             return 0
-        window.show()
+        present(window)  # active: Alt+letter answers at once
         window.set_store(store)
     else:
-        window.show()
+        present(window)
         mode = os.environ.get(ENV_EXIT_AFTER_SHOW, "")
         if mode == "1":  # the start-up benchmark: the window is drawn, nothing more
             app.processEvents()

@@ -9,6 +9,12 @@
 - :class:`TypeAheadCombo`: typing a letter in a closed list chooses the first item that
   starts with it *in the list's order* (the method's order: Problema before Potencialidad);
   the same letter again goes on to the next one.
+- **A closed dialog gives the keyboard back to the window it was opened over.** Alt+letter
+  (the menus, a wizard's Next and Back) and every other shortcut answer only in the active
+  window. Once a dialog (a file chooser, a message, a form) closed, nothing was active
+  unless a window manager stepped in: typing still reached the field, but no shortcut
+  answered until the window was clicked. :func:`present` shows a window activated for
+  the same reason.
 
 Only the widget that has the focus is watched (no filter on the whole application).
 """
@@ -18,7 +24,7 @@ from __future__ import annotations
 import time
 import unicodedata
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -56,8 +62,10 @@ class KeyboardRules(QObject):
         super().__init__(app)
         app.focusChanged.connect(self.focus_changed)
 
-    def focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+    def focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         if new is None:
+            if old is not None:
+                self._give_back(old)
             return
         if isinstance(new, QPlainTextEdit | QTextEdit):
             new.setTabChangesFocus(True)
@@ -65,6 +73,26 @@ class KeyboardRules(QObject):
                 and not new.property(WATCHED):
             new.setProperty(WATCHED, True)
             new.installEventFilter(self)
+
+    @staticmethod
+    def _give_back(old: QWidget) -> None:
+        """The focus left ``old`` for no widget: if its window closed, activate its opener.
+
+        Leaving for another program keeps ``old``'s window visible: then nothing is done.
+        The check waits for the event loop, so that a window manager acts first.
+        """
+        closed = old.window()
+        opener = closed.parentWidget()
+        if opener is None:
+            return
+
+        def activate() -> None:
+            if closed.isVisible() or QApplication.activeWindow() is not None \
+                    or not opener.isVisible():
+                return
+            opener.window().activateWindow()
+
+        QTimer.singleShot(0, opener, activate)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
@@ -90,6 +118,13 @@ def install_keyboard(app: QApplication) -> KeyboardRules:
     if not _rules:
         _rules.append(KeyboardRules(app))
     return _rules[0]
+
+
+def present(window: QWidget) -> None:
+    """Show ``window`` raised and active, so that its shortcuts answer at once."""
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 def _plain(text: str) -> str:

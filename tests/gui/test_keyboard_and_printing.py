@@ -4,6 +4,10 @@ The print dialog fits a 1366×768 laptop (mnemonics: test_mnemonics.py); printed
 files are named by document, community and date and never replace one silently; file
 dialogs are Qt's own (translated); Tab leaves multi-line fields; Ctrl+Z works wherever the
 cursor is; combo type-ahead follows the list's order; one date format, the locale's.
+
+Issue 13, point 7: Alt+letter opens the menus and presses a wizard's Next, Back, commit and
+Finish, also after a dialog opened over them has closed (the keyboard goes back to the
+window it was opened over); every dialog fits a 1366×768 screen.
 """
 
 from __future__ import annotations
@@ -14,24 +18,31 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
+    QWizard,
 )
 
 from planner_desktop.domain import labels
 from planner_desktop.domain.enums import FindingKind
+from planner_desktop.settings import Settings
 from planner_desktop.ui import file_dialogs, formatting
+from planner_desktop.ui.first_run import FirstRunWizard
 from planner_desktop.ui.keyboard import TypeAheadCombo, install_keyboard
 from planner_desktop.ui.language import apply_language
+from planner_desktop.ui.main_window import MainWindow
 from planner_desktop.ui.printing import output
 from planner_desktop.ui.printing.documents import document
 from planner_desktop.ui.printing.print_dialog import PrintDialog
+from planner_desktop.ui.printing.spreadsheet_dialog import SpreadsheetDialog
 from tests.gui.printing_helpers import click_and_wait, pick, workshop_id
 
 pytestmark = pytest.mark.gui
@@ -187,6 +198,94 @@ def test_combo_type_ahead_follows_the_methods_order(qtbot: Any) -> None:
     qtbot.wait(QApplication.keyboardInputInterval() + 50)
     qtbot.keyClicks(combo, "pot")
     assert combo.currentData() == FindingKind.potentiality
+
+
+# --- Alt+letter ---------------------------------------------------------------------------
+
+def alt(qtbot: Any, label: str) -> None:
+    """Press Alt and the letter marked in ``label`` where the keyboard is, as a person does."""
+    found = QKeySequence.mnemonic(label)
+    assert not found.isEmpty(), f"no mnemonic in {label!r}"
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    assert target is not None, "no window takes the keyboard"
+    qtbot.keyClick(target, found[0].key(), Qt.KeyboardModifier.AltModifier)
+
+
+def press_alt(qtbot: Any, wizard: QWizard, which: QWizard.WizardButton) -> None:
+    button = wizard.button(which)
+    assert button.isVisible() and button.isEnabled()
+    page = wizard.currentId()
+    pressed: list[bool] = []
+    button.clicked.connect(lambda: pressed.append(True))
+    alt(qtbot, button.text())
+    qtbot.waitUntil(lambda: bool(pressed), timeout=2000)  # a mnemonic clicks after a flash
+    qtbot.waitUntil(lambda: wizard.currentId() != page or not wizard.isVisible(),
+                    timeout=10000)
+
+
+def open_menu_by_alt(qtbot: Any, window: MainWindow, menu: QMenu) -> None:
+    alt(qtbot, menu.title())
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is menu, timeout=2000)
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not menu.isVisible(), timeout=2000)
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_alt_letter_answers_in_the_wizard_and_the_menus(
+    qtbot: Any, tmp_path: Path, lang: str
+) -> None:
+    """From an empty database: the first-run wizard driven by Alt+letter only, a dialog
+    opened over it and closed, then every menu of the window by its letter."""
+    install_keyboard(QApplication.instance())  # as the program does at start
+    apply_language(lang)
+    window = MainWindow(Settings(tmp_path / "config" / "settings.json"))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.sig_store_changed, timeout=20000):
+        window.open_database(tmp_path / "empty.sqlite")
+    wizard = window.findChild(FirstRunWizard)
+    assert wizard is not None and wizard.isVisible()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard, timeout=2000)
+    button = QWizard.WizardButton
+
+    press_alt(qtbot, wizard, button.NextButton)
+    assert wizard.currentPage() is wizard.new
+    press_alt(qtbot, wizard, button.BackButton)
+    assert wizard.currentPage() is wizard.choice
+    press_alt(qtbot, wizard, button.NextButton)
+    wizard.new.name.setFocus()
+    qtbot.keyClicks(wizard.new.name, "Villa Serrano")
+    press_alt(qtbot, wizard, button.CommitButton)
+    assert wizard.currentPage() is wizard.territory
+
+    # A dialog over the wizard, closed with Escape: the wizard answers its letters again.
+    alt(qtbot, wizard.territory.import_button.text())
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), SpreadsheetDialog),
+                    timeout=2000)
+    dialog = QApplication.activeWindow()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard, timeout=2000)
+    press_alt(qtbot, wizard, button.FinishButton)
+    assert wizard.result() == QDialog.DialogCode.Accepted
+
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    menus = [action.menu() for action in window.menuBar().actions() if action.isVisible()]
+    assert len(menus) >= 4
+    for menu in menus:
+        assert isinstance(menu, QMenu)
+        open_menu_by_alt(qtbot, window, menu)
+
+    # A dialog opened from a menu by the keyboard, then closed: the menus answer again.
+    print_menu = window.findChild(QMenu, "menu_print")
+    assert print_menu is not None
+    alt(qtbot, print_menu.title())
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is print_menu, timeout=2000)
+    qtbot.keyClick(print_menu, Qt.Key.Key_Down)
+    qtbot.keyClick(print_menu, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), QDialog), timeout=5000)
+    qtbot.keyClick(QApplication.activeWindow(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    open_menu_by_alt(qtbot, window, menus[0])
 
 
 # --- dates --------------------------------------------------------------------------------
