@@ -43,6 +43,7 @@ from planner_desktop.ui.models.editing import (
     group_choices,
     parse_group,
 )
+from planner_desktop.ui.models.marks import ConflictMarks, repaint_all
 from planner_desktop.ui.models.table import KEY_ROLE, VALUE_ROLE
 
 PAGE_SIZE = 500
@@ -195,6 +196,7 @@ class DemandListModel(QAbstractTableModel):
             self.key,
             self.sig_refused.emit,
         )
+        self.conflicts = ConflictMarks(store, Demand.__tablename__)
 
     # --- editing -----------------------------------------------------------------------
 
@@ -216,6 +218,8 @@ class DemandListModel(QAbstractTableModel):
         return choose(self.sectors(), value)  # type: ignore[no-any-return]
 
     def _changed(self, table: str, serial: int) -> None:
+        if table == "merge_conflict":
+            self.refresh()
         if table != "demand":
             return
         self.editing.saved(serial)
@@ -234,6 +238,7 @@ class DemandListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read the first page of the filtered, sorted list and the number matching."""
         self.beginResetModel()
+        self.conflicts.reload()
         with self._store.session() as session:
             self.total = int(session.scalar(count_query(self.filter, self._dialect)) or 0)
             self._rows = self._page(session, 0)
@@ -245,6 +250,8 @@ class DemandListModel(QAbstractTableModel):
         if not self._rows:
             self.reload()
             return
+        if self.conflicts.reload():
+            repaint_all(self)
         with self._store.session() as session:
             total = int(session.scalar(count_query(self.filter, self._dialect)) or 0)
             if total != self.total:
@@ -319,6 +326,9 @@ class DemandListModel(QAbstractTableModel):
         if handled:
             return value
         row = self._rows[index.row()]
+        handled, value = self.conflicts.data(row[0], index.column(), role)
+        if handled:
+            return value
         column, _expression = COLUMNS[index.column()]
         value = row[index.column() + 1]
         if role == KEY_ROLE:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -48,14 +48,26 @@ class ConflictMarks:
         self.table = table
         self.ids: set[uuid.UUID] = set()
 
-    def reload(self) -> None:
+    def reload(self) -> bool:
+        """Read the conflicts again; whether the marked records changed."""
         if self.store is None:
-            return
+            return False
         with self.store.session() as session:
-            self.ids = conflicted_ids(session, self.table)
+            ids = conflicted_ids(session, self.table)
+        changed, self.ids = ids != self.ids, ids
+        return changed
 
     def data(self, key: Any, column: int, role: int) -> tuple[bool, Any]:
         """(handled, value) for a cell of the row ``key``."""
         if key not in self.ids:
             return False, None
         return mark(role, column, explanation(), CONFLICT_COLOR)
+
+
+def repaint_all(model: QAbstractItemModel) -> None:
+    """Every cell of a flat ``model`` may show another mark: ask the views to repaint."""
+    rows, columns = model.rowCount(), model.columnCount()
+    if rows and columns:
+        model.dataChanged.emit(model.index(0, 0), model.index(rows - 1, columns - 1),
+                               [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
+                                Qt.ItemDataRole.DecorationRole])

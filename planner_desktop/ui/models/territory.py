@@ -19,7 +19,7 @@ from planner_desktop.ui import formatting
 from planner_desktop.ui.columns import Column, Kind
 from planner_desktop.ui.models.editable import EditableQueryModel
 from planner_desktop.ui.models.editing import FieldSpec, Index, choose
-from planner_desktop.ui.models.marks import WARNING_COLOR, ConflictMarks, mark
+from planner_desktop.ui.models.marks import WARNING_COLOR, ConflictMarks, mark, repaint_all
 from planner_desktop.ui.queries import MUNICIPALITY, Scope, TableQuery, _in_scope
 
 NAME = 2
@@ -125,8 +125,10 @@ class CommunitiesModel(EditableQueryModel):
         super().reload(query)
 
     def refresh(self) -> None:
-        self.conflicts.reload()
+        changed = self.conflicts.reload()
         super().refresh()
+        if changed:
+            repaint_all(self)
 
     def population(self, row: int) -> Population:
         values = self.values(row)
