@@ -81,6 +81,13 @@ class RoundOutcome:
     selection: BudgetSelection | None
 
 
+
+def agreed_by_mean_rank(method: M) -> bool:
+    """Pairwise, criteria and consensus rounds agree on the smaller average of the groups'
+    ranks; that average is stored negated as the agreed score (so a larger score still
+    comes first) and is shown as the average rank, never as the negative figure."""
+    return method in (M.pairwise, M.criteria, M.consensus)
+
 def _ballots(rows: Sequence[VoteRow]) -> dict[str | None, list[VoteRow]]:
     by_ballot: dict[str | None, list[VoteRow]] = {}
     for row in rows:
@@ -169,7 +176,7 @@ def run_round(
             rankings[group] = done if done is not None else rank_group(inputs, group)
         except PrioritizationError as exc:
             refused[group] = str(exc)
-    how = MEAN_RANK if inputs.method in (M.pairwise, M.criteria, M.consensus) else POOLED
+    how = MEAN_RANK if agreed_by_mean_rank(inputs.method) else POOLED
     decided = inputs.decisions
     if not rankings:
         agreed = None

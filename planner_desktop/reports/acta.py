@@ -27,6 +27,7 @@ from planner_desktop.prioritization.decisions import load_decisions
 from planner_desktop.prioritization.opening import reopenings
 from planner_desktop.prioritization.ranking import rank_text
 from planner_desktop.prioritization.records import load_items
+from planner_desktop.prioritization.run import agreed_by_mean_rank
 from planner_desktop.reports.acta_capture import demands, round_details, self_diagnoses
 from planner_desktop.reports.common import (
     ReportOptions,
@@ -92,8 +93,7 @@ def _round_flowables(session: Session, rnd: PrioritizationRound, width: float) -
     ]
     agreed = sorted(by_group.pop(AGREED, []), key=lambda r: r.rank)
     if agreed:
-        # groups' ranks averaged (pairwise, criteria) are stored negated, the smaller first
-        by_rank = any(r.score < 0 for r in agreed)
+        by_rank = agreed_by_mean_rank(rnd.method)
         rows: list[list[Any]] = [
             [rank_text(r.shared_rank or r.rank, r.tied), items[r.item_id].code,
              items[r.item_id].demand.description,

@@ -22,6 +22,13 @@ def number(value: int | float) -> str:
     return QLocale().toString(int(value))
 
 
+def decimal(value: float, places: int) -> str:
+    """A measure with up to ``places`` decimals, none shown when it is whole (1,5 / 2)."""
+    text = QLocale().toString(float(value), "f", places)
+    point = QLocale().decimalPoint()
+    return text.rstrip("0").rstrip(point) if point in text else text
+
+
 def money(value: Decimal | float | int | None) -> str:
     """An amount: whole units when there are no cents, else two decimals."""
     if value is None:

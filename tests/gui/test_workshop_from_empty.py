@@ -225,6 +225,10 @@ def test_a_workshop_from_an_empty_database(qtbot, tmp_path, message_boxes, langu
     choose_pair(qtbot, window, panel, label[Group.women], "A>B", "el agua es primero")
     choose_pair(qtbot, window, panel, label[Group.men], "B>A", "sin camino no hay feria")
     shot(window, "07-pairwise-compared")
+    average = column_texts(panel, 5)  # (1 + 2) / 2 for A and B, 2 for C and D
+    assert [text.split(" ")[0] for text in average] == (
+        ["1,5", "1,5", "2", "2"] if language == "es" else ["1.5", "1.5", "2", "2"]
+    ), "the agreed column shows the average rank, never a negative score"
     assert panel.results.headers()[3:5] == [label[Group.women], label[Group.men]], (
         "the groups side by side"
     )

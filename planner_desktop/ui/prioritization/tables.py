@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont
 from planner_desktop.i18n import _
 from planner_desktop.prioritization.ranking import rank_text
 from planner_desktop.prioritization.results import AGREED
+from planner_desktop.prioritization.run import agreed_by_mean_rank
 from planner_desktop.ui import formatting
 from planner_desktop.ui.prioritization.keys import group_label
 from planner_desktop.ui.prioritization.state import Entry, RoundState
@@ -110,8 +111,12 @@ class ResultsModel(_StateModel):
             else {}
 
     def headers(self) -> list[str]:
+        agreed = _("Agreed (average rank)") if self._by_mean_rank() else _("Agreed")
         return [_("Class"), _("Demand"), _("Description"),
-                *(group_label(g) for g in self.groups), _("Agreed")]
+                *(group_label(g) for g in self.groups), agreed]
+
+    def _by_mean_rank(self) -> bool:
+        return self.state is not None and agreed_by_mean_rank(self.state.method)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self.state is None else len(self.rows)
@@ -144,5 +149,6 @@ class ResultsModel(_StateModel):
                 return ""
             return _("{value} (#{rank})").format(value=formatting.number(found.value),
                                                    rank=rank_text(found.rank, found.tied))
-        return _("{value} (#{rank})").format(value=formatting.number(bar.value),
-                                               rank=rank_text(bar.rank, bar.tied))
+        value = (formatting.decimal(-bar.value, 2) if self._by_mean_rank()
+                 else formatting.number(bar.value))
+        return _("{value} (#{rank})").format(value=value, rank=rank_text(bar.rank, bar.tied))
