@@ -55,3 +55,10 @@ def explanation() -> str:
     return _("In conflict: this record was edited on two laptops and both versions are "
              "kept; what is shown is one of them until someone resolves the conflict "
              "(File › Conflicts…).")
+
+
+def printed_note() -> str:
+    """The line a printed document carries when it shows a record in conflict."""
+    return _("Marked [in conflict]: edited on two laptops and not resolved yet; the value "
+             "printed is one of the two versions. Resolve the conflicts (File › "
+             "Conflicts…) before this document is signed or approved.")

@@ -17,6 +17,8 @@ from planner_desktop.domain.labels import label
 from planner_desktop.domain.projects import FundingSource
 from planner_desktop.domain.strategy import Objective
 from planner_desktop.domain.summaries import live
+from planner_desktop.exchange import conflict_marks
+from planner_desktop.exchange.conflict_marks import conflicted_ids
 from planner_desktop.i18n import _
 from planner_desktop.reports.common import ReportOptions, ReportRefused, lines, municipality
 from planner_desktop.reports.contents import Contents
@@ -82,11 +84,21 @@ def build(session: Session, options: ReportOptions) -> Document:
     objective_codes: dict[uuid.UUID | None, str] = {mo.id: mo.code for mo, _c, _n in objectives}
     toc = Contents(max_level=1)
     cancelled = _("cancelled")
+    disputed = conflicted_ids(session, "operation")
+
+    def named(o: Operation) -> str:
+        """An operation's code and name, marked when it is in an unresolved conflict."""
+        text = f"{o.code} {o.name}"
+        return conflict_marks.marked(text) if o.id in disputed else text
+
+    plan_disputed = plan.id in conflicted_ids(session, "annual_plan") or any(
+        o.id in disputed for o in operations)
     adjustments = session.scalars(
         select(PlanAdjustment).where(PlanAdjustment.annual_plan_id == plan.id,
                                      live(PlanAdjustment)).order_by(PlanAdjustment.date)
     ).all()
     flow: list[Flowable] = [
+        *([para(conflict_marks.printed_note())] if plan_disputed else []),
         toc.heading(_("1. Executive summary"), 1),
         para(plan.executive_summary or "—"),
         fields_table([
@@ -103,7 +115,7 @@ def build(session: Session, options: ReportOptions) -> Document:
         para(plan.situation_analysis or "—"),
         toc.heading(_("4. Production of goods and services"), 1),
         table([_("Kind"), _("Operation"), _("Goods or services produced")],
-              [[label(o.type), f"{o.code} {o.name}", o.expected_result] for o in active],
+              [[label(o.type), named(o), o.expected_result] for o in active],
               scaled((2.2, 6, 6), width)),
         toc.heading(_("5. Management objectives and indicators"), 1),
         table([_("Code"), _("Management objective"), _("PDM objective"), _("Indicators")],
@@ -114,7 +126,7 @@ def build(session: Session, options: ReportOptions) -> Document:
               scaled((1.2, 5, 4.5, 4.5), width)),
         toc.heading(_("6. Short-term targets"), 1),
         table([_("Operation"), _("Indicator"), _("Target"), _("Start"), _("End")],
-              [[f"{o.code} {o.name}", o.indicator, typed(o.target), printed_date(o.start_date),
+              [[named(o), o.indicator, typed(o.target), printed_date(o.start_date),
                 printed_date(o.end_date)] for o in active],
               scaled((6, 4, 1.5, 1.6, 1.6), width)),
         toc.heading(_("7. Budget"), 1),
@@ -122,7 +134,8 @@ def build(session: Session, options: ReportOptions) -> Document:
         toc.heading(_("8. Operations"), 1),
         table([_("Code"), _("Operation"), _("Objective"), _("Kind"), _("Funder"),
                _("Spending line"), _("Budget")],
-              [[o.code, o.name + (f" ({cancelled})" if o.cancelled else ""),
+              [[o.code, named(o).removeprefix(f"{o.code} ")
+                + (f" ({cancelled})" if o.cancelled else ""),
                 objective_codes.get(o.management_objective_id, ""), label(o.type), o.funder,
                 o.spending_line, money(o.budget)] for o in operations]
               + [[_("Total"), "", "", "", "", "", money(budget.total)]],
@@ -136,7 +149,7 @@ def build(session: Session, options: ReportOptions) -> Document:
     flow += [
         toc.heading(_("9. Expected results"), 1),
         table([_("Operation"), _("Expected result"), _("Resources")],
-              [[f"{o.code} {o.name}", o.expected_result, o.resources] for o in active],
+              [[named(o), o.expected_result, o.resources] for o in active],
               scaled((5, 6, 4), width)),
         toc.heading(_("10. Executing units"), 1),
         table([_("Executing unit"), _("Operations"), _("Budget")],
