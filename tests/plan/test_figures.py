@@ -137,3 +137,15 @@ def test_a_derived_poa_counts_a_project_target_once(store):
         assert sum(Decimal(o.target) for o in operations) == 227
         biggest = max(operations, key=lambda o: o.budget)
         assert Decimal(biggest.target) == max(Decimal(o.target) for o in operations)
+
+
+def test_communities_whose_two_population_totals_differ(store):
+    with store.session() as session:
+        assert figures.population_disagreements(session) == []
+        community = first(session, Community, order=Community.name)
+        community.population_women += 5
+        session.flush()
+        found = figures.population_disagreements(session)
+        assert [(d.id, d.by_sex - d.by_age) for d in found] == [(community.id, 5)]
+        other = figures.population_disagreements(session, Community.id != community.id)
+        assert other == []
