@@ -2,38 +2,79 @@
 
 Neither opens a dialog. :class:`ConflictFieldsModel` keeps the result a person is
 building: a field starts with the provisional winner's value, a click on a version's cell
-takes that version's value, and the result column can be edited as text.
+takes that version's value, and the result column can be edited as text. Fields read as
+the forms title them and values as a person knows them (names for ids, labels for codes,
+dates and amounts in the window's language), given a :class:`ConflictReading`.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
+from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from planner_desktop.domain import labels
+from planner_desktop.exchange.conflict_reading import ConflictReading, shown_values
 from planner_desktop.exchange.conflicts import FIXED_FIELDS
+from planner_desktop.exchange.field_labels import field_title
 from planner_desktop.exchange.labels import table_title
-from planner_desktop.exchange.session import Conflict
+from planner_desktop.exchange.laptops import Laptop, when
+from planner_desktop.exchange.readable import ValueKind, name_of, typed, value_kind
+from planner_desktop.exchange.session import Conflict, ConflictVersion
+from planner_desktop.exchange.typed_input import Refused, plain_from_text
 from planner_desktop.i18n import N_, _
 from planner_desktop.ui import formatting
 
 Index = QModelIndex | QPersistentModelIndex
 DIFFERS = QColor("#fff3c4")
 CHOSEN = QColor("#d7ecd9")
-NAMING_FIELDS = ("name", "title", "description", "first_names")
 
 
 def shown(value: Any) -> str:
+    """A plain value of a field nobody described (not a column of its table)."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return _("yes") if value else _("no")
+        return _("Yes") if value else _("No")
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+def readable(reading: ConflictReading, name: str, plain: Any) -> str:
+    """A plain value of ``name`` as a person knows it, in the window's language."""
+    if plain is None:
+        return ""
+    kind = value_kind(reading.table, name)
+    value = typed(reading.table, name, plain)
+    if kind is ValueKind.reference:
+        found = reading.references.name(value)
+        return found if found is not None else _("a record not in this database")
+    if kind is ValueKind.label and isinstance(value, StrEnum):
+        return labels.label(value)
+    if kind is ValueKind.money and not isinstance(value, str):
+        return formatting.money(value)
+    if kind is ValueKind.number and isinstance(value, int):
+        return formatting.number(value)
+    if kind is ValueKind.decimal and isinstance(value, int | float):
+        return QLocale().toString(float(value), "g", 12)
+    if kind is ValueKind.date and not isinstance(value, str):
+        return formatting.short_date(value)
+    if kind is ValueKind.moment and not isinstance(value, str):
+        return formatting.date_time(when(value))
+    return shown(value)
 
 
 def parse(text: str, samples: list[Any]) -> Any:
@@ -60,13 +101,17 @@ def parse(text: str, samples: list[Any]) -> Any:
     return text
 
 
-def record_label(conflict: Conflict) -> str:
-    values = next((v.values for v in conflict.versions if v.provisional), None)
-    values = values or conflict.versions[0].values
-    code = str(values.get("code") or "")
-    text = next((str(values[n]) for n in NAMING_FIELDS if values.get(n)), "")
-    label = " · ".join(part for part in (code, text) if part)
-    return label[:80] if label else str(conflict.id)[:8]
+def record_label(conflict: Conflict, names: dict[uuid.UUID, str] | None = None) -> str:
+    """The record in conflict as a person names it (``names`` from
+    :func:`~planner_desktop.exchange.conflict_reading.record_names`)."""
+    label = (names or {}).get(conflict.id) or name_of(shown_values(conflict))
+    return label if label else table_title(conflict.table)
+
+
+def laptop_of(reading: ConflictReading | None, version: ConflictVersion) -> Laptop:
+    origin = reading.origins.get(version.version_id) if reading else None
+    laptop = origin.laptop if origin else None
+    return laptop or Laptop(version.device_id)
 
 
 class ConflictListModel(QAbstractTableModel):
@@ -75,10 +120,14 @@ class ConflictListModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.conflicts: list[Conflict] = []
+        self.names: dict[uuid.UUID, str] = {}
 
-    def set_conflicts(self, conflicts: list[Conflict]) -> None:
+    def set_conflicts(
+        self, conflicts: list[Conflict], names: dict[uuid.UUID, str] | None = None
+    ) -> None:
         self.beginResetModel()
         self.conflicts = conflicts
+        self.names = names or {}
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -100,7 +149,7 @@ class ConflictListModel(QAbstractTableModel):
         conflict = self.conflicts[index.row()]
         column = index.column()
         if column == 0:
-            return record_label(conflict)
+            return record_label(conflict, self.names)
         if column == 1:
             return table_title(conflict.table)
         if column == 2:
@@ -120,21 +169,25 @@ class ConflictFieldsModel(QAbstractTableModel):
     """Rows: the fields a person may choose (differing ones first); columns: the field,
     each version, and the result."""
 
+    sig_refused = Signal(str)
+    """A typed result was refused: one line naming the field and what it takes."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.conflict: Conflict | None = None
         self.fields: list[str] = []
         self.differing: set[str] = set()
         self.result: dict[str, Any] = {}
-        self.sources: dict[uuid.UUID, str] = {}
+        self.reading: ConflictReading | None = None
 
     def set_conflict(
-        self, conflict: Conflict | None, sources: dict[uuid.UUID, str] | None = None
+        self, conflict: Conflict | None, reading: ConflictReading | None = None
     ) -> None:
-        """Show ``conflict``; ``sources`` names the files each version came from."""
+        """Show ``conflict``; ``reading`` names its fields, values and versions' laptops
+        (without it fields and values show as stored)."""
         self.beginResetModel()
         self.conflict = conflict
-        self.sources = sources or {}
+        self.reading = reading
         self.fields = editable_fields(conflict) if conflict else []
         self.differing = set(editable_fields(conflict, only_differing=True)) if conflict else set()
         base = self.provisional_values()
@@ -177,20 +230,46 @@ class ConflictFieldsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal or self.conflict is None:
             return None
-        if self.conflict is None:
+        if role == Qt.ItemDataRole.ToolTipRole and 0 < section < self.result_column:
+            return self._files_text(self.conflict.versions[section - 1])
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == 0:
             return _("Field")
         if section == self.result_column:
             return _("Result")
-        version = self.conflict.versions[section - 1]
-        title = _("Version {n}").format(n=section)
-        when = formatting.date_time(version.updated_at)
+        return self.version_title(section - 1)
+
+    def version_title(self, number: int) -> str:
+        """Three lines: the version, its laptop, then its facilitator and the moment it was
+        edited (the facilitator is left out when the laptop is named after them)."""
+        assert self.conflict is not None
+        version = self.conflict.versions[number]
+        title = _("Version {n}").format(n=number + 1)
         extra = _(" (kept for now)") if version.provisional else ""
-        source = self.sources.get(version.version_id, str(version.device_id)[:8])
-        return f"{title}{extra}\n{source} · {when}"
+        laptop = laptop_of(self.reading, version)
+        moment = formatting.date_time(when(version.updated_at))
+        who = laptop.facilitator if laptop.device_name or laptop.local else ""
+        last = " · ".join(part for part in (who, moment) if part)
+        return f"{title}{extra}\n{laptop.label}\n{last}"
+
+    def _files_text(self, version: ConflictVersion) -> str | None:
+        origin = self.reading.origins.get(version.version_id) if self.reading else None
+        if origin is None or not origin.files:
+            return None
+        return _("Came in: {files}").format(files=", ".join(origin.files))
+
+    def field_text(self, field: str) -> str:
+        if self.reading is None or self.conflict is None:
+            return field
+        return field_title(self.conflict.table, field)
+
+    def value_text(self, field: str, value: Any) -> str:
+        if self.reading is None:
+            return shown(value)
+        return readable(self.reading, field, value)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -204,9 +283,9 @@ class ConflictFieldsModel(QAbstractTableModel):
         field, column = self.fields[index.row()], index.column()
         value = self._value(field, column)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return field if column == 0 else shown(value)
+            return self.field_text(field) if column == 0 else self.value_text(field, value)
         if role == Qt.ItemDataRole.ToolTipRole and column > 0:
-            text = shown(value)
+            text = self.value_text(field, value)
             return text if len(text) > 30 else None
         if role == Qt.ItemDataRole.BackgroundRole and field in self.differing:
             if 0 < column < self.result_column and value == self.result[field]:
@@ -242,8 +321,27 @@ class ConflictFieldsModel(QAbstractTableModel):
         field = self.fields[index.row()]
         samples = [v.values.get(field) for v in self.conflict.versions]
         try:
-            self.result[field] = parse(str(value), samples)
+            self.result[field] = self._parse(field, str(value), samples)
+        except Refused as refused:
+            self.sig_refused.emit(f"{self.field_text(field)}: {refused}")
+            return False
         except ValueError:
+            self.sig_refused.emit(
+                _("{field}: this value does not fit").format(field=self.field_text(field))
+            )
             return False
         self.dataChanged.emit(self.index(index.row(), 1), index)
         return True
+
+    def _parse(self, field: str, text: str, samples: list[Any]) -> Any:
+        """Text typed as the field is shown (a label, a name, a local date or amount)."""
+        reading = self.reading
+        if reading is None or value_kind(reading.table, field) is ValueKind.text:
+            return parse(text, samples)
+        names = {
+            str(plain): reading.references.name(plain) or str(plain)
+            for plain in samples
+            if plain is not None
+        }
+        optional = any(plain is None for plain in samples)
+        return plain_from_text(reading.table, field, text, names=names, optional=optional)

@@ -3,6 +3,7 @@ right, field by field; a person picks (or types) each value and resolves it."""
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner_desktop.exchange.conflict_reading import read_conflict, record_names
 from planner_desktop.exchange.labels import table_title
 from planner_desktop.exchange.session import (
     Conflict,
@@ -34,7 +36,6 @@ from planner_desktop.ui.exchange.conflict_model import (
     ConflictListModel,
     record_label,
 )
-from planner_desktop.ui.exchange.sources import version_sources
 
 if TYPE_CHECKING:
     import uuid
@@ -119,10 +120,13 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.list_view.selectionModel().currentRowChanged.connect(self._show_row)
+        self.fields_model.sig_refused.connect(self.message.setText)
+        self.fields_model.dataChanged.connect(lambda *_args: self.message.clear())
         self.reload()
 
     def reload(self) -> None:
-        self.list_model.set_conflicts(list_conflicts(self.store))
+        conflicts = list_conflicts(self.store)
+        self.list_model.set_conflicts(conflicts, record_names(self.store, conflicts))
         if self.list_model.conflicts:
             self.list_view.selectRow(0)
             self._show(self.list_model.conflicts[0])
@@ -138,8 +142,8 @@ class ConflictDialog(QDialog):
         self._show(conflicts[index.row()] if 0 <= index.row() < len(conflicts) else None)
 
     def _show(self, conflict: Conflict | None) -> None:
-        sources = version_sources(self.store, conflict.id) if conflict else None
-        self.fields_model.set_conflict(conflict, sources)
+        reading = read_conflict(self.store, conflict) if conflict else None
+        self.fields_model.set_conflict(conflict, reading)
         for button in self.pick_buttons:
             button.deleteLater()
         self.pick_buttons = []
@@ -147,10 +151,9 @@ class ConflictDialog(QDialog):
             self.title.setText("")
             self.resolve_button.setEnabled(False)
             return
-        self.title.setText(
-            f"<b>{table_title(conflict.table)}: {record_label(conflict)}</b>"
-            f" <small>({conflict.id})</small>"
-        )
+        name = html.escape(record_label(conflict, self.list_model.names))
+        self.title.setText(f"<b>{html.escape(table_title(conflict.table))}: {name}</b>")
+        self.title.setToolTip(str(conflict.id))
         header = self.fields_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -189,12 +192,11 @@ class ConflictDialog(QDialog):
     def _resolved(self, conflict: Conflict) -> None:
         self.job = None
         self.changed = True
+        resolved = record_label(conflict, self.list_model.names)
         self.reload()
         left = len(self.list_model.conflicts)
         self.message.setText(
-            _("{record} resolved; {n} conflicts left.").format(
-                record=record_label(conflict), n=left
-            )
+            _("{record} resolved; {n} conflicts left.").format(record=resolved, n=left)
         )
 
     def _refused(self, error: BaseException) -> None:
