@@ -27,7 +27,14 @@ from planner_desktop.domain.summaries import (
     live,
     programming_totals,
 )
-from planner_desktop.domain.territory import Dimension, District, Sector
+from planner_desktop.domain.territory import Community, Dimension, District, Sector
+from planner_desktop.exchange.conflict_marks import (
+    any_conflict,
+    conflicted_ids,
+    in_conflict,
+    marked,
+    printed_note,
+)
 from planner_desktop.i18n import _
 from planner_desktop.reports.common import ReportOptions, ReportRefused, lines, municipality
 from planner_desktop.reports.contents import Contents
@@ -36,14 +43,20 @@ from planner_desktop.reports.layout import Document, frame_size, heading, money,
 from planner_desktop.reports.numbers import number, typed
 from planner_desktop.reports.tables import scaled, table
 
+PDM_TABLES = ("district", "community", "strategic_frame", "axis", "objective", "policy",
+              "program", "project_profile", "multi_year_programming", "funding_source")
+"""The tables whose records the PDM draft prints: a conflict in any of them is noted."""
+
 
 def _territory(session: Session, width: float) -> Flowable:
     """Communities and population of each live district (live communities only)."""
     people = population_by_district(session)
     districts = session.execute(select(District.id, District.name).where(live(District))
                                 .order_by(District.code)).all()
+    disputed = conflicted_ids(session, "district") | set(session.scalars(
+        select(Community.district_id).where(in_conflict(Community.id, "community"))))
     rows: list[list[Any]] = [
-        [name, p.communities, p.women, p.men, p.families]
+        [marked(name) if key in disputed else name, p.communities, p.women, p.men, p.families]
         for key, name in districts for p in [people[key]]
     ]
     whole = population(session)
@@ -136,18 +149,24 @@ def _frame(session: Session, toc: Contents, frame_id: uuid.UUID, width: float) -
 
 def _programming(session: Session, toc: Contents, years: list[int],
                  width: float) -> list[Flowable]:
+    disputed = in_conflict(ProjectProfile.id, "project_profile") | in_conflict(
+        MultiYearProgramming.id, "multi_year_programming")
     rows = session.execute(
         select(ProjectProfile.code, ProjectProfile.name, MultiYearProgramming.year,
-               MultiYearProgramming.amount)
+               MultiYearProgramming.amount, disputed)
         .join(MultiYearProgramming, MultiYearProgramming.profile_id == ProjectProfile.id)
         .where(counted_programming())
         .order_by(ProjectProfile.code)
     ).all()
     per_project: dict[tuple[str, str], dict[int, Decimal]] = {}
-    for code, name, year, amount in rows:
+    marked_codes: set[str] = set()
+    for code, name, year, amount, in_dispute in rows:
         per_project.setdefault((code, name), defaultdict(Decimal))[year] += amount
+        if in_dispute:
+            marked_codes.add(code)
     body = [
-        [code, name, *(money(amounts.get(y, 0)) for y in years),
+        [code, marked(name) if code in marked_codes else name,
+         *(money(amounts.get(y, 0)) for y in years),
          money(sum(amounts.values(), Decimal(0)))]
         for (code, name), amounts in per_project.items()
     ]
@@ -221,6 +240,8 @@ def build(session: Session, options: ReportOptions) -> Document:
         *_programming(session, toc, years, width),
         *_indicators(session, toc, years, width),
     ]
+    if any_conflict(session, PDM_TABLES):
+        body.insert(0, para(printed_note()))
     flow = [heading(_("Contents")), toc.flowable(), PageBreak(), *body]
     return Document(
         title=_("PDM draft {start}–{end}").format(start=frame.start_year, end=frame.end_year),

@@ -66,3 +66,15 @@ def test_the_printed_poa_marks_an_operation_in_conflict(disputed, tmp_path):
 def test_a_poa_with_no_conflict_prints_no_mark(demo, tmp_path):
     printed = print_report(demo, "poa", tmp_path)
     assert not printed.has(printed_note())
+
+
+def test_the_printed_pdm_marks_the_district_of_a_community_in_conflict(disputed, tmp_path):
+    hq, (_operation_id, _code, community_id, _name) = disputed
+    with hq.session() as session:
+        district = session.get(m.Community, community_id).district
+        others = session.scalars(select(m.District.name).where(
+            m.District.id != district.id)).all()
+        name = district.name
+    printed = print_report(hq, "pdm", tmp_path)
+    assert printed.has(marked(name)) and printed.has(printed_note())
+    assert not any(printed.has(marked(other)) for other in others)
