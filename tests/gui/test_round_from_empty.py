@@ -126,6 +126,25 @@ def choose_pair(qtbot, window, panel, group: str, pair: str, reason: str) -> Non
     settle(qtbot, window)
 
 
+def decide_class(qtbot, window, panel, code: str, klass, reason: str) -> None:
+    """The room sets a demand's class by hand, with its reason (a tie decided, say)."""
+    panel.results_view.selectRow(column_texts(panel, 1).index(code))
+    bar = panel.class_bar
+    bar.klass.setCurrentIndex(bar.klass.findData(klass))
+    type_text(qtbot, bar.reason, reason)
+    click(qtbot, bar.apply)
+    settle(qtbot, window)
+
+
+def close_round(qtbot, window, panel, ballots: int) -> None:
+    """Reconcile with the room's figures (issued = counted = present) and close."""
+    box = panel.reconcile
+    for spin in (box.issued, box.counted, box.present):
+        spin.setValue(ballots)
+    click(qtbot, box.close_button)
+    settle(qtbot, window)
+
+
 def column_texts(panel, column: int) -> list[str]:
     model = panel.results
     return [model.index(row, column).data() for row in range(model.rowCount())]
@@ -169,23 +188,12 @@ def test_rounds_opened_tallied_compared_agreed_closed_and_reopened(qtbot, window
     assert classes[:2] == ["A+ (tie at the limit: the room decides)"] * 2
 
     # The room decides the tie: B goes to A, with the reason, and the mark goes away.
-    for code, klass, reason in (("A", PriorityClass.a_plus, "más familias sin agua"),
-                                ("B", PriorityClass.a, "decidido por la plenaria")):
-        row = column_texts(panel, 1).index(code)
-        panel.results_view.selectRow(row)
-        bar = panel.class_bar
-        bar.klass.setCurrentIndex(bar.klass.findData(klass))
-        type_text(qtbot, bar.reason, reason)
-        click(qtbot, bar.apply)
-        settle(qtbot, window)
+    decide_class(qtbot, window, panel, "A", PriorityClass.a_plus, "más familias sin agua")
+    decide_class(qtbot, window, panel, "B", PriorityClass.a, "decidido por la plenaria")
     assert column_texts(panel, 0)[:2] == ["A+", "A"]
 
     # Close with the figures of the room: 3 ballots issued and counted, 3 present.
-    box = panel.reconcile
-    for spin in (box.issued, box.counted, box.present):
-        spin.setValue(3)
-    click(qtbot, box.close_button)
-    settle(qtbot, window)
+    close_round(qtbot, window, panel, 3)
     assert panel.state.closed
     with window.store.session() as session:
         women = session.scalars(select(PrioritizationRound).where(

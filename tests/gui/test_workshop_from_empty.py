@@ -42,9 +42,10 @@ from tests.gui.test_round_from_empty import (
     choose_in_tally,
     choose_pair,
     click,
+    close_round,
     column_texts,
+    decide_class,
     open_round,
-    settle,
     tally,
 )
 from tests.gui.test_self_diagnosis_start import add_finding, self_diagnosis_panel
@@ -238,23 +239,12 @@ def test_a_workshop_from_an_empty_database(qtbot, tmp_path, message_boxes, langu
     n = {"es": "n.º ", "en": "#"}[language]
     assert column_texts(panel, 3) == [f"3 ({n}=1)", f"3 ({n}=1)", f"1 ({n}3)", f"0 ({n}4)"]
     assert set(column_texts(panel, 1)[:2]) == {"B", "C"}
-    for code, klass, reason in (("C", PriorityClass.a_plus, "la cancha reúne a la comunidad"),
-                                ("B", PriorityClass.a, "decidido por la plenaria")):
-        row = column_texts(panel, 1).index(code)
-        panel.results_view.selectRow(row)
-        bar = panel.class_bar
-        bar.klass.setCurrentIndex(bar.klass.findData(klass))
-        type_text(qtbot, bar.reason, reason)
-        click(qtbot, bar.apply)
-        settle(qtbot, window)
+    decide_class(qtbot, window, panel, "C", PriorityClass.a_plus, "la cancha reúne a la comunidad")
+    decide_class(qtbot, window, panel, "B", PriorityClass.a, "decidido por la plenaria")
     assert column_texts(panel, 0)[:2] == ["A+", "A"]
     agreed_codes = column_texts(panel, 1)
     assert agreed_codes[2:] == ["A", "D"]
-    box = panel.reconcile
-    for spin in (box.issued, box.counted, box.present):
-        spin.setValue(4)
-    click(qtbot, box.close_button)
-    settle(qtbot, window)
+    close_round(qtbot, window, panel, 4)
     assert panel.state.closed
     shot(window, "08-agreed-and-closed")
     assert "(A+: 1, A: 1, B: 1, C: 1)" in page.summary.text(), (
