@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QLocale, QRect, Qt
+from PySide6.QtGui import QFont, QKeySequence, QScreen, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -31,18 +31,23 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from planner_desktop.context import open_database
 from planner_desktop.domain import labels
 from planner_desktop.domain.enums import FindingKind
 from planner_desktop.settings import Settings
 from planner_desktop.ui import file_dialogs, formatting
+from planner_desktop.ui.exchange.wizard import ImportWizard
 from planner_desktop.ui.first_run import FirstRunWizard
 from planner_desktop.ui.keyboard import TypeAheadCombo, install_keyboard
 from planner_desktop.ui.language import apply_language
-from planner_desktop.ui.main_window import MainWindow
+from planner_desktop.ui.main_window import LARGE_FONT_FACTOR, MainWindow
 from planner_desktop.ui.printing import output
 from planner_desktop.ui.printing.documents import document
 from planner_desktop.ui.printing.print_dialog import PrintDialog
 from planner_desktop.ui.printing.spreadsheet_dialog import SpreadsheetDialog
+from planner_desktop.ui.prioritization.open_round import OpenRoundDialog
+from planner_desktop.ui.screen_fit import TITLE_BAR
+from tests.gui.dialog_helpers import window_dialogs
 from tests.gui.printing_helpers import click_and_wait, pick, workshop_id
 
 pytestmark = pytest.mark.gui
@@ -117,6 +122,77 @@ def test_file_name_pieces() -> None:
 def test_qt_dialogs_speak_spanish() -> None:
     apply_language("es")
     assert QApplication.translate("QFileDialog", "&Save") != "&Save"
+
+
+ROOM = QRect(0, 0, 1366, 768 - 40)
+"""What a 1366×768 laptop leaves to windows once its task bar (40 px) is drawn."""
+
+
+def too_big(window: QWidget) -> str:
+    """Why ``window`` does not fit :data:`ROOM` with its frame and title bar, or ''.
+
+    The offscreen platform draws no title bar: at least :data:`TITLE_BAR` is counted.
+    """
+    least = window.minimumSizeHint().expandedTo(window.minimumSize())
+    frame = window.frameGeometry()
+    above = max(frame.height() - window.height(), TITLE_BAR)
+    for what, size in (("opens at", window.size()), ("cannot shrink below", least)):
+        if size.width() > ROOM.width() or size.height() + above > ROOM.height():
+            return f"{what} {size.width()}×{size.height()}"
+    if not ROOM.contains(frame):
+        return f"reaches past the screen: {frame.getRect()}"
+    return ""
+
+
+@pytest.mark.parametrize("large_font", [False, True], ids=["normal font", "projector font"])
+def test_every_dialog_fits_a_laptop_screen(
+    qtbot: Any, demo_store: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    large_font: bool,
+) -> None:
+    """Each dialog and each step of each wizard, as the window opens them, on a 1366×768
+    screen; with the projector's large font too (View → Large font)."""
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(ROOM))
+    if large_font:
+        font = QFont(QApplication.font())
+        font.setPointSizeF(font.pointSizeF() * LARGE_FONT_FACTOR)
+        QApplication.setFont(font)
+    event_id = workshop_id(demo_store)
+    found: dict[str, str] = {}
+
+    def look(name: str, window: QWidget) -> None:
+        QApplication.processEvents()
+        if reason := too_big(window):
+            found[name] = reason
+
+    for name, dialog in window_dialogs(demo_store, event_id).items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        look(name, dialog)
+        if isinstance(dialog, PrintDialog) and dialog.document.kind == "acta":
+            pick(dialog.picker, event=str(event_id))
+            click_and_wait(qtbot, dialog, dialog.print_button)
+            assert dialog.preview.isVisible()
+            look(name + " with its pages shown", dialog)
+        dialog.hide()
+    opening = OpenRoundDialog(demo_store, event_id)
+    qtbot.addWidget(opening)
+    opening.show()
+    for index in range(opening.method.count()):
+        opening.method.setCurrentIndex(index)
+        look(f"open round: {opening.method.itemText(index)}", opening)
+    empty = open_database(tmp_path / "empty.sqlite")
+    try:
+        for wizard in (ImportWizard(demo_store), FirstRunWizard(empty)):
+            qtbot.addWidget(wizard)
+            wizard.show()
+            for page_id in wizard.pageIds():
+                wizard.setStartId(page_id)
+                wizard.restart()
+                look(f"{type(wizard).__name__}: page {page_id}", wizard)
+            wizard.hide()
+    finally:
+        empty.close()
+    assert not found, found
 
 
 # --- keyboard -----------------------------------------------------------------------------

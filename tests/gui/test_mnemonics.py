@@ -19,9 +19,7 @@ from typing import Any
 
 import pytest
 from babel.messages.pofile import read_po, write_po
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -41,21 +39,13 @@ from planner_desktop.context import open_database
 from planner_desktop.domain.enums import Phase
 from planner_desktop.ui import jobs
 from planner_desktop.ui.current_event import current_event_for
-from planner_desktop.ui.exchange.conflict_view import ConflictDialog
-from planner_desktop.ui.exchange.export_dialog import ExportDialog
-from planner_desktop.ui.exchange.log_view import ImportLogDialog
 from planner_desktop.ui.exchange.wizard import ImportWizard
 from planner_desktop.ui.first_run import FirstRunWizard
 from planner_desktop.ui.language import apply_language
 from planner_desktop.ui.main_window import MainWindow
-from planner_desktop.ui.pages.base import PageContext
-from planner_desktop.ui.pages.dimensions_dialog import DimensionsDialog
-from planner_desktop.ui.printing.documents import DOCUMENTS
-from planner_desktop.ui.printing.print_dialog import PrintDialog
-from planner_desktop.ui.printing.spreadsheet_dialog import SpreadsheetDialog
-from planner_desktop.ui.printing.verify_dialog import ActaCheckDialog
 from planner_desktop.ui.prioritization.open_round import OpenRoundDialog
 from planner_desktop.ui.scope import Scope
+from tests.gui.dialog_helpers import window_dialogs
 from tests.gui.printing_helpers import workshop_id
 
 pytestmark = pytest.mark.gui
@@ -179,19 +169,7 @@ def walk_wizard(wizard: QWizard, name: str, clashes: Clashes) -> None:
 
 
 def walk_dialogs(store: Any, event_id: uuid.UUID, qtbot: Any, clashes: Clashes) -> None:
-    dialogs: dict[str, QWidget] = {
-        "conflicts": ConflictDialog(store),
-        "import log": ImportLogDialog(store),
-        "export": ExportDialog(store, Ed25519PrivateKey.generate(), "Facilitadora",
-                               current_event=event_id),
-        "dimensions": DimensionsDialog(PageContext(store, QUndoStack())),
-        "spreadsheet export": SpreadsheetDialog(store, importing=False),
-        "spreadsheet import": SpreadsheetDialog(store, importing=True),
-        "acta check": ActaCheckDialog(store),
-    }
-    for document in DOCUMENTS:
-        dialogs["print " + document.kind] = PrintDialog(store, document)
-    for name, dialog in dialogs.items():
+    for name, dialog in window_dialogs(store, event_id).items():
         qtbot.addWidget(dialog)
         dialog.show()
         note(clashes, name, dialog)

@@ -32,6 +32,7 @@ from planner_desktop.ui.printing.documents import PAPERS, DocumentKind, Need
 from planner_desktop.ui.printing.output import preview_folder, print_document
 from planner_desktop.ui.printing.preview import PAGE_WIDTH, PreviewPages
 from planner_desktop.ui.printing.style import show_message
+from planner_desktop.ui.screen_fit import resize_within
 
 if TYPE_CHECKING:
     from planner_desktop.settings import Settings
@@ -185,10 +186,7 @@ class PrintDialog(QDialog):
 
     def _grow(self, width: int, height: int) -> None:
         """Grow to show a page, never past the screen (a 1366×768 laptop included)."""
-        room = self.screen().availableGeometry()
-        frame = self.frameGeometry().height() - self.height()
-        self.resize(min(max(self.width(), width), room.width()),
-                    min(max(self.height(), height), room.height() - max(frame, 0)))
+        resize_within(self, max(self.width(), width), max(self.height(), height))
 
     def _remember_paper(self) -> None:
         """The paper chosen becomes the default of every document (and of ``report``)."""
