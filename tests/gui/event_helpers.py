@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +17,7 @@ from planner_desktop.settings import Settings
 from planner_desktop.ui import jobs
 from planner_desktop.ui.main_window import MainWindow
 from planner_desktop.ui.pages.events import EventsPanel
+from tests.gui.capture_helpers import type_text
 
 COMMUNITIES = ("Chaupi Loma", "Villa Esperanza")
 
@@ -43,17 +43,6 @@ def open_window(qtbot: QtBot, settings: Settings, db: Path) -> MainWindow:
     with qtbot.waitSignal(window.sig_store_changed, timeout=20000):
         window.open_database(db)
     return window
-
-
-def type_text(qtbot: QtBot, widget: object, text: str) -> None:
-    """Type like a person, accents included (QTest only knows ASCII keys)."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(widget, char)
-            continue
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
-            QApplication.sendEvent(widget, event)
 
 
 def saved(qtbot: QtBot) -> None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
 
 from planner_desktop.domain import summaries
 from planner_desktop.settings import Settings
 from planner_desktop.ui.first_run import FirstRunWizard
 from planner_desktop.ui.main_window import MainWindow
+from tests.gui.capture_helpers import type_text
 
 pytestmark = pytest.mark.gui
 
@@ -26,17 +26,6 @@ def empty_window(qtbot, tmp_path):
     wizard = window.findChild(FirstRunWizard)
     assert wizard is not None and wizard.isVisible()
     return window, wizard
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """Type like a person, accents and ñ included (QTest only knows ASCII keys)."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(widget, char)
-            continue
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
-            QApplication.sendEvent(widget, event)
 
 
 def press(qtbot, wizard: QWizard, which: QWizard.WizardButton) -> None:
