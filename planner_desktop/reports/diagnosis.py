@@ -27,6 +27,7 @@ from planner_desktop.domain.territory import Community, Dimension, District, Sec
 from planner_desktop.i18n import _
 from planner_desktop.reports.charts import bar_chart
 from planner_desktop.reports.common import ReportOptions, ReportRefused, municipality
+from planner_desktop.reports.diagnosis_findings import findings_section
 from planner_desktop.reports.layout import Document, frame_size, gap, heading, money, para
 from planner_desktop.reports.numbers import number
 from planner_desktop.reports.tables import fields_table, scaled, table
@@ -161,6 +162,7 @@ def build(session: Session, options: ReportOptions) -> Document:
     flow.append(table([_("Dimension"), *(label(k) for k in kinds), _("Total")], rows,
                       scaled([4] + [1.6] * (len(kinds) + 1), width),
                       numeric=range(1, len(kinds) + 2), bold_last=True))
+    flow += findings_section(session, [(d.id, d.name) for d in dimensions], width)
     flow.append(heading(_("3. Demands")))
     flow += _counted_section(
         _("Demands by sector"),

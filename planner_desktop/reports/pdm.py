@@ -41,6 +41,7 @@ from planner_desktop.reports.contents import Contents
 from planner_desktop.reports.diagnosis import agreed_classes, demands_by_sector
 from planner_desktop.reports.layout import Document, frame_size, heading, money, para
 from planner_desktop.reports.numbers import number, typed
+from planner_desktop.reports.pdm_priorities import left_out_of_programming, priorities_section
 from planner_desktop.reports.tables import scaled, table
 
 PDM_TABLES = ("district", "community", "strategic_frame", "axis", "objective", "policy",
@@ -188,6 +189,7 @@ def _programming(session: Session, toc: Contents, years: list[int],
         toc.heading(_("4.1 Projects by year"), 2),
         table(header, body, scaled(ratios, width), numeric=range(2, len(years) + 3),
               bold_last=True),
+        *left_out_of_programming(session, width),
         toc.heading(_("4.2 Funding sources by year"), 2),
         table([_("Code"), _("Source"), *header[2:]], by_source, scaled(ratios, width),
               numeric=range(2, len(years) + 3), bold_last=True),
@@ -239,6 +241,8 @@ def build(session: Session, options: ReportOptions) -> Document:
         PageBreak(),
         *_programming(session, toc, years, width),
         *_indicators(session, toc, years, width),
+        PageBreak(),
+        *priorities_section(session, toc, width),
     ]
     if any_conflict(session, PDM_TABLES):
         body.insert(0, para(printed_note()))

@@ -26,6 +26,8 @@ from planner_desktop.reports.layout import (
     para,
 )
 
+TOTAL_GREY = colors.Color(0.93, 0.93, 0.93)
+
 
 def scaled(ratios: Sequence[float], width: float) -> list[float]:
     """Column widths in the given proportions that fill ``width``."""
@@ -107,17 +109,19 @@ class _BoldCell(_Cell):
 _BODY = {False: _Cell("body").frozen(), True: _Cell("number").frozen(alignment="RIGHT")}
 _BOLD = {False: _BoldCell("bold").frozen(), True: _BoldCell("bold_number").frozen(
     alignment="RIGHT")}
-_HEADERS: dict[float, CellStyle] = {}
+_HEADERS: dict[tuple[float, bool], CellStyle] = {}
 
 
-def _header_style(size: float) -> CellStyle:
-    """The header row's style at ``size`` points (8 unless a header word needs less)."""
+def _header_style(size: float, right: bool) -> CellStyle:
+    """The header row's style at ``size`` points (8 unless a header word needs less),
+    to the right above a column of numbers."""
     if size == _BoldCell.fontsize:
-        return _BOLD[False]
-    if size not in _HEADERS:
-        _HEADERS[size] = _BoldCell(f"header_{size}").frozen(
-            fontsize=size, leading=CELL_LEADING * size / _BoldCell.fontsize)
-    return _HEADERS[size]
+        return _BOLD[right]
+    if (size, right) not in _HEADERS:
+        _HEADERS[size, right] = _BoldCell(f"header_{size}_{right}").frozen(
+            fontsize=size, leading=CELL_LEADING * size / _BoldCell.fontsize,
+            alignment="RIGHT" if right else "LEFT")
+    return _HEADERS[size, right]
 
 
 def _cell_styles(columns: int, rows: int, numeric: Sequence[int], bold_last: bool,
@@ -129,7 +133,7 @@ def _cell_styles(columns: int, rows: int, numeric: Sequence[int], bold_last: boo
     """
     right = set(numeric)
     body = [_BODY[c in right] for c in range(columns)]
-    styles = [[_header_style(header_size)] * columns] + [body] * rows
+    styles = [[_header_style(header_size, c in right) for c in range(columns)]] + [body] * rows
     if bold_last and rows:
         styles[-1] = [_BOLD[c in right] for c in range(columns)]
     return styles
@@ -151,15 +155,20 @@ def table(
     numeric: Sequence[int] = (),
     row_heights: Sequence[float | None] | None = None,
     bold_last: bool = False,
+    titles: Sequence[int] = (),
 ) -> Table:
     """A table that splits across pages repeating its header; long cells wrap, header
     words never split (:mod:`planner_desktop.reports.headers` may narrow the header's
-    font or widen a column for that)."""
+    font or widen a column for that). The rows at the indexes ``titles`` are titles of
+    the rows below them: their first value, in bold, across the whole table."""
     fit = fit_header(header, widths)
     widths = fit.widths
     data: list[list[Any]] = [[header_text(h, w, fit.size)
                               for h, w in zip(header, widths, strict=True)]]
-    for row in rows:
+    for index, row in enumerate(rows):
+        if index in titles:
+            data.append([cell(row[0], sum(widths), "cell_bold"), *[""] * (len(widths) - 1)])
+            continue
         data.append(
             [
                 value if isinstance(value, Flowable) else cell(value, w)
@@ -167,9 +176,11 @@ def table(
             ]
         )
     heights = None if row_heights is None else [None, *row_heights]
+    styles = _cell_styles(len(widths), len(rows), numeric, bold_last, fit.size)
+    for index in titles:
+        styles[index + 1] = [_BOLD[False]] * len(widths)
     result = GridTable(data, colWidths=list(widths), rowHeights=heights, repeatRows=1,
-                       cellStyles=_cell_styles(len(widths), len(rows), numeric, bold_last,
-                                               fit.size))
+                       cellStyles=styles)
     result.header = [str(h) for h in header]
     result.header_size = fit.size
     commands: list[tuple[Any, ...]] = [
@@ -177,7 +188,11 @@ def table(
         ("GRID", (0, 0), (-1, -1), 0.4, LINE_GREY),
     ]
     if bold_last and rows:
-        commands.append(("BACKGROUND", (0, -1), (-1, -1), colors.Color(0.93, 0.93, 0.93)))
+        commands.append(("BACKGROUND", (0, -1), (-1, -1), TOTAL_GREY))
+    for index in titles:
+        commands += [("SPAN", (0, index + 1), (-1, index + 1)),
+                     ("BACKGROUND", (0, index + 1), (-1, index + 1), TOTAL_GREY),
+                     ("NOSPLIT", (0, index + 1), (-1, min(index + 2, len(rows))))]
     result.setStyle(TableStyle(commands))
     return result
 
