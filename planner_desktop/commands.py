@@ -1,6 +1,6 @@
 """The headless commands of ``planner-desktop`` (``demo``, ``session``, ``dump``, ``report``,
-``xlsx``, ``check``) and the argument parser; :mod:`planner_desktop.cli` sends here every
-command line that does not simply open the window.
+``xlsx``, ``check``, ``acta``) and the argument parser; :mod:`planner_desktop.cli` sends
+here every command line that does not simply open the window.
 
 Command names and behaviour are a contract (DESIGN §5). Exit codes: 0 done, 1 the input
 was refused (one line on stderr, nothing written), 2 wrong usage.
@@ -120,6 +120,15 @@ def build_parser() -> argparse.ArgumentParser:
     xlsx_import.set_defaults(handler=_delegated(XLSX, "import", "SpreadsheetRefused"))
     xlsx.set_defaults(handler=_needs_action(xlsx))
 
+    acta = commands.add_parser("acta", help=_("signed actas"))
+    acta_commands = acta.add_subparsers(dest="acta_command", metavar="ACTION")
+    acta_verify = acta_commands.add_parser(
+        "verify", help=_("check an acta's QR text against the data (exit 0 when it matches)"))
+    _add_db(acta_verify)
+    acta_verify.add_argument("text", metavar="TEXT", help=_("the text of the acta's QR code"))
+    acta_verify.set_defaults(handler=_cmd_acta_verify)
+    acta.set_defaults(handler=_needs_action(acta))
+
     check = commands.add_parser("check", help=_("plan coherence and viability findings"))
     _add_db(check)
     check.set_defaults(handler=_cmd_check)
@@ -223,6 +232,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_OK if report.ok else EXIT_REFUSED
+
+
+def _cmd_acta_verify(args: argparse.Namespace) -> int:
+    from planner_desktop.reports.acta_check import cmd_verify
+
+    return cmd_verify(args)
 
 
 def _run_window(args: argparse.Namespace) -> int:

@@ -23,6 +23,8 @@ COMMANDS = [
     ["xlsx", "export"],
     ["xlsx", "import"],
     ["check"],
+    ["acta"],
+    ["acta", "verify"],
 ]
 
 
@@ -192,3 +194,53 @@ def test_a_wrong_language_for_the_window_is_wrong_usage():
     result = run("--lang", "xx")
     assert result.returncode == 2
     assert "--lang" in result.stderr
+
+
+def test_issue13_acta_verify_gives_the_window_s_verdict_headless(demo_db):
+    """exit 0 and the verdict on stdout when it matches; 1 and one line on stderr if not."""
+    import uuid
+
+    from planner_desktop.context import open_database
+    from planner_desktop.reports.acta_check import check_acta, verdict_line
+    from planner_desktop.reports.results_hash import event_payload, qr_payload
+
+    store = open_database(demo_db, must_exist=True)
+    try:
+        with store.engine.connect() as conn:
+            from sqlalchemy import text
+
+            event_id = uuid.UUID(conn.execute(text(
+                "SELECT e.id FROM event e JOIN prioritization_round r ON r.event_id = e.id "
+                "ORDER BY e.date LIMIT 1")).scalar())
+        with store.session() as session:
+            payload = event_payload(session, event_id)
+        from planner_desktop.i18n import set_language
+
+        set_language("en")
+        expected = verdict_line(check_acta(store, payload))
+    finally:
+        store.close()
+
+    matches = run("acta", "verify", "--db", str(demo_db), payload)
+    assert matches.returncode == 0, matches.stderr
+    assert matches.stdout.strip() == expected and matches.stderr == ""
+
+    stranger = qr_payload(uuid.uuid4(), "0" * 64)
+    unknown = run("acta", "verify", "--db", str(demo_db), stranger)
+    assert unknown.returncode == 1 and unknown.stdout == ""
+    [line] = unknown.stderr.splitlines()
+    assert line.startswith("Does not match: no event of this database has the session")
+
+    unreadable = run("acta", "verify", "--db", str(demo_db), "PDACTA1;session=abc")
+    assert unreadable.returncode == 1
+    [line] = unreadable.stderr.splitlines()
+    assert line.startswith("Unreadable: this is not an acta code")
+
+    before = file_digest(demo_db)
+    digest = payload.rsplit("=", 1)[1]
+    changed = run("acta", "verify", "--db", str(demo_db), payload.replace(digest, "0" * 64))
+    assert changed.returncode == 1
+    [line] = changed.stderr.splitlines()
+    assert line.startswith("Does not match: ") and "fingerprint" in line
+    assert file_digest(demo_db) == before, "checking writes nothing"
+    assert run("acta", "verify", "--db", str(demo_db)).returncode == 2

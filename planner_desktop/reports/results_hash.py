@@ -24,9 +24,16 @@ from planner_desktop.domain.prioritization import PrioritizationRound, RoundItem
 from planner_desktop.domain.summaries import live
 
 PAYLOAD_PREFIX = "PDACTA1"
+_SEP = r"[^0-9a-z]*"
 _PAYLOAD = re.compile(
-    r"^PDACTA1;session=([0-9a-f-]{32,36});sha256=([0-9a-f]{64})$", re.IGNORECASE
+    rf"^PDACTA1{_SEP}session{_SEP}((?:[0-9a-f][^0-9a-z]?){{32}}){_SEP}sha256{_SEP}([0-9a-f]{{64}})$",
+    re.IGNORECASE,
 )
+"""The QR text as printed, or as a handheld scanner types it: any case, and separators
+(``;``, ``=``, the UUID's ``-``) read as other signs when the scanner's keyboard layout is
+not the computer's (``ñ`` for ``;`` on a Spanish layout, for instance)."""
+_EDGES = " \t\r\n\x00\x02\x03"
+"""What scanners may add around the text (line ends, start and end of text)."""
 
 
 @dataclass(frozen=True)
@@ -72,10 +79,11 @@ def qr_payload(session_id: uuid.UUID, digest: str) -> str:
 
 def parse_payload(text: str) -> tuple[uuid.UUID, str]:
     """The session id and hash in a scanned or typed QR text; ValueError when malformed."""
-    match = _PAYLOAD.match(text.strip())
+    match = _PAYLOAD.match(text.strip(_EDGES))
     if match is None:
         raise ValueError("not an acta code")
-    return uuid.UUID(match.group(1)), match.group(2).lower()
+    session = re.sub(r"[^0-9a-f]", "", match.group(1).lower())
+    return uuid.UUID(session), match.group(2).lower()
 
 
 def load_results(session: Session, event_id: uuid.UUID) -> list[ResultLine]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,6 +14,7 @@ from planner_desktop.context import open_database
 from planner_desktop.domain.events import Event
 from planner_desktop.domain.prioritization import PrioritizationRound, RoundResult
 from planner_desktop.i18n import _
+from planner_desktop.locales import short_date
 from planner_desktop.reports.results_hash import qr_payload
 from planner_desktop.ui.printing import output
 from planner_desktop.ui.printing.documents import document
@@ -92,3 +94,54 @@ def test_an_unknown_session_and_a_malformed_code_are_told_apart(qtbot, store):
     assert str(stranger) in dialog.detail.text()
     scan(qtbot, dialog, "PDACTA1;session=abc")
     assert dialog.verdict.text() == _("This is not an acta code")
+
+
+def test_issue13_enter_checks_the_verdict_stays_and_the_check_button_does_the_same(
+    qtbot, store
+):
+    """Enter (a scanner's last key) closed the dialog before any verdict showed."""
+    event_id = workshop_id(store)
+    payload = print_acta(qtbot, store, event_id)
+    dialog = ActaCheckDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.verdict.text() == _("Scan or type the acta's code first")
+
+    scan(qtbot, dialog, payload)
+    qtbot.wait(300)
+    assert dialog.isVisible(), "Enter checks; it does not close the dialog"
+    assert dialog.verdict.text() == _("Matches")
+    assert dialog.code.selectedText() == payload, "the next scan replaces the code"
+
+    # a scanner whose keyboard layout is not the computer's: ñ for ; and ¿ for =
+    garbled = payload.replace(";", "ñ").replace("=", "¿").replace("-", "'")
+    dialog.code.clear()
+    dialog.code.insert(garbled)  # QTest types ASCII only; the scanner's keys arrive as text
+    with qtbot.waitSignal(dialog.sig_checked, timeout=10000):
+        qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert dialog.verdict.text() == _("Matches")
+
+    with store.raw_session() as session:  # the results recomputed three days later
+        result = session.scalars(
+            select(RoundResult)
+            .join(PrioritizationRound, RoundResult.round_id == PrioritizationRound.id)
+            .where(PrioritizationRound.event_id == event_id)
+            .order_by(RoundResult.rank, RoundResult.id)
+        ).first()
+        result.score += 1
+        day = session.get(Event, event_id).date
+        result.updated_at = datetime.combine(day + timedelta(days=3), time(10))
+        round_title = session.get(PrioritizationRound, result.round_id).title
+    scan(qtbot, dialog, payload)
+    qtbot.wait(300)
+    assert dialog.isVisible()
+    assert dialog.verdict.text() == _("Does NOT match: the results changed since signing")
+    assert f"«{round_title}»" in dialog.detail.text()
+    assert short_date(day + timedelta(days=3)) in dialog.detail.text()
+
+    qtbot.keyClick(dialog.code, Qt.Key.Key_Escape)
+    assert not dialog.isVisible(), "Esc closes it"

@@ -1,7 +1,10 @@
 """The acta check: type, paste or scan the QR text of a signed acta and see if it still holds.
 
 A USB QR scanner types the text like a keyboard and presses Enter, so the line edit has
-the focus from the start and Enter runs the check.
+the focus from the start (and again after each check) and Enter runs the check — it never
+closes the dialog; the Check button does the same, Close or Esc closes. The verdict and what
+differs stay shown until the next code is checked; the code stays selected, so the next
+scan replaces it.
 """
 
 from __future__ import annotations
@@ -9,19 +12,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from planner_desktop.i18n import _
+from planner_desktop.reports.acta_check import CODE_SHAPE, ActaCheck, Verdict, check_acta
 from planner_desktop.ui import jobs
-from planner_desktop.ui.printing.acta_check import ActaCheck, Verdict, check_acta
 from planner_desktop.ui.printing.style import show_message
 
 if TYPE_CHECKING:
@@ -51,9 +56,12 @@ class ActaCheckDialog(QDialog):
         intro.setWordWrap(True)
         self.code = QLineEdit()
         self.code.setObjectName("actaCode")
-        self.code.setPlaceholderText("PDACTA1;session=…;sha256=…")
+        self.code.setPlaceholderText(CODE_SHAPE)
         self.code.setClearButtonEnabled(True)
-        self.code.returnPressed.connect(self.check)
+        self.check_button = QPushButton(_("Check"))
+        self.check_button.setObjectName("actaCheckButton")
+        self.check_button.setAutoDefault(False)
+        self.check_button.clicked.connect(self.check)
         self.verdict = QLabel()
         self.verdict.setObjectName("actaVerdict")
         self.verdict.setWordWrap(True)
@@ -69,19 +77,37 @@ class ActaCheckDialog(QDialog):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        for button in buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)  # Enter checks; it never closes the dialog
+                button.setDefault(False)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.code)
+        entry = QHBoxLayout()
+        entry.addWidget(self.code, 1)
+        entry.addWidget(self.check_button)
+        layout.addLayout(entry)
         layout.addWidget(self.verdict)
         layout.addWidget(self.detail)
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.code.setFocus()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter (a scanner's last key) checks the code, wherever the focus is."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            self.check()
+            return
+        super().keyPressEvent(event)
+
     def check(self) -> None:
+        self.code.setFocus()
         text = self.code.text().strip()
         if not text:
+            show_message(self.verdict, _("Scan or type the acta's code first"), "error")
+            self.detail.clear()
             return
         store = self.store
         show_message(self.verdict, _("Checking…"), "busy")
@@ -109,7 +135,9 @@ class ActaCheckDialog(QDialog):
             self.detail.setText(_(
                 "The results of {event} ({date}) in this database differ from the ones "
                 "signed on the acta. Session {session}."
-            ).format(event=result.event_title, date=result.event_date, session=session))
+            ).format(event=result.event_title, date=result.event_date, session=session)
+                + "\n" + _("What differs: {differences}.").format(
+                    differences="; ".join(result.differences)))
         elif result.verdict is Verdict.unknown:
             show_message(self.verdict, _("Unknown session"), "error")
             self.detail.setText(_(
@@ -119,8 +147,8 @@ class ActaCheckDialog(QDialog):
         else:
             show_message(self.verdict, _("This is not an acta code"), "error")
             self.detail.setText(_(
-                "An acta code looks like PDACTA1;session=…;sha256=… — check that it was "
-                "scanned or typed whole."
-            ))
+                "An acta code looks like {shape} — check that it was scanned or typed whole."
+            ).format(shape=CODE_SHAPE))
+        self.code.setFocus()
         self.code.selectAll()
         self.sig_checked.emit(result)
