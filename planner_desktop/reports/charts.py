@@ -13,6 +13,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
+from planner_desktop.reports import numbers
 from planner_desktop.reports.layout import FONT, FONT_BOLD
 
 GREYS = (
@@ -27,6 +28,16 @@ LABEL_WIDTH = 150.0
 
 def _short(text: str, limit: int = 34) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _whole(value: float) -> str:
+    """A bar's label: the value rounded to a whole number, in the document's language."""
+    return numbers.number(round(value))
+
+
+def _tick(value: float) -> str:
+    """A tick of the value axis, in the document's language (``1.500`` in Spanish)."""
+    return numbers.number(round(value, 2))
 
 
 def bar_chart(
@@ -71,7 +82,8 @@ def bar_chart(
     chart.valueAxis.valueMax = max(1, top * 1.12)
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = colors.Color(0.85, 0.85, 0.85)
-    chart.barLabelFormat = "%d"
+    chart.valueAxis.labelTextFormat = _tick
+    chart.barLabelFormat = _whole
     chart.barLabels.fontName = FONT
     chart.barLabels.fontSize = 6.5
     chart.barLabels.boxAnchor = "w"

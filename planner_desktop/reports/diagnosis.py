@@ -160,7 +160,7 @@ def build(session: Session, options: ReportOptions) -> Document:
     ]
     rows.append([_("Total"), *(sum(r[i] for r in rows) for i in range(1, len(kinds) + 2))])
     flow.append(table([_("Dimension"), *(label(k) for k in kinds), _("Total")], rows,
-                      scaled([4] + [1.6] * (len(kinds) + 1), width),
+                      scaled([3.4] + [1.7] * (len(kinds) + 1), width),
                       numeric=range(1, len(kinds) + 2), bold_last=True))
     flow += findings_section(session, [(d.id, d.name) for d in dimensions], width)
     flow.append(heading(_("3. Demands")))

@@ -110,7 +110,7 @@ def findings_section(session: Session, dimensions: Sequence[tuple[uuid.UUID, str
     """Per dimension (in the order given), one table per kind of its consolidated findings;
     the first column is headed by the kind; no column of causes when none was given."""
     by_dimension = consolidated_findings(session)
-    widths = scaled((5.6, 1.9, 5.3, 4.2), width)
+    widths = scaled((5.5, 2.2, 5.2, 4.1), width)
     out: list[Flowable] = [
         gap(),
         para(_("Each finding once, with the communities that raised it; within each kind, "
@@ -136,6 +136,6 @@ def findings_section(session: Session, dimensions: Sequence[tuple[uuid.UUID, str
                     row.append(_causes(entry.causes))
                 out.append(table(header, rows, widths, numeric=(1,)))
             else:
-                out.append(table(header, rows, scaled((6.5, 1.9, 8.6), width), numeric=(1,)))
+                out.append(table(header, rows, scaled((6.5, 2.2, 8.3), width), numeric=(1,)))
             out.append(gap(0.2 * cm))
     return out

@@ -52,7 +52,7 @@ def priorities_section(session: Session, toc: Contents, width: float) -> list[Fl
         return [*out, para(_("No community has agreed priorities yet."))]
     header = [_("Rank"), _("Class"), _("Demand"), _("Project that answers it"),
               _("Where it stands")]
-    widths = scaled((1.2, 1.2, 11, 7.5, 4.3), width)
+    widths = scaled((1.4, 1.4, 10.8, 7.3, 4.3), width)
     for (_code, district), group in groupby(communities,
                                             key=lambda c: (c.district_code, c.district)):
         out.append(toc.heading(district, 2))
