@@ -6,7 +6,8 @@
 - :func:`merge_files` ``(store, paths, *, trust=None, progress=None, cancelled=None)``
   → one :class:`MergeReport` per file; run it in the background job helper, it makes no UI
   call; ``progress(done, total, path)`` after each file, ``cancelled()`` polled per batch
-- :func:`import_log`, :func:`undo_batch` (raises :class:`UndoError`)
+- :func:`import_log`, :func:`undo_batch` and :func:`preview_undo` (both raise
+  :class:`UndoError`)
 - :func:`list_conflicts`, :func:`resolve_conflict` (raises :class:`ConflictError`)
 - :func:`held_files` and :func:`load_policy`: to trust a held file's key after a person
   agreed, merge it again with ``TrustPolicy(trust_new=True)`` (or list its fingerprint),
@@ -42,7 +43,7 @@ from planner_desktop.exchange.trust import (
     held_files,
     load_policy,
 )
-from planner_desktop.exchange.undo import UndoError, UndoReport, undo_batch
+from planner_desktop.exchange.undo import UndoError, UndoReport, preview_undo, undo_batch
 from planner_desktop.exchange.verify import VerifiedSession, verify_file
 from planner_desktop.store.database import Store
 from planner_desktop.store.ledger import import_batch
@@ -70,6 +71,7 @@ __all__ = [
     "load_policy",
     "merge_files",
     "plan_merge",
+    "preview_undo",
     "resolve_conflict",
     "summary",
     "total",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, delete, select, update
@@ -39,33 +39,51 @@ class UndoReport:
     batch_id: int
     removed: int
     restored: int
+    removed_by_table: dict[str, int] = field(default_factory=dict)
+    """How many records of each table were (or would be) removed, tables with none left out."""
 
 
 def undo_batch(store: Store, batch_id: int) -> UndoReport:
     with store.engine.begin() as conn:
-        batch = conn.execute(select(import_batch).where(import_batch.c.id == batch_id)).first()
-        if batch is None:
-            raise UndoError(_("there is no import {batch}").format(batch=batch_id))
-        if batch.undone_at is not None:
-            raise UndoError(_("import {batch} was already undone").format(batch=batch_id))
-        ledger = _Ledger.read(conn, batch_id)
-        ledger.refuse_if_overtaken()
-        restored = _restore_changed(conn, batch_id)
+        return _undo(conn, batch_id)
+
+
+def preview_undo(store: Store, batch_id: int) -> UndoReport:
+    """What :func:`undo_batch` would remove and restore, worked out and rolled back (for a
+    person to confirm); raises :class:`UndoError` as the undo itself would. It takes the
+    database's write lock while it runs: run it where writes run."""
+    with store.engine.connect() as conn:
+        transaction = conn.begin()
         try:
-            removed = _remove_added(conn, ledger)
-        except IntegrityError:
-            raise UndoError(
-                _(
-                    "other imports or edits refer to records that import {batch} added: "
-                    "undo those first"
-                ).format(batch=batch_id)
-            ) from None
-        conn.execute(delete(record_origin).where(record_origin.c.batch_id == batch_id))
-        conn.execute(delete(batch_change).where(batch_change.c.batch_id == batch_id))
-        conn.execute(
-            update(import_batch).where(import_batch.c.id == batch_id).values(undone_at=utcnow())
-        )
-    return UndoReport(batch_id, removed, restored)
+            return _undo(conn, batch_id)
+        finally:
+            transaction.rollback()
+
+
+def _undo(conn: Connection, batch_id: int) -> UndoReport:
+    batch = conn.execute(select(import_batch).where(import_batch.c.id == batch_id)).first()
+    if batch is None:
+        raise UndoError(_("there is no import {batch}").format(batch=batch_id))
+    if batch.undone_at is not None:
+        raise UndoError(_("import {batch} was already undone").format(batch=batch_id))
+    ledger = _Ledger.read(conn, batch_id)
+    ledger.refuse_if_overtaken()
+    restored = _restore_changed(conn, batch_id)
+    try:
+        removed = _remove_added(conn, ledger)
+    except IntegrityError:
+        raise UndoError(
+            _(
+                "other imports or edits refer to records that import {batch} added: "
+                "undo those first"
+            ).format(batch=batch_id)
+        ) from None
+    conn.execute(delete(record_origin).where(record_origin.c.batch_id == batch_id))
+    conn.execute(delete(batch_change).where(batch_change.c.batch_id == batch_id))
+    conn.execute(
+        update(import_batch).where(import_batch.c.id == batch_id).values(undone_at=utcnow())
+    )
+    return UndoReport(batch_id, sum(removed.values()), restored, removed)
 
 
 class _Origin(NamedTuple):
@@ -202,13 +220,13 @@ def _hand_over(conn: Connection, carriers: list[_Origin]) -> None:
     )
 
 
-def _remove_added(conn: Connection, ledger: _Ledger) -> int:
+def _remove_added(conn: Connection, ledger: _Ledger) -> dict[str, int]:
     """Remove the rows the batch added, children before parents; rows another live
     import (or this computer) also carried stay. Refused if one was edited since."""
     specs = table_specs()
     added = {o.record_id: o.version_id for o in ledger.mine if o.change == "added"}
     ids = list(added)
-    removed = 0
+    removed: dict[str, int] = {}
     for name in reversed(dependency_order()):
         table = specs[name].table
         version = table.c.id if specs[name].appended else table.c.version_id
@@ -227,5 +245,6 @@ def _remove_added(conn: Connection, ledger: _Ledger) -> int:
                 doomed.append(record_id)
         for chunk in _chunks(doomed):
             result = conn.execute(delete(table).where(table.c.id.in_(chunk)))
-            removed += result.rowcount or 0
+            if result.rowcount:
+                removed[name] = removed.get(name, 0) + result.rowcount
     return removed

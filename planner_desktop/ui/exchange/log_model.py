@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from planner_desktop.exchange.laptops import Laptop, batch_laptops, when
 from planner_desktop.exchange.session import ImportBatch, import_log
 from planner_desktop.i18n import N_, _
 from planner_desktop.ui import formatting
@@ -34,7 +35,7 @@ UNDONE_COLOUR = "#757575"
 
 
 def _time(value: Any) -> str:
-    return formatting.date_time(value)
+    return formatting.date_time(when(value)) if value is not None else ""
 
 
 class ImportLogModel(QAbstractTableModel):
@@ -42,11 +43,17 @@ class ImportLogModel(QAbstractTableModel):
         super().__init__(parent)
         self.store = store
         self.batches: list[ImportBatch] = []
+        self.laptops: dict[int, Laptop] = {}
 
     def reload(self) -> None:
         self.beginResetModel()
         self.batches = import_log(self.store)
+        self.laptops = batch_laptops(self.store)
         self.endResetModel()
+
+    def laptop(self, batch: ImportBatch) -> Laptop:
+        """The laptop that signed the batch's file, named by its facilitator."""
+        return self.laptops.get(batch.id) or Laptop(batch.device_id)
 
     def batch(self, row: int) -> ImportBatch | None:
         return self.batches[row] if 0 <= row < len(self.batches) else None
@@ -74,8 +81,10 @@ class ImportLogModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(batch, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (2, 3):
-            return str(batch.session_id if column == 2 else batch.device_id)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            return str(batch.session_id)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
+            return _("Device {device}").format(device=batch.device_id)
         if role == Qt.ItemDataRole.ForegroundRole and batch.undone_at is not None:
             return QBrush(QColor(UNDONE_COLOUR))
         numeric = column == 0 or FIRST_COUNT <= column < UNDONE
@@ -83,8 +92,7 @@ class ImportLogModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    @staticmethod
-    def _text(batch: ImportBatch, column: int) -> str:
+    def _text(self, batch: ImportBatch, column: int) -> str:
         if column == 0:
             return str(batch.id)
         if column == 1:
@@ -92,7 +100,7 @@ class ImportLogModel(QAbstractTableModel):
         if column == 2:
             return str(batch.session_id)[:8]
         if column == 3:
-            return str(batch.device_id)[:8]
+            return self.laptop(batch).label
         if column == 4:
             return _time(batch.merged_at)
         if column == UNDONE:

@@ -17,10 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner_desktop.exchange.session import UndoError, UndoReport, undo_batch
+from planner_desktop.exchange.session import (
+    ImportBatch,
+    UndoError,
+    UndoReport,
+    preview_undo,
+    undo_batch,
+)
 from planner_desktop.i18n import _
 from planner_desktop.ui import jobs
 from planner_desktop.ui.exchange.log_model import ImportLogModel
+from planner_desktop.ui.exchange.undo_question import ask_undo
 
 if TYPE_CHECKING:
     from planner_desktop.store.database import Store
@@ -82,12 +89,36 @@ class ImportLogDialog(QDialog):
 
     def _update_button(self) -> None:
         batch = self.model.batch(self.selected_row())
-        running = self.job is not None and self.job.running
+        running = self._running()
         self.undo_button.setEnabled(batch is not None and batch.undone_at is None and not running)
 
     def undo_selected(self) -> None:
+        """Work out what undoing the chosen import removes, ask the person with those
+        counts, and undo it only if they agree (a refusal is shown in place, unasked)."""
         batch = self.model.batch(self.selected_row())
-        if batch is None or batch.undone_at is not None:
+        if batch is None or batch.undone_at is not None or self._running():
+            return
+        self.message.setText(
+            _("Working out what undoing import {batch} removes…").format(batch=batch.id)
+        )
+        batch_id = batch.id
+        self.job = jobs.run_job(
+            self,
+            lambda _context: preview_undo(self.store, batch_id),
+            on_done=lambda report: self._confirm(batch, report),
+            on_error=lambda error: self._refused(batch_id, error),
+            cancellable=False,
+        )
+        self._update_button()
+
+    def _running(self) -> bool:
+        return self.job is not None and self.job.running
+
+    def _confirm(self, batch: ImportBatch, report: UndoReport) -> None:
+        self.job = None
+        if not ask_undo(self, batch, self.model.laptop(batch).label, report):
+            self.message.setText(_("Import {batch} was kept.").format(batch=batch.id))
+            self._update_button()
             return
         self.message.setText(_("Undoing import {batch}…").format(batch=batch.id))
         batch_id = batch.id
