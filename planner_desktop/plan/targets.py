@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from planner_desktop.domain.enums import Recommendation
 from planner_desktop.domain.projects import Indicator, IndicatorTarget, ProjectProfile
 from planner_desktop.domain.provenance import mark_deleted
+from planner_desktop.domain.strategy import Objective
 from planner_desktop.plan import validate
 from planner_desktop.plan.scope import PlanPeriod, live, plan_period
 
@@ -38,7 +39,8 @@ class TargetGrid:
 
 
 def target_grid(session: Session) -> TargetGrid:
-    """The indicators of live profiles not recommended to be dropped, with their targets."""
+    """The indicators of live profiles not recommended to be dropped, then those of the
+    strategic objectives (named by the objective's code), with their targets."""
     rows = session.execute(
         select(Indicator.id, ProjectProfile.code, Indicator.name, Indicator.unit)
         .join(ProjectProfile, Indicator.profile_id == ProjectProfile.id)
@@ -46,7 +48,13 @@ def target_grid(session: Session) -> TargetGrid:
                ProjectProfile.recommendation.is_distinct_from(Recommendation.drop))
         .order_by(ProjectProfile.code, Indicator.created_at, Indicator.name)
     ).all()
-    indicators = [IndicatorLine(*row) for row in rows]
+    objectives = session.execute(
+        select(Indicator.id, Objective.code, Indicator.name, Indicator.unit)
+        .join(Objective, Indicator.objective_id == Objective.id)
+        .where(live(Indicator), live(Objective), Indicator.profile_id.is_(None))
+        .order_by(Objective.code, Indicator.created_at, Indicator.name)
+    ).all()
+    indicators = [IndicatorLine(*row) for row in (*rows, *objectives)]
     wanted = [line.id for line in indicators]
     targets = {
         (indicator_id, int(year)): text

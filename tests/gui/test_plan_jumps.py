@@ -1,6 +1,7 @@
 """Jumps that land (issue 6): every kind of record a finding or a trace link names is
 selected where it is fixed — funding sources, ceilings and programming in the PDM's grid,
-communities in the preparation page, progress records in the follow-up page."""
+communities in the preparation page, progress records in the follow-up page (issue 13: in
+the history of their project or operation, where they are edited)."""
 
 from decimal import Decimal
 
@@ -107,9 +108,10 @@ def test_a_progress_record_lands_on_its_row(qtbot, window):
     assert window.jump_to("progress", progress_id)
     page = window.pages[Phase.follow_up]
     assert window.phase is Phase.follow_up
-    assert page.tabs.currentWidget() is page.progress_view
-    rows = page.progress_view.selectionModel().selectedRows()
-    assert [page.progress.index(r.row(), 0).data(KEY_ROLE) for r in rows] == [progress_id]
+    assert page.tabs.currentWidget() is page.follow_split  # where progress is edited
+    history = page.entry.view
+    assert history.currentIndex().data(KEY_ROLE) == progress_id
+    assert window.focusWidget() is history
 
 
 def test_a_trace_link_to_progress_lands_on_it(qtbot, window):
@@ -130,8 +132,7 @@ def test_a_trace_link_to_progress_lands_on_it(qtbot, window):
     double_click(qtbot, tree, item)
     follow = window.pages[Phase.follow_up]
     assert window.phase is Phase.follow_up
-    rows = follow.progress_view.selectionModel().selectedRows()
-    assert [follow.progress.index(r.row(), 0).data(KEY_ROLE) for r in rows] == [link.id]
+    assert follow.entry.view.currentIndex().data(KEY_ROLE) == link.id
 
 
 @pytest.mark.parametrize("table", ["indicator_target", "indicator", "component",

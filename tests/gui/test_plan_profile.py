@@ -115,17 +115,17 @@ def test_profile_from_a_priority_demand_passes_the_checks(qtbot, window, page):
         ).one()
     assert target == "120"
     assert findings_of(report, {profile_id, demand_id, *indicators}) == []
-    model = page.checks.model
-    shown = [model.index(row, 0).data(FINDING_ROLE) for row in range(model.rowCount())]
+    shown = page.checks.model.findings
     assert not [f for f in shown if f.record_id in {profile_id, demand_id}]
 
 
 def double_click_finding(qtbot, page, record_id):
     view = page.checks.view
-    model = page.checks.model
-    row = next(row for row in range(model.rowCount())
-               if model.index(row, 0).data(FINDING_ROLE).record_id == record_id)
-    index = model.index(row, 0)
+    index = page.checks.model.index_of(record_id)
+    assert index.isValid()
+    if index.parent().isValid():  # a finding of a group: open the group first
+        view.expand(index.parent())
+    assert index.data(FINDING_ROLE).record_id == record_id
     view.scrollTo(index)
     rect = view.visualRect(index)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -138,13 +138,14 @@ def test_a_finding_double_clicked_jumps_to_its_record(qtbot, window, page):
     report = run_checks(qtbot, page)
     assert {f.code for f in findings_of(report, {profile_id})} >= {
         "profile-without-indicator", "profile-without-cost", "profile-without-funding"}
-    page.checks.severity.setCurrentIndex(2)  # warnings only: the profile is a draft
-    assert page.checks.model.rowCount() == report.warnings
+    page.checks.severity.setCurrentIndex(3)  # notes only: the profile is a draft
+    assert len(page.checks.model.findings) == report.notes
     double_click_finding(qtbot, page, profile_id)
     assert page.tabs.currentWidget() is page.profiles_tab
     assert page.profiles_tab.editor.profile_id == profile_id
 
     other = next(f for f in report.findings if f.table == "demand")
+    page.checks.severity.setCurrentIndex(0)  # all findings
     run_checks(qtbot, page)
     double_click_finding(qtbot, page, other.record_id)
     assert page.tabs.currentWidget() is page.trace

@@ -8,9 +8,11 @@ import uuid
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget
+from sqlalchemy import select
 
 from planner_desktop.domain import summaries
 from planner_desktop.domain.enums import Phase
+from planner_desktop.domain.follow_up import Progress
 from planner_desktop.i18n import _, ngettext
 from planner_desktop.ui import formatting, queries
 from planner_desktop.ui.models.table import KEY_ROLE
@@ -92,15 +94,34 @@ class FollowUpPage(Page):
                 return
 
     def select_record(self, table: str, record_id: uuid.UUID) -> bool:
-        """Select a progress record (a trace link, a check's finding)."""
+        """Select a progress record (a trace link, a check's finding) where it is edited:
+        its project or operation chosen, the record's date in the history under it."""
         if table != "progress":
             return False
-        row = self.progress.row_of(record_id)
+        with self.store.session() as session:
+            owner = session.execute(
+                select(Progress.operation_id, Progress.profile_id)
+                .where(Progress.id == record_id, Progress.deleted_at.is_(None))
+            ).first()
+        if owner is None:
+            return False
+        subject = ("operation", owner[0]) if owner[0] else ("project_profile", owner[1])
+        self.tabs.setCurrentWidget(self.follow_split)
+        for row in range(self.follow_sorted.rowCount()):
+            index = self.follow_sorted.index(row, 0)
+            if (index.data(TABLE_ROLE), index.data(KEY_ROLE)) == subject:
+                self.follow_view.selectRow(row)
+                self.follow_view.scrollTo(index)
+                break
+        if self._shown() != (subject[1], subject[0]):
+            self.entry.show_subject(subject[1], subject[0])
+        row = self.entry.model.row_of(record_id)
         if row < 0:
             return False
-        self.tabs.setCurrentWidget(self.progress_view)
-        self.progress_view.selectRow(row)
-        self.progress_view.scrollTo(self.progress.index(row, 0))
+        cell = self.entry.model.index(row, 0)
+        self.entry.view.setCurrentIndex(cell)
+        self.entry.view.scrollTo(cell)
+        self.entry.view.setFocus()
         return True
 
     def refresh(self) -> None:

@@ -62,6 +62,13 @@ class PdmPage(Page):
         self.mission.setObjectName("mission")
         statements = QWidget()
         statements_layout = QVBoxLayout(statements)
+        from planner_desktop.ui.changes import hub_for
+        from planner_desktop.ui.plan.frame_editor import FrameElementEditor
+
+        hub = hub_for(self.context.undo_stack, self.store)
+        self.frame_editor = FrameElementEditor(self.store, hub, self.context.undo_stack)
+        statements_layout.addWidget(self.frame_editor)
+        self.frame_view.selectionModel().currentChanged.connect(self._element_chosen)
         self.vision_title = section_label()
         self.mission_title = section_label()
         for widget in (self.vision_title, self.vision, self.mission_title, self.mission):
@@ -81,11 +88,9 @@ class PdmPage(Page):
         )
         self.programming_view.setSelectionMode(self.programming_view.SelectionMode.NoSelection)
         self.programming_title = section_label()
-        from planner_desktop.ui.changes import hub_for
         from planner_desktop.ui.plan.programming_editor import ProgrammingEditor
         from planner_desktop.ui.plan.targets_grid import TargetsEditor
 
-        hub = hub_for(self.context.undo_stack, self.store)
         self.editor = ProgrammingEditor(self.store, hub, self.context.undo_stack)
         self.targets = TargetsEditor(self.store, hub, self.context.undo_stack)
         hub.sig_changed.connect(self._saved)
@@ -122,7 +127,13 @@ class PdmPage(Page):
             with self.store.session() as session:
                 cell = programming.cell_of(session, table, record_id)
             self.tabs.setCurrentWidget(self.editor)
-            return cell is not None and self.editor.select_cell(cell)
+            if cell is None or not self.editor.select_cell(cell):
+                return False
+            self.editor.view.setFocus()
+            return True
+        if table in ("indicator", "indicator_target"):
+            self.tabs.setCurrentWidget(self.targets)
+            return self.targets.select(table, record_id)
         kinds = STRATEGY_KINDS.get(table)
         if kinds is None:
             return False
@@ -138,10 +149,26 @@ class PdmPage(Page):
                 if node is not None and node.kind in kinds and node.id == record_id:
                     self.frame_view.setCurrentIndex(index)
                     self.frame_view.scrollTo(index)
+                    self._focus_fix(table)
                     return True
                 if model.hasChildren(index):
                     branches.append(index)
         return False
+
+    def _element_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        node = self.frame_model.node(current)
+        self.frame_editor.show_element(node.kind if node else "", node.id if node else None)
+
+    def _focus_fix(self, table: str) -> None:
+        """Put the keyboard where a finding on a frame element is fixed: the problem of an
+        objective or programme; for an axis (no budget), the five-year programming."""
+        if table in ("objective", "program"):
+            self.frame_editor.problem.setFocus()
+        elif table == "axis":
+            self.tabs.setCurrentWidget(self.editor)
+            self.editor.focus_first_cell()
+        else:
+            self.frame_view.setFocus()
 
     def _saved(self, table: str, _serial: int) -> None:
         if table in PROGRAMMING_TABLES and self.isVisible():

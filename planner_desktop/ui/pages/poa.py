@@ -30,6 +30,7 @@ class PoaPage(Page):
     def build(self) -> None:
         from planner_desktop.ui.changes import hub_for
         from planner_desktop.ui.plan.adjustments_panel import AdjustmentsPanel
+        from planner_desktop.ui.plan.approval_bar import ApprovalBar
         from planner_desktop.ui.plan.derive_bar import DeriveBar
         from planner_desktop.ui.plan.operations_editor import OperationsEditor
 
@@ -52,6 +53,8 @@ class PoaPage(Page):
         split.setSizes([500, 250])
         self.body.addWidget(self.derive)
         self.body.addWidget(self.plans_view)
+        self.approval = ApprovalBar(self.store, hub, self.context.undo_stack)
+        self.body.addWidget(self.approval)
         self.body.addSpacing(4)
         self.body.addWidget(split, 1)
         self.plans_view.selectionModel().selectionChanged.connect(self._plan_chosen)
@@ -108,6 +111,7 @@ class PoaPage(Page):
             index = self.operations.index(row, 1)
             self.operations_view.setCurrentIndex(index)
             self.operations_view.scrollTo(index)
+            self.operations_view.setFocus()
         return row >= 0
 
     def _plan_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -117,6 +121,7 @@ class PoaPage(Page):
 
     def _show_plan(self, plan_id: object) -> None:
         self.editor.show_plan(plan_id)  # type: ignore[arg-type]
+        self.approval.show_plan(plan_id)  # type: ignore[arg-type]
         self.adjustments.show_plan(plan_id)  # type: ignore[arg-type]
         self._show_summary(plan_id)
         fit_columns(self.operations_view, 260)  # type: ignore[arg-type]

@@ -61,13 +61,18 @@ class ProjectsPage(Page):
             if not self.profiles_tab.select_profile(profile_id):
                 return False
             if table == "project_profile":
+                self.profiles_tab.editor.focus_gap()
                 return True
             return self.profiles_tab.editor.select_part(table, record_id)
+        if table in ("indicator", "indicator_target"):  # of a strategic objective
+            self.sig_jump.emit(table, record_id)
+            return False
         if table in PROFILE_TABLES:  # a record that no longer exists
             return False
         if table == "demand":
             self.tabs.setCurrentWidget(self.trace)
             self.trace.show_demand(record_id)
+            self.trace.new_profile.setFocus()  # the fix: a profile that answers it
             return True
         self.sig_jump.emit(table, record_id)
         return False

@@ -1,8 +1,11 @@
 """The checks panel: the plan's coherence and viability findings, each a way to the fix.
 
-The checks run in a background job (read-only) when the panel is first shown and again a
-moment after any saved change (at once when shown, else when next shown); a double-click
-on a finding asks to go to its record.
+Findings of one rule and severity are one line with a count ("199 priorities without a
+project profile") that expands to the list; a rule with one finding shows the finding
+itself. The second column names the rule in the interface language. The checks run in a
+background job (read-only) when the panel is first shown and again a moment after any
+saved change (at once when shown, else when next shown); a double-click or Enter on a
+finding asks to go to its record, on a group opens or closes it.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QAbstractItemModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -19,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -35,51 +38,94 @@ from PySide6.QtWidgets import (
 from planner_desktop.i18n import N_, _, ngettext
 from planner_desktop.plan.checks import CheckReport, run_checks
 from planner_desktop.plan.findings import Finding, Severity
+from planner_desktop.plan.grouping import FindingGroup, group_findings
 from planner_desktop.store.database import Store
 from planner_desktop.ui import jobs
 from planner_desktop.ui.changes import ChangeHub
-from planner_desktop.ui.pages.base import table_view
+from planner_desktop.ui.pages.base import tree_view
 
 Index = QModelIndex | QPersistentModelIndex
 FINDING_ROLE = Qt.ItemDataRole.UserRole
-"""``data(index, FINDING_ROLE)``: the :class:`Finding` of the row."""
+"""``data(index, FINDING_ROLE)``: the :class:`Finding` of the row (None on a group)."""
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
+"""``data(index, GROUP_ROLE)``: the :class:`FindingGroup` of a top-level row."""
 RERUN_MS = 700
-COLUMNS = (N_("Finding"), N_("Check"))
+COLUMNS = (N_("Finding"), N_("Rule"))
+ICONS = {
+    Severity.error: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Severity.warning: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Severity.note: QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
 
 
-class FindingsModel(QAbstractTableModel):
-    """The findings of one run, errors first. Never opens a dialog."""
+class FindingsModel(QAbstractItemModel):
+    """The findings of one run grouped by rule, errors first: a top-level row per group,
+    the group's findings under it when there is more than one. Never opens a dialog."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.findings: list[Finding] = []
+        self.groups: list[FindingGroup] = []
 
     def set_findings(self, findings: list[Finding]) -> None:
         self.beginResetModel()
-        self.findings = list(findings)
+        self.groups = group_findings(findings)
         self.endResetModel()
 
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding shown, in the order of the rows."""
+        return [finding for group in self.groups for finding in group.findings]
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.findings)
+        if not parent.isValid():
+            return len(self.groups)
+        if parent.internalId() != 0 or parent.column() != 0:
+            return 0
+        findings = self.groups[parent.row()].findings
+        return len(findings) if len(findings) > 1 else 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return len(COLUMNS)
+
+    def _row(self, index: Index) -> tuple[FindingGroup, Finding | None]:
+        """The group of the row and its finding (None on a group of several)."""
+        if index.internalId() == 0:
+            group = self.groups[index.row()]
+            return group, group.findings[0] if len(group.findings) == 1 else None
+        group = self.groups[index.internalId() - 1]
+        return group, group.findings[index.row()]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.findings):
+        if not index.isValid():
             return None
-        finding = self.findings[index.row()]
+        group, finding = self._row(index)
+        top = index.internalId() == 0
         if role == FINDING_ROLE:
             return finding
+        if role == GROUP_ROLE:
+            return group if top else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return finding.message if index.column() == 0 else finding.code
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
-            pixmap = (
-                QStyle.StandardPixmap.SP_MessageBoxCritical
-                if finding.is_error
-                else QStyle.StandardPixmap.SP_MessageBoxWarning
-            )
-            return QApplication.style().standardIcon(pixmap)
+            if index.column() == 1:
+                return group.title if top else None
+            return finding.message if finding is not None else group.summary
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and top:
+            return QApplication.style().standardIcon(ICONS[group.severity])
+        if role == Qt.ItemDataRole.FontRole and top and finding is None:
+            font = QFont()
+            font.setBold(True)
+            return font
         return None
 
     def headerData(
@@ -88,6 +134,18 @@ class FindingsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _(COLUMNS[section]) if 0 <= section < len(COLUMNS) else None
         return None
+
+    def index_of(self, record_id: uuid.UUID, code: str | None = None) -> QModelIndex:
+        """The row of the (first) finding on ``record_id`` (of rule ``code`` if given)."""
+        for row, group in enumerate(self.groups):
+            if code is not None and group.code != code:
+                continue
+            for child, finding in enumerate(group.findings):
+                if finding.record_id != record_id:
+                    continue
+                top = self.index(row, 0)
+                return top if len(group.findings) == 1 else self.index(child, 0, top)
+        return QModelIndex()
 
     def for_records(self, record_ids: set[uuid.UUID]) -> list[Finding]:
         return [finding for finding in self.findings if finding.record_id in record_ids]
@@ -109,19 +167,21 @@ class ChecksPanel(QWidget):
         self._again = False
         self._stale = False
         self.model = FindingsModel(self)
-        self.view = table_view(self.model, name="findings")
-        header = self.view.horizontalHeader()
+        self.view = tree_view(self.model, name="findings")
+        self.view.setUniformRowHeights(False)
+        self.view.setExpandsOnDoubleClick(False)  # activation opens a group (Enter too)
+        header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.view.doubleClicked.connect(self._activated)
         self.view.activated.connect(self._activated)
         self.counts = QLabel()
         self.counts.setObjectName("checkCounts")
         self.severity = QComboBox()
         self.severity.setObjectName("checkFilter")
         for value, text in ((None, _("All findings")), (Severity.error, _("Errors only")),
-                            (Severity.warning, _("Warnings only"))):
+                            (Severity.warning, _("Warnings only")),
+                            (Severity.note, _("Notes only"))):
             self.severity.addItem(text, value)
         self.severity.currentIndexChanged.connect(lambda _n: self._show())
         self.run_button = QPushButton(_("Check the plan"))
@@ -129,6 +189,10 @@ class ChecksPanel(QWidget):
         self.run_button.clicked.connect(self.run)
         hint = QLabel(_("Double-click a finding to go where it is fixed."))
         hint.setStyleSheet("color: palette(mid);")
+        scale = QLabel(_("Errors block the approval of a POA; warnings ask for a look; "
+                         "notes inform."))
+        scale.setObjectName("checkScale")
+        scale.setStyleSheet("color: palette(mid);")
         top = QHBoxLayout()
         top.addWidget(self.counts, 1)
         top.addWidget(hint)
@@ -137,6 +201,7 @@ class ChecksPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(scale)
         layout.addWidget(self.view, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -182,20 +247,30 @@ class ChecksPanel(QWidget):
         warnings = ngettext("{n} warning", "{n} warnings", report.warnings).format(
             n=report.warnings
         )
-        verdict = _("the plan passes the checks") if report.ok else _("the plan has errors")
-        self.counts.setText(f"<b>{errors}</b>, {warnings} — {verdict}")
+        notes = ngettext("{n} note", "{n} notes", report.notes).format(n=report.notes)
+        verdict = (_("the plan passes the checks") if report.ok
+                   else _("the plan has errors: a POA cannot be approved"))
+        self.counts.setText(f"<b>{errors}</b>, {warnings}, {notes} — {verdict}")
         self.sig_checked.emit(report)
         if self._again:
             self._again = False
             self.run()
 
     def _show(self) -> None:
-        """The findings of the last run, of the severity chosen."""
+        """The findings of the last run, of the severity chosen (open groups stay open)."""
+        opened = {
+            (group.severity, group.code)
+            for row, group in enumerate(self.model.groups)
+            if self.view.isExpanded(self.model.index(row, 0))
+        }
         severity = self.severity.currentData()
         findings = self.report.findings if self.report is not None else []
         self.model.set_findings(
             [f for f in findings if severity is None or f.severity == severity]
         )
+        for row, group in enumerate(self.model.groups):
+            if (group.severity, group.code) in opened:
+                self.view.expand(self.model.index(row, 0))
 
     def _failed(self, error: BaseException) -> None:
         self.job = None
@@ -206,6 +281,9 @@ class ChecksPanel(QWidget):
         finding = index.data(FINDING_ROLE)
         if isinstance(finding, Finding):
             self.sig_jump.emit(finding.table, finding.record_id)
+            return
+        first = index.siblingAtColumn(0)
+        self.view.setExpanded(first, not self.view.isExpanded(first))
 
 
 def _check(store: Store) -> CheckReport:

@@ -42,7 +42,7 @@ def jump(window: MainWindow, table: str, record_id: uuid.UUID) -> bool:
 
     Returns True when the record itself was selected (not only its page shown).
     """
-    phase = PHASE_OF_TABLE.get(table)
+    phase = _phase_of(window, table, record_id)
     if phase is None or window.store is None:
         return False
     window.show_phase(phase)
@@ -59,6 +59,18 @@ def jump(window: MainWindow, table: str, record_id: uuid.UUID) -> bool:
     if table == "community":
         return _find_community(window, record_id)
     return False
+
+
+def _phase_of(window: MainWindow, table: str, record_id: uuid.UUID) -> Phase | None:
+    """The page of a record; an indicator of a strategic objective (not of a project) and
+    its targets are typed in the PDM's targets grid."""
+    if table in ("indicator", "indicator_target") and window.store is not None:
+        from planner_desktop.plan.records import profile_of
+
+        with window.store.session() as session:
+            if profile_of(session, table, record_id) is None:
+                return Phase.pdm
+    return PHASE_OF_TABLE.get(table)
 
 
 def _find_community(window: MainWindow, community_id: uuid.UUID) -> bool:

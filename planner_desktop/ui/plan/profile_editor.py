@@ -167,9 +167,35 @@ class ProfileEditor(QWidget):
         if row < 0:
             return False
         index = section.model.index(row, 0)
+        for column in range(section.model.columnCount()):
+            cell = section.model.index(row, column)
+            if cell.flags() & Qt.ItemFlag.ItemIsEditable:
+                index = cell
+                break
         section.view.setCurrentIndex(index)
         section.view.scrollTo(index)
+        section.view.setFocus()
         return True
+
+    def focus_gap(self) -> None:
+        """The keyboard where the profile's first gap is filled (a check's finding on the
+        profile): its programme, a component with a cost, a funding, an indicator; else
+        its name."""
+        form = self.form
+        gaps = ((form.program.currentData() is None, 0, form.program),
+                (self.components.model.total == 0, 2, self.components.add),
+                (self.funding.model.total == 0, 2, self.funding.add),
+                (self.indicators.model.total == 0, 3, self.indicators.add))
+        for gap, tab, widget in gaps:
+            if gap:
+                self.tabs.setCurrentIndex(tab)
+                widget.setFocus()
+                return
+        if self.funding.model.total and self.select_part(
+                "profile_funding", self.funding.model.key(0)):
+            return
+        self.tabs.setCurrentIndex(0)
+        form.name.setFocus()
 
     def _show_origin(self) -> None:
         from planner_desktop.plan.trace import profile_origin

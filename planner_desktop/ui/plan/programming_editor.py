@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -107,6 +108,21 @@ class ProgrammingEditor(QWidget):
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index)
         return True
+
+    def focus_first_cell(self) -> bool:
+        """The keyboard on the first cell that can be typed in (a finding that asks for
+        money to be programmed)."""
+        model = self.view.model()
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                index = model.index(row, column)
+                if index.flags() & Qt.ItemFlag.ItemIsEditable:
+                    self.view.setCurrentIndex(index)
+                    self.view.scrollTo(index)
+                    self.view.setFocus()
+                    return True
+        self.view.setFocus()
+        return False
 
     def current_source(self) -> uuid.UUID | None:
         return self.source.currentData()  # type: ignore[no-any-return]

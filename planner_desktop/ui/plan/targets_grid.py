@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QUndoStack
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from planner_desktop.capture.validation import clean_text
+from planner_desktop.domain.projects import IndicatorTarget
 from planner_desktop.i18n import _
 from planner_desktop.plan import targets
 from planner_desktop.plan.findings import one_line
@@ -188,6 +189,30 @@ class TargetsEditor(QWidget):
     def reload(self) -> None:
         with self.store.session() as session:
             self.model.load(targets.target_grid(session))
+
+    def select(self, table: str, record_id: uuid.UUID) -> bool:
+        """The keyboard on an indicator's row (its first year) or on a target's cell."""
+        indicator_id, year = record_id, None
+        if table == "indicator_target":
+            with self.store.session() as session:
+                target = session.get(IndicatorTarget, record_id)
+                if target is None:
+                    return False
+                indicator_id, year = target.indicator_id, target.year
+        grid = self.model.grid
+        if grid is None:
+            self.reload()
+            grid = self.model.grid
+        rows = [n for n, line in enumerate(grid.indicators if grid else [])
+                if line.id == indicator_id]
+        if not rows or grid is None:
+            return False
+        column = grid.years.index(year) if year in grid.years else 0
+        index = self.model.index(rows[0], column)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        self.view.setFocus()
+        return True
 
     def _saved(self, table: str, _serial: int) -> None:
         if table in WATCHED and self.hub.pending == 0:
