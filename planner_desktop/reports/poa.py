@@ -23,7 +23,7 @@ from planner_desktop.i18n import _
 from planner_desktop.reports.common import ReportOptions, ReportRefused, lines, municipality
 from planner_desktop.reports.contents import Contents
 from planner_desktop.reports.layout import Document, frame_size, heading, money, para, printed_date
-from planner_desktop.reports.numbers import typed
+from planner_desktop.reports.numbers import number, typed
 from planner_desktop.reports.tables import fields_table, scaled, table
 
 
@@ -104,10 +104,10 @@ def build(session: Session, options: ReportOptions) -> Document:
         fields_table([
             (_("Fiscal year"), str(plan.fiscal_year)),
             (_("Approved"), _("Yes") if plan.approved else _("No")),
-            (_("Operations"), str(budget.operations)),
-            (_("Cancelled operations"), str(budget.cancelled)),
+            (_("Operations"), number(budget.operations)),
+            (_("Cancelled operations"), number(budget.cancelled)),
             (_("Budget"), f"{money(budget.total)} {town.currency}"),
-            (_("Management objectives"), str(len(objectives))),
+            (_("Management objectives"), number(len(objectives))),
         ], width, columns=3),
         toc.heading(_("2. Legal basis"), 1),
         *[para(p) for p in lines(town.legal_basis) or ["—"]],

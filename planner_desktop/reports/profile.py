@@ -30,7 +30,7 @@ from planner_desktop.reports.common import (
     live_items,
 )
 from planner_desktop.reports.layout import Document, frame_size, heading, money, para, printed_date
-from planner_desktop.reports.numbers import typed
+from planner_desktop.reports.numbers import number, typed
 from planner_desktop.reports.tables import fields_table, scaled, table
 
 
@@ -71,7 +71,7 @@ def profile_flowables(session: Session, profile: ProjectProfile, width: float) -
                 (_("Kind"), label(profile.type)),
                 (_("Programme"), profile.program.name if profile.program else "—"),
                 (_("Executing unit"), profile.executing_unit),
-                (_("Duration (months)"), str(profile.duration_months)),
+                (_("Duration (months)"), number(profile.duration_months)),
                 (_("Start"), printed_date(profile.start_date)),
                 (_("Location"), ", ".join(communities) or "—"),
                 (_("Total cost"), money(cost)),
