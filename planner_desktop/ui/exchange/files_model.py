@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from planner_desktop.exchange.laptops import Laptop
 from planner_desktop.exchange.signing import short_fingerprint
 from planner_desktop.i18n import N_, _
 from planner_desktop.ui.exchange.checks import HELD, REFUSED, VALID, FileCheck
@@ -100,8 +101,9 @@ class FilesModel(QAbstractTableModel):
         if column == FILE:
             return check.path.name
         if column == WHO:
-            device = str(check.device_id)[:8] if check.device_id else ""
-            return f"{check.facilitator} / {device}" if check.facilitator else device
+            if check.device_id is None:
+                return check.facilitator
+            return Laptop(check.device_id, check.facilitator).label
         if column == RECORDS:
             return "" if check.records is None else str(check.records)
         if column == STATUS:
