@@ -20,6 +20,7 @@ from planner_desktop.reports.contents import Contents
 from planner_desktop.reports.layout import para
 from planner_desktop.reports.tables import scaled, table
 
+
 def _rows(priority: AgreedPriority) -> list[list[str]]:
     """One row per project that answers the priority (one row with the reason if none)."""
     klass = priority.priority_class.value if priority.priority_class else "—"
