@@ -40,7 +40,7 @@ def conflict() -> Conflict:
 def test_differing_fields_come_first_and_identity_is_not_offered(conflict):
     model = ConflictFieldsModel()
     model.set_conflict(conflict)
-    assert model.fields[:2] == ["count", "description"]
+    assert model.fields[:2] == ["description", "count"], "the table's columns first"
     assert "id" not in model.fields and "version_id" not in model.fields
     assert model.chosen_values() == {}
     assert record_label(conflict) == "D-1 · Riego"
@@ -51,9 +51,10 @@ def test_picking_and_typing_build_the_chosen_values(conflict):
     model.set_conflict(conflict)
     result = model.result_column
     model.pick(model.fields.index("description"), 0)
-    assert model.index(1, result).data() == "Agua"
-    assert model.setData(model.index(0, result), "7")
-    assert not model.setData(model.index(0, result), "siete")
+    assert model.index(model.fields.index("description"), result).data() == "Agua"
+    count = model.fields.index("count")
+    assert model.setData(model.index(count, result), "7")
+    assert not model.setData(model.index(count, result), "siete")
     assert model.chosen_values() == {"description": "Agua", "count": 7}
     model.pick_all(1)
     assert model.chosen_values() == {}

@@ -144,7 +144,19 @@ def test_fields_and_values_read_as_a_person_knows_them(qtbot, office):
     differing = [
         dialog.fields_model.index(r, 0).data() for r in range(len(dialog.fields_model.differing))
     ]
-    assert set(differing) == {"Mujeres", "Distrito", "Tipo", "Comunidad"}
+    assert differing == ["Distrito", "Comunidad", "Tipo", "Mujeres"], "the form's order"
+    rest = list(shown)[len(differing) :]
+    assert rest == [
+        "Código",
+        "Área",
+        "Hombres",
+        "Niños",
+        "Jóvenes",
+        "Adultos",
+        "Adultos mayores",
+        "Familias",
+        _("Deleted on"),
+    ]
     assert sorted(shown["Mujeres"][:2]) == ["1.250", "18"]
     assert sorted(shown["Distrito"][:2]) == ["Distrito 1", "Distrito Norte"]
     assert sorted(shown["Tipo"][:2]) == ["Barrio", "Comunidad"]

@@ -9,14 +9,11 @@ dates and amounts in the window's language), given a :class:`ConflictReading`.
 
 from __future__ import annotations
 
-import json
 import uuid
-from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,93 +22,30 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from planner_desktop.domain import labels
-from planner_desktop.exchange.conflict_reading import ConflictReading, shown_values
+from planner_desktop.exchange.conflict_reading import ConflictReading
 from planner_desktop.exchange.conflicts import FIXED_FIELDS
 from planner_desktop.exchange.field_labels import field_title
 from planner_desktop.exchange.labels import table_title
-from planner_desktop.exchange.laptops import Laptop, when
-from planner_desktop.exchange.readable import ValueKind, name_of, typed, value_kind
+from planner_desktop.exchange.laptops import when
+from planner_desktop.exchange.readable import ValueKind, value_kind
+from planner_desktop.exchange.records import table_specs
 from planner_desktop.exchange.session import Conflict, ConflictVersion
 from planner_desktop.exchange.typed_input import Refused, plain_from_text
 from planner_desktop.i18n import N_, _
 from planner_desktop.ui import formatting
+from planner_desktop.ui.exchange.conflict_text import (
+    laptop_of,
+    parse,
+    readable,
+    record_label,
+    shown,
+)
+
+__all__ = ["ConflictFieldsModel", "ConflictListModel", "parse", "record_label"]
 
 Index = QModelIndex | QPersistentModelIndex
 DIFFERS = QColor("#fff3c4")
 CHOSEN = QColor("#d7ecd9")
-
-
-def shown(value: Any) -> str:
-    """A plain value of a field nobody described (not a column of its table)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
-def readable(reading: ConflictReading, name: str, plain: Any) -> str:
-    """A plain value of ``name`` as a person knows it, in the window's language."""
-    if plain is None:
-        return ""
-    kind = value_kind(reading.table, name)
-    value = typed(reading.table, name, plain)
-    if kind is ValueKind.reference:
-        found = reading.references.name(value)
-        return found if found is not None else _("a record not in this database")
-    if kind is ValueKind.label and isinstance(value, StrEnum):
-        return labels.label(value)
-    if kind is ValueKind.money and not isinstance(value, str):
-        return formatting.money(value)
-    if kind is ValueKind.number and isinstance(value, int):
-        return formatting.number(value)
-    if kind is ValueKind.decimal and isinstance(value, int | float):
-        return QLocale().toString(float(value), "g", 12)
-    if kind is ValueKind.date and not isinstance(value, str):
-        return formatting.short_date(value)
-    if kind is ValueKind.moment and not isinstance(value, str):
-        return formatting.date_time(when(value))
-    return shown(value)
-
-
-def parse(text: str, samples: list[Any]) -> Any:
-    """The value typed for a field, of the same kind as its versions' values.
-
-    Raises :class:`ValueError` when the text is not of that kind.
-    """
-    text = text.strip()
-    known = [s for s in samples if s is not None]
-    if not text and len(known) < len(samples):
-        return None
-    if known and all(isinstance(s, bool) for s in known):
-        if text.lower() in (_("yes"), "yes", "true", "1"):
-            return True
-        if text.lower() in (_("no"), "no", "false", "0"):
-            return False
-        raise ValueError(text)
-    if known and all(isinstance(s, int) for s in known):
-        return int(text)
-    if known and all(isinstance(s, float) for s in known):
-        return float(text)
-    if known and all(isinstance(s, dict | list) for s in known):
-        return json.loads(text)
-    return text
-
-
-def record_label(conflict: Conflict, names: dict[uuid.UUID, str] | None = None) -> str:
-    """The record in conflict as a person names it (``names`` from
-    :func:`~planner_desktop.exchange.conflict_reading.record_names`)."""
-    label = (names or {}).get(conflict.id) or name_of(shown_values(conflict))
-    return label if label else table_title(conflict.table)
-
-
-def laptop_of(reading: ConflictReading | None, version: ConflictVersion) -> Laptop:
-    origin = reading.origins.get(version.version_id) if reading else None
-    laptop = origin.laptop if origin else None
-    return laptop or Laptop(version.device_id)
 
 
 class ConflictListModel(QAbstractTableModel):
@@ -158,10 +92,19 @@ class ConflictListModel(QAbstractTableModel):
 
 
 def editable_fields(conflict: Conflict, *, only_differing: bool = False) -> list[str]:
-    differing = [f for f in conflict.differing_fields() if f not in FIXED_FIELDS]
+    """The fields a person may choose, differing ones first, each group in the order of
+    the table's columns (as the forms list them); fields the table lacks come last."""
+    spec = table_specs().get(conflict.table)
+    columns = [column.name for column in spec.table.columns] if spec is not None else []
+    order = {name: n for n, name in enumerate(columns)}
+
+    def ordered(names: set[str]) -> list[str]:
+        return sorted(names, key=lambda name: (order.get(name, len(order)), name))
+
+    differing = ordered({f for f in conflict.differing_fields() if f not in FIXED_FIELDS})
     if only_differing:
         return differing
-    rest = sorted(set(conflict.versions[0].values) - FIXED_FIELDS - set(differing))
+    rest = ordered(set(conflict.versions[0].values) - FIXED_FIELDS - set(differing))
     return differing + rest
 
 
