@@ -33,7 +33,7 @@ from planner_desktop.domain.projects import (
     SourceCeiling,
 )
 from planner_desktop.domain.provenance import mark_deleted
-from planner_desktop.domain.strategy import Program
+from planner_desktop.domain.strategy import Policy, Program
 from planner_desktop.plan import check_execution, rules
 from planner_desktop.ui.plan.checks_panel import FINDING_ROLE
 from tests.gui.capture_helpers import saved
@@ -89,6 +89,15 @@ def broken(demo_copy, as_on_day):
             ceilings = {(c.source_id, c.year): c for c in session.scalars(select(SourceCeiling))}
             ceilings[(low.source_id, low.year)].amount = Decimal(1)
             mark_deleted(ceilings[(bare.source_id, bare.year)])
+            operations = session.scalars(select(Operation).where(
+                Operation.cancelled.is_(False)).order_by(Operation.code.desc())).all()
+            operations[0].start_date = date(poa.fiscal_year - 1, 12, 1)
+            loose = operations[1]
+            loose.profile_id = loose.program_id = loose.management_objective_id = None
+            _first(session, Component, Component.profile_id == in_plan[1].id).cost += 1
+            session.add(AnnualPlan(municipality_id=poa.municipality_id, fiscal_year=1999))
+            program = _first(session, Program, order=Program.code)
+            mark_deleted(session.get(Policy, program.policy_id))
     finally:
         store.close()
     return demo_copy
@@ -241,3 +250,79 @@ def test_a_poa_is_not_approved_while_the_checks_find_an_error(qtbot, settings, d
     saved(qtbot, window)
     with window.store.session() as session:
         assert session.get(AnnualPlan, poa_id).approved is False
+
+
+def test_a_programme_whose_policy_was_deleted_is_reattached_where_the_check_jumps(
+        qtbot, settings, demo_copy, as_on_day):
+    from tests.gui.test_plan_profile import choose_in_combo
+
+    store = open_database(demo_copy, must_exist=True)
+    try:
+        with store.session() as session:
+            program = _first(session, Program, order=Program.code)
+            policy = session.get(Policy, program.policy_id)
+            mark_deleted(policy)
+            program_id = program.id
+            other = _first(session, Policy, Policy.id != policy.id, order=Policy.code)
+            other_code = other.code
+    finally:
+        store.close()
+    window = open_window(qtbot, settings, demo_copy)
+    click_phase(qtbot, window, Phase.projects)
+    page = window.pages[Phase.projects]
+    report = run_checks(qtbot, page)
+    finding = next(f for f in report.findings if f.code == "program-without-objective"
+                   and f.record_id == program_id)
+    page.checks.sig_jump.emit(finding.table, finding.record_id)  # as a double-click does
+    pdm = window.pages[Phase.pdm]
+    combo = pdm.frame_editor.policy
+    assert window.phase is Phase.pdm and window.focusWidget() is combo
+    assert combo.currentData() is None
+    text = next(combo.itemText(n) for n in range(combo.count())
+                if combo.itemData(n) == other.id)
+    assert text.startswith(other_code)
+    choose_in_combo(qtbot, combo, text)
+    saved(qtbot, window)
+    with window.store.session() as session:
+        assert session.get(Program, program_id).policy_id == other.id
+    assert pdm.select_record("program", program_id)  # in the frame tree again
+    node = pdm.frame_model.node(pdm.frame_view.currentIndex())
+    assert (node.kind, node.id) == ("program", program_id)
+    click_phase(qtbot, window, Phase.projects)
+    report = run_checks(qtbot, page)
+    assert program_id not in {f.record_id for f in report.findings
+                              if f.code == "program-without-objective"}
+
+
+def test_a_poa_outside_the_plan_period_is_deleted_where_the_check_jumps(
+        qtbot, settings, demo_copy, as_on_day, message_boxes):
+    store = open_database(demo_copy, must_exist=True)
+    try:
+        with store.session() as session:
+            poa = _first(session, AnnualPlan)
+            wrong = AnnualPlan(municipality_id=poa.municipality_id, fiscal_year=1999)
+            session.add(wrong)
+            session.flush()
+            wrong_id = wrong.id
+    finally:
+        store.close()
+    window = open_window(qtbot, settings, demo_copy)
+    click_phase(qtbot, window, Phase.projects)
+    page = window.pages[Phase.projects]
+    report = run_checks(qtbot, page)
+    finding = next(f for f in report.findings if f.code == "poa-outside-period")
+    assert finding.record_id == wrong_id
+    page.checks.sig_jump.emit(finding.table, finding.record_id)
+    bar = window.pages[Phase.poa].approval
+    assert window.focusWidget() is bar.delete and bar.plan_id == wrong_id
+    qtbot.keyClick(bar.delete, Qt.Key.Key_Space)
+    saved(qtbot, window)
+    with window.store.session() as session:
+        assert session.get(AnnualPlan, wrong_id).deleted_at is not None
+    click_phase(qtbot, window, Phase.projects)
+    report = run_checks(qtbot, page)
+    assert not [f for f in report.findings if f.code == "poa-outside-period"]
+    window.undo_stack.undo()
+    saved(qtbot, window)
+    with window.store.session() as session:
+        assert session.get(AnnualPlan, wrong_id).deleted_at is None

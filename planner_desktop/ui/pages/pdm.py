@@ -69,6 +69,7 @@ class PdmPage(Page):
         self.frame_editor = FrameElementEditor(self.store, hub, self.context.undo_stack)
         statements_layout.addWidget(self.frame_editor)
         self.frame_view.selectionModel().currentChanged.connect(self._element_chosen)
+        self.frame_editor.sig_moved.connect(self._frame_moved)
         self.vision_title = section_label()
         self.mission_title = section_label()
         for widget in (self.vision_title, self.vision, self.mission_title, self.mission):
@@ -153,11 +154,32 @@ class PdmPage(Page):
                     return True
                 if model.hasChildren(index):
                     branches.append(index)
+        if table == "program" and self.frame_editor.show_element("program", record_id):
+            self.frame_editor.policy.setFocus()  # not in the tree: its policy is missing
+            return True
         return False
 
     def _element_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node = self.frame_model.node(current)
         self.frame_editor.show_element(node.kind if node else "", node.id if node else None)
+
+    def _frame_moved(self) -> None:
+        """A programme was given another policy: read the tree again once it is saved."""
+        from planner_desktop.ui.changes import hub_for
+
+        hub = hub_for(self.context.undo_stack, self.store)
+        hub.sig_changed.connect(self._reload_frame_once)
+
+    def _reload_frame_once(self, table: str, _serial: int) -> None:
+        if table != "program":
+            return
+        from planner_desktop.ui.changes import hub_for
+
+        hub_for(self.context.undo_stack, self.store).sig_changed.disconnect(
+            self._reload_frame_once)
+        self.frame_model.reload()
+        for index in self.frame_model.expand_all_loaded(depth=2):
+            self.frame_view.expand(index)
 
     def _focus_fix(self, table: str) -> None:
         """Put the keyboard where a finding on a frame element is fixed: the problem of an

@@ -104,7 +104,8 @@ class PoaPage(Page):
         if row < 0:
             return False
         self.plans_view.selectRow(row)
-        if table == "annual_plan":
+        if table == "annual_plan":  # a POA outside the plan period: deleted here
+            self.approval.delete.setFocus()
             return True
         row = self.operations.row_of(record_id)
         if row >= 0:

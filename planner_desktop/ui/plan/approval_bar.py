@@ -1,4 +1,5 @@
-"""Approving the POA shown, or withdrawing its approval, as one undoable edit.
+"""Approving the POA shown, or withdrawing its approval, as one undoable edit; deleting it
+(a POA made for the wrong year: it leaves a tombstone, and Ctrl+Z brings it back).
 
 Approval is refused in place while the plan checks find an error (the reason, in one line,
 names how many and the first one: :func:`planner_desktop.plan.approval.approval_refusal`);
@@ -20,6 +21,7 @@ from planner_desktop.store.database import Store
 from planner_desktop.ui import jobs
 from planner_desktop.ui.changes import ChangeHub
 from planner_desktop.ui.commands import EditRecord
+from planner_desktop.ui.deleting import delete_record
 from planner_desktop.ui.spreadsheet import refusal_line
 
 
@@ -40,12 +42,16 @@ class ApprovalBar(QWidget):
         self.button = QPushButton()
         self.button.setObjectName("approvePoa")
         self.button.clicked.connect(self.toggle)
+        self.delete = QPushButton(_("Delete this POA"))
+        self.delete.setObjectName("deletePoa")
+        self.delete.clicked.connect(self.delete_plan)
         self.refusal = refusal_line("approvalRefusal")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.state)
         layout.addWidget(self.button)
         layout.addWidget(self.refusal, 1)
+        layout.addWidget(self.delete)
         self.show_plan(None)
 
     def show_plan(self, plan_id: uuid.UUID | None) -> None:
@@ -89,6 +95,14 @@ class ApprovalBar(QWidget):
 
         self.job = jobs.run_job(self, refusal, on_done=lambda reason: self._checked(
             plan_id, reason), on_error=self._failed, writes=False)
+
+    def delete_plan(self) -> bool:
+        """Delete the POA shown (its operations with it, after a confirmation naming
+        them)."""
+        if self.plan_id is None:
+            return False
+        return delete_record(self, self.hub, self.undo_stack, AnnualPlan, self.plan_id,
+                             _("the POA {year}").format(year=self.year))
 
     def _checked(self, plan_id: uuid.UUID, reason: str) -> None:
         self.job = None
