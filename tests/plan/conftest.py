@@ -35,10 +35,11 @@ def store(demo_template: Path, tmp_path: Path) -> Iterator[Store]:
     opened.close()
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def demo_is_past(monkeypatch: pytest.MonkeyPatch) -> date:
     """The checks run as if on a day after everything the demo records (its progress is
-    dated in 2026 and 2027), so that none of it is progress in the future."""
+    dated in 2026 and 2027), so that none of it is progress in the future; a test that
+    wants another day sets it again."""
     day = date(2028, 1, 1)
     monkeypatch.setattr(check_execution, "today", lambda: day)
     return day

@@ -4,7 +4,6 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
-import pytest
 from sqlalchemy import func, select
 
 from planner_desktop.domain.annual import AnnualPlan, Operation
@@ -23,8 +22,6 @@ from planner_desktop.domain.strategy import Axis, Objective, Policy, Program
 from planner_desktop.plan.check_strategy import find_cycles
 from planner_desktop.plan.findings import Severity
 from tests.plan.helpers import errors, findings, first, tombstone
-
-pytestmark = pytest.mark.usefixtures("demo_is_past")
 
 DEMO_WARNINGS = {"priority-a-without-profile", "program-without-problem", "axis-without-budget"}
 

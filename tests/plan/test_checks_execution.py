@@ -16,8 +16,6 @@ from planner_desktop.plan.approval import ApprovalRefused, approval_refusal, set
 from planner_desktop.plan.findings import Severity
 from tests.plan.helpers import findings, first, tombstone
 
-pytestmark = pytest.mark.usefixtures("demo_is_past")
-
 
 def _programmed_profile(session):
     planned = select(MultiYearProgramming.profile_id).where(MultiYearProgramming.amount > 0)

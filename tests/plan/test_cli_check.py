@@ -9,7 +9,7 @@ from planner_desktop.plan import check_execution
 from tests.plan.helpers import first
 
 
-def test_check_passes_on_the_demo_with_grouped_warnings(store, capsys, demo_is_past):
+def test_check_passes_on_the_demo_with_grouped_warnings(store, capsys):
     path = str(store.path)
     store.close()
     assert main(["--lang", "en", "check", "--db", path]) == 0
@@ -22,7 +22,7 @@ def test_check_passes_on_the_demo_with_grouped_warnings(store, capsys, demo_is_p
     assert len(out) < 20  # not one line per finding
 
 
-def test_check_exits_1_on_an_error(store, capsys, demo_is_past):
+def test_check_exits_1_on_an_error(store, capsys):
     with store.session() as session:
         first(session, IndicatorTarget, order=IndicatorTarget.year).target = "alta"
     path = str(store.path)
