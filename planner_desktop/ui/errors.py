@@ -18,7 +18,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QWidget
 
 from planner_desktop import error_log
@@ -50,7 +50,8 @@ class ErrorReporter(QObject):
         super().__init__()
         self.faults: list[str] = []
         self._lock = threading.Lock()
-        self._sig_line.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        # Emitted from another thread, the line is queued to this (the main) thread.
+        self._sig_line.connect(self._deliver)
 
     def report(self, error: BaseException, where: str, what: str = "") -> str:
         """Record ``error`` (raised in ``where``, while doing ``what``); the line shown."""
@@ -114,6 +115,8 @@ def _on_main_thread() -> bool:
 def _focus_title() -> str:
     if not _on_main_thread():
         return ""
+    from PySide6.QtCore import Qt
+
     focus = QApplication.focusWidget()
     if focus is not None:
         window = focus.window()
@@ -182,7 +185,6 @@ class ErrorLine(QLabel):
         super().__init__()
         self.setObjectName("errorLine")
         self.setStyleSheet("color: #a4161a; font-weight: bold;")
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.window_ = window
         self._last_reading = -REREAD_GAP
         self._timer = QTimer(self)
@@ -192,6 +194,9 @@ class ErrorLine(QLabel):
         reporter().sig_fault.connect(self.show_fault)
 
     def show_fault(self, line: str) -> None:
+        from PySide6.QtCore import Qt  # not before the first frame: it builds every enum
+
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setText(line)
         self.setToolTip(line)
         self.show()
