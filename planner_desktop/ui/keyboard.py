@@ -127,7 +127,8 @@ def present(window: QWidget) -> None:
     window.activateWindow()
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
+    """``text`` to compare as a person reads it: case and accents ignored."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -150,7 +151,7 @@ class TypeAheadCombo(QComboBox):
         now = time.monotonic()
         fresh = now - self._last > QApplication.keyboardInputInterval() / 1000
         self._last = now
-        letter = _plain(text)
+        letter = plain(text)
         again = not fresh and set(self._typed) == {letter}
         self._typed = letter if fresh or again else self._typed + letter
         found = self._find(self._typed, after=self.currentIndex() if again else -1)
@@ -164,6 +165,6 @@ class TypeAheadCombo(QComboBox):
         count = self.count()
         for step in range(1, count + 1):
             row = (after + step) % count
-            if _plain(self.itemText(row)).startswith(prefix):
+            if plain(self.itemText(row)).startswith(prefix):
                 return row
         return -1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QTreeWidgetItemIterator
 from sqlalchemy import select
 
@@ -49,8 +49,10 @@ def item_of(tree, table):
 def double_click(qtbot, tree, item):
     tree.scrollToItem(item)
     rect = tree.visualItemRect(item)
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    # on the item's text where the tree shows it: a long line reaches past a narrow tree
+    pos = QPoint(min(rect.left() + 20, tree.viewport().width() - 5), rect.center().y())
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=pos)
 
 
 def test_demand_chain_jumps_to_its_profile_and_operation(qtbot, window):

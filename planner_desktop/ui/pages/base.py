@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -73,6 +73,10 @@ class Page(QWidget):
 
     phase: ClassVar[Phase]
     follows_scope: ClassVar[bool] = False
+    count_tables: ClassVar[frozenset[str]] = frozenset()
+    """Tables whose saved changes (any page's, undo and redo included) alter the counts in
+    the summary and the tabs: :meth:`show_counts` runs once those writes are announced, so
+    a header never says "13 profiles" after the 14th was saved."""
 
     def __init__(self, context: PageContext, scope: Scope = MUNICIPALITY) -> None:
         super().__init__()
@@ -98,6 +102,13 @@ class Page(QWidget):
         layout.addLayout(self.body, 1)
         self.build()
         self.refresh()
+        if self.count_tables:
+            from planner_desktop.ui.changes import hub_for
+
+            self._counts_due = QTimer(self)
+            self._counts_due.setSingleShot(True)
+            self._counts_due.timeout.connect(self.show_counts)
+            hub_for(context.undo_stack, self.store).sig_changed.connect(self._count_changed)
 
     @property
     def store(self) -> Store:
@@ -111,6 +122,14 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         raise NotImplementedError
+
+    def show_counts(self) -> None:
+        """Show the summary and tab counts again (by default, read the whole page)."""
+        self.refresh()
+
+    def _count_changed(self, table: str, _serial: int) -> None:
+        if table in self.count_tables:
+            self._counts_due.start(0)  # once for the writes announced together
 
     def set_scope(self, scope: Scope) -> None:
         """Look at another part of the territory; a hidden page reads when next shown."""

@@ -46,6 +46,7 @@ PROGRAMMING_TABLES = ("funding_source", "source_ceiling", "multi_year_programmin
 
 class PdmPage(Page):
     phase = Phase.pdm
+    count_tables = frozenset({"strategic_frame", "axis", "objective", "policy", "program"})
 
     def build(self) -> None:
         self.frame_model = LazyTreeModel(
@@ -204,6 +205,9 @@ class PdmPage(Page):
         self.frame_model.reload()
         for index in self.frame_model.expand_all_loaded(depth=2):
             self.frame_view.expand(index)
+        self.show_counts()
+
+    def show_counts(self) -> None:
         with self.store.session() as session:
             frame = summaries.current_frame(session)
             counts = summaries.frame_counts(session, frame.id) if frame else None

@@ -26,6 +26,7 @@ from planner_desktop.ui.spreadsheet import refusal_line, spreadsheet_view
 class PreparationPage(Page):
     phase = Phase.preparation
     follows_scope = True
+    count_tables = frozenset({"district", "community", "organization", "person", "event"})
 
     def build(self) -> None:
         self.hub = hub_for(self.context.undo_stack, self.store)
@@ -128,6 +129,9 @@ class PreparationPage(Page):
                                    "{n} more communities do not add up either.", more).format(
                 n=formatting.number(more))
         self.population_warning.setText(text)
+
+    def show_counts(self) -> None:
+        self.show_summary()
 
     def show_summary(self) -> None:
         with self.store.session() as session:

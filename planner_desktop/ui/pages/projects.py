@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 class ProjectsPage(Page):
     phase = Phase.projects
+    count_tables = frozenset({"project_profile", "component", "profile_funding"})
 
     sig_jump = Signal(str, object)
     """Go to a record this page does not show (the window switches pages)."""
@@ -93,6 +94,9 @@ class ProjectsPage(Page):
 
     def refresh(self) -> None:
         self.profiles_tab.refresh()
+        self.show_counts()
+
+    def show_counts(self) -> None:
         with self.store.session() as session:
             summary = summaries.projects_summary(session)
         recommendations = [

@@ -94,6 +94,7 @@ class ProfileEditor(QWidget):
         self.form.sig_refused.connect(self.refusal.setText)
         self.money = QLabel()
         self.money.setObjectName("profileMoney")
+        self.money.setWordWrap(True)  # a long reason must not widen the window's pages
         self.components = ListSection(_("Components and their cost"),
                                       tables.component_model(store, self), "components")
         self.funding = ListSection(_("Funding by source"),

@@ -6,23 +6,18 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from planner_desktop.domain.projects import ProfileCommunity, ProfileDemand, ProjectProfile
 from planner_desktop.i18n import _
 from planner_desktop.plan import records
+from planner_desktop.plan.demand_choices import demand_choices
 from planner_desktop.ui import queries
 from planner_desktop.ui.changes import ChangeHub
 from planner_desktop.ui.commands import CommandGroup, CreateRecord
 from planner_desktop.ui.models.table import KEY_ROLE, QueryTableModel
 from planner_desktop.ui.pages.base import PageContext, fit_columns, table_view
+from planner_desktop.ui.plan.demand_picker import DemandPicker
 from planner_desktop.ui.plan.profile_editor import ProfileEditor
 
 LIST_TABLES = ("project_profile", "component", "profile_demand")
@@ -40,35 +35,30 @@ class ProfilesTab(QWidget):
         self.view = table_view(self.profiles, name="profiles")
         for column in (2, 3, 5, 6):
             self.view.setColumnHidden(column, True)
-        self.demands = QComboBox()
-        self.demands.setObjectName("priorityDemands")
-        self.demands.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.demands.setMinimumContentsLength(12)
-        self.demands.setToolTip(_("Demands agreed as A+ or A that no profile answers yet"))
+        self.demands = DemandPicker()
+        self.demands.sig_chosen.connect(self.new_from_demand)
         self.new_profile = QPushButton(_("New profile from demand"))
         self.new_profile.setObjectName("newProfileFromDemand")
         self.new_profile.clicked.connect(
             lambda: self.new_from_demand(self.demands.currentData()))
         self.editor = ProfileEditor(context.store, hub, context.undo_stack)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.view, 1)
-        new = QHBoxLayout()
-        new.addWidget(self.demands, 1)
-        new.addWidget(self.new_profile)
-        left_layout.addLayout(new)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
+        splitter.addWidget(self.view)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([360, 760])
+        self.demands.top.addWidget(self.new_profile)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("profilesSplitter")
+        self.splitter.addWidget(splitter)
+        self.splitter.addWidget(self.demands)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
         self.view.selectionModel().selectionChanged.connect(self._chosen)
         hub.sig_changed.connect(self._saved)
 
@@ -82,10 +72,8 @@ class ProfilesTab(QWidget):
 
     def _fill_demands(self) -> None:
         with self.context.store.session() as session:
-            demands = records.priority_demands_without_profile(session)
-        self.demands.clear()
-        for demand_id, text in demands:
-            self.demands.addItem(text, demand_id)
+            demands = demand_choices(session)
+        self.demands.set_choices(demands)
         self.new_profile.setEnabled(bool(demands))
 
     def select_profile(self, profile_id: uuid.UUID) -> bool:
