@@ -131,7 +131,7 @@ translations/%/LC_MESSAGES/$(DOMAIN).mo: translations/%/LC_MESSAGES/$(DOMAIN).po
 	$(PYBABEL) -q compile -D $(DOMAIN) -l $* -i $< -o $@
 
 translations: | $(STAMP)
-	$(PYBABEL) -q extract -F babel.cfg --no-default-keywords -k _ -k N_ -k ngettext:1,2 \
+	$(PYBABEL) -q extract -F babel.cfg --no-default-keywords -k _ -k N_ -k NN_:1,2 -k ngettext:1,2 \
 		--add-comments=TRANSLATORS: --sort-by-file \
 		--project="$(APP_NAME)" --version="$(VERSION)" \
 		--copyright-holder="$(APP_NAME) contributors" -o $(POT) .

@@ -39,6 +39,12 @@ def N_(message: str) -> str:
     return message
 
 
+def NN_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular and plural pair for extraction as one plural message; translate
+    it later with :func:`ngettext`."""
+    return singular, plural
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate the form of a message that fits the number *n*."""
     return _catalogue(_language).ngettext(singular, plural, n)

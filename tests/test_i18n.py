@@ -17,8 +17,9 @@ from planner_desktop import i18n, paths
 from planner_desktop.i18n import N_, _, current_language, ngettext, set_language
 
 ROOT = Path(__file__).resolve().parent.parent
-# The same keywords as `make translations` (pybabel extract -k _ -k N_ -k ngettext:1,2).
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+# The same keywords as `make translations` (pybabel extract -k _ -k N_ -k NN_:1,2
+# -k ngettext:1,2).
+KEYWORDS = {"_": None, "N_": None, "NN_": (1, 2), "ngettext": (1, 2)}
 
 
 @pytest.fixture(autouse=True)

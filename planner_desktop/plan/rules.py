@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner_desktop.i18n import N_, _, ngettext
+from planner_desktop.i18n import N_, NN_, _, ngettext
 
 
 @dataclass(frozen=True)
@@ -25,104 +25,104 @@ class Rule:
 RULES: dict[str, Rule] = {
     "program-without-objective": Rule(
         N_("Programme without a strategic objective"),
-        N_("{n} programme without a strategic objective"),
-        N_("{n} programmes without a strategic objective")),
+        *NN_("{n} programme without a strategic objective",
+             "{n} programmes without a strategic objective")),
     "program-without-problem": Rule(
         N_("Programme without a problem stated"),
-        N_("{n} programme without a problem stated"),
-        N_("{n} programmes without a problem stated")),
+        *NN_("{n} programme without a problem stated",
+             "{n} programmes without a problem stated")),
     "policy-cycle": Rule(
         N_("Policies in a cycle"),
-        N_("{n} cycle of policies"),
-        N_("{n} cycles of policies")),
+        *NN_("{n} cycle of policies",
+             "{n} cycles of policies")),
     "axis-without-budget": Rule(
         N_("Axis without budget"),
-        N_("{n} axis without budget"),
-        N_("{n} axes without budget")),
+        *NN_("{n} axis without budget",
+             "{n} axes without budget")),
     "priority-a-without-profile": Rule(
         N_("Priority without a project profile"),
-        N_("{n} priority without a project profile"),
-        N_("{n} priorities without a project profile")),
+        *NN_("{n} priority without a project profile",
+             "{n} priorities without a project profile")),
     "profile-without-programme": Rule(
         N_("Profile without a programme"),
-        N_("{n} profile without a programme"),
-        N_("{n} profiles without a programme")),
+        *NN_("{n} profile without a programme",
+             "{n} profiles without a programme")),
     "profile-without-indicator": Rule(
         N_("Profile without an indicator"),
-        N_("{n} profile without an indicator"),
-        N_("{n} profiles without an indicator")),
+        *NN_("{n} profile without an indicator",
+             "{n} profiles without an indicator")),
     "profile-without-cost": Rule(
         N_("Profile without a cost"),
-        N_("{n} profile without a cost"),
-        N_("{n} profiles without a cost")),
+        *NN_("{n} profile without a cost",
+             "{n} profiles without a cost")),
     "profile-without-funding": Rule(
         N_("Profile without funding"),
-        N_("{n} profile without funding"),
-        N_("{n} profiles without funding")),
+        *NN_("{n} profile without funding",
+             "{n} profiles without funding")),
     "funding-split-mismatch": Rule(
         N_("Funding that does not add up to the cost"),
-        N_("{n} profile whose funding does not add up to its cost"),
-        N_("{n} profiles whose funding does not add up to their cost")),
+        *NN_("{n} profile whose funding does not add up to its cost",
+             "{n} profiles whose funding does not add up to their cost")),
     "programming-differs-from-funding": Rule(
         N_("Programming that differs from the funding"),
-        N_("{n} profile programmed for another amount than its funding"),
-        N_("{n} profiles programmed for another amount than their funding")),
+        *NN_("{n} profile programmed for another amount than its funding",
+             "{n} profiles programmed for another amount than their funding")),
     "indicator-without-target": Rule(
         N_("Indicator without a target"),
-        N_("{n} indicator without a target"),
-        N_("{n} indicators without a target")),
+        *NN_("{n} indicator without a target",
+             "{n} indicators without a target")),
     "ceiling-exceeded": Rule(
         N_("Programming above the ceiling"),
-        N_("{n} year above a source's ceiling"),
-        N_("{n} years above a source's ceiling")),
+        *NN_("{n} year above a source's ceiling",
+             "{n} years above a source's ceiling")),
     "no-ceiling": Rule(
         N_("Money from a source without a ceiling"),
-        N_("{n} year of a source without a ceiling"),
-        N_("{n} years of a source without a ceiling")),
+        *NN_("{n} year of a source without a ceiling",
+             "{n} years of a source without a ceiling")),
     "programming-outside-period": Rule(
         N_("Programming outside the plan period"),
-        N_("{n} amount programmed outside the plan period"),
-        N_("{n} amounts programmed outside the plan period")),
+        *NN_("{n} amount programmed outside the plan period",
+             "{n} amounts programmed outside the plan period")),
     "programmed-without-operation": Rule(
         N_("Programmed project missing from the POA"),
-        N_("{n} programmed project missing from the POA"),
-        N_("{n} programmed projects missing from the POA")),
+        *NN_("{n} programmed project missing from the POA",
+             "{n} programmed projects missing from the POA")),
     "operation-not-traceable": Rule(
         N_("Operation not traceable to the PDM"),
-        N_("{n} operation not traceable to the PDM"),
-        N_("{n} operations not traceable to the PDM")),
+        *NN_("{n} operation not traceable to the PDM",
+             "{n} operations not traceable to the PDM")),
     "operation-not-programmed-that-year": Rule(
         N_("Operation of a project not programmed that year"),
-        N_("{n} operation of a project not programmed that year"),
-        N_("{n} operations of projects not programmed that year")),
+        *NN_("{n} operation of a project not programmed that year",
+             "{n} operations of projects not programmed that year")),
     "operation-outside-fiscal-year": Rule(
         N_("Operation outside the fiscal year"),
-        N_("{n} operation outside the fiscal year"),
-        N_("{n} operations outside the fiscal year")),
+        *NN_("{n} operation outside the fiscal year",
+             "{n} operations outside the fiscal year")),
     "poa-outside-period": Rule(
         N_("POA outside the plan period"),
-        N_("{n} POA outside the plan period"),
-        N_("{n} POAs outside the plan period")),
+        *NN_("{n} POA outside the plan period",
+             "{n} POAs outside the plan period")),
     "target-not-number": Rule(
         N_("Target that is not a number"),
-        N_("{n} target that is not a number"),
-        N_("{n} targets that are not a number")),
+        *NN_("{n} target that is not a number",
+             "{n} targets that are not a number")),
     "operation-target-not-number": Rule(
         N_("Operation target that is not a number"),
-        N_("{n} operation target that is not a number"),
-        N_("{n} operation targets that are not a number")),
+        *NN_("{n} operation target that is not a number",
+             "{n} operation targets that are not a number")),
     "progress-in-future": Rule(
         N_("Progress dated in the future"),
-        N_("{n} progress record dated in the future"),
-        N_("{n} progress records dated in the future")),
+        *NN_("{n} progress record dated in the future",
+             "{n} progress records dated in the future")),
     "progress-on-unapproved-poa": Rule(
         N_("Progress on a POA not approved"),
-        N_("{n} progress record on a POA not approved"),
-        N_("{n} progress records on a POA not approved")),
+        *NN_("{n} progress record on a POA not approved",
+             "{n} progress records on a POA not approved")),
     "progress-without-recorder": Rule(
         N_("Progress with no one recorded"),
-        N_("{n} progress record with no one recorded"),
-        N_("{n} progress records with no one recorded")),
+        *NN_("{n} progress record with no one recorded",
+             "{n} progress records with no one recorded")),
 }
 
 
