@@ -209,7 +209,9 @@ def test_undo_and_redo_work_on_the_window_stack(qtbot, window):
 def test_geometry_page_and_dock_are_remembered(qtbot, settings, demo_db):
     first = open_window(qtbot, settings, demo_db)
     first.showNormal()
-    first.resize(QSize(700, 500))
+    # within the offscreen screen (800×600) and tall enough for the POA page with its
+    # approval bar (525 px); fitting 1366×768 is checked in test_window_small_items
+    first.resize(QSize(760, 560))
     first.show_phase(Phase.poa)
     first.close()
     assert settings.get("window_geometry") and settings.get("window_state")
@@ -217,7 +219,7 @@ def test_geometry_page_and_dock_are_remembered(qtbot, settings, demo_db):
     assert reread.get("last_page") == "poa"
 
     second = open_window(qtbot, reread, demo_db)
-    assert second.size() == QSize(700, 500)
+    assert second.size() == QSize(760, 560)
     assert second.phase is Phase.poa
     assert second.current_page().phase is Phase.poa
 
