@@ -48,7 +48,8 @@ def test_percent_amount_and_target_parsers():
 
 def test_the_date_must_fall_in_the_fiscal_year_or_the_plan_period():
     subject = _subject()
-    assert progress.parse_progress_date(subject, "3/15/2027") == date(2027, 3, 15)  # month first in English
+    # month first in English
+    assert progress.parse_progress_date(subject, "3/15/2027") == date(2027, 3, 15)
     with pytest.raises(Invalid, match="outside the fiscal year 2027"):
         progress.parse_progress_date(subject, "2028-01-02")
     with pytest.raises(Invalid):

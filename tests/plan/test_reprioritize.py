@@ -33,7 +33,8 @@ def test_send_back_makes_an_open_round_and_undo_puts_it_back(store):
     with store.session() as session:
         round_ = session.get(PrioritizationRound, sent.round_id)
         assert not round_.closed and round_.method is PrioritizationMethod.dots
-        assert "nuevo presupuesto" in round_.title and "2/1/2028" in round_.title  # the date as the language writes it
+        # the date as the language writes it
+        assert "nuevo presupuesto" in round_.title and "2/1/2028" in round_.title
         assert "nuevo presupuesto" in round_.reconciliation_note
         assert round_.facilitator is not None and round_.created_at is not None
         items = session.scalars(select(RoundItem).where(RoundItem.round_id == round_.id)
