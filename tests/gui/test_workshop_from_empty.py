@@ -32,6 +32,7 @@ from planner_desktop.domain.enums import FindingKind, Group, Phase, PriorityClas
 from planner_desktop.domain.enums import PrioritizationMethod as M
 from planner_desktop.domain.events import Attendance, Event
 from planner_desktop.domain.prioritization import PrioritizationRound, RoundResult
+from planner_desktop.i18n import ngettext
 from planner_desktop.ui.printing.print_dialog import PrintDialog
 from tests.gui.capture_helpers import saved, type_text
 from tests.gui.event_helpers import create_event, events_panel
@@ -134,6 +135,9 @@ def register_attendees(qtbot, window) -> None:
     saved(qtbot, window)
     assert panel.model.total == len(ATTENDEES)
     assert panel.last_totals.total == len(ATTENDEES)
+    persons = ngettext("{n} registered person", "{n} registered persons", len(ATTENDEES))
+    qtbot.waitUntil(lambda: persons.format(n=len(ATTENDEES)) in page.summary.text(),
+                    timeout=2000)
 
 
 def self_diagnosis_with_findings(qtbot, window) -> None:

@@ -26,7 +26,9 @@ from planner_desktop.ui.spreadsheet import refusal_line, spreadsheet_view
 class PreparationPage(Page):
     phase = Phase.preparation
     follows_scope = True
-    count_tables = frozenset({"district", "community", "organization", "person", "event"})
+    count_tables = frozenset(
+        {"district", "community", "organization", "person", "event", "attendance"}
+    )
 
     def build(self) -> None:
         self.hub = hub_for(self.context.undo_stack, self.store)
