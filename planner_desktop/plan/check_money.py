@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
+from planner_desktop.domain.figures import counted_programming
 from planner_desktop.domain.projects import (
     FundingSource,
     MultiYearProgramming,
@@ -18,15 +19,16 @@ from planner_desktop.plan.scope import live, plan_period
 
 def ceiling_exceeded(session: Session) -> list[Finding]:
     """Error: a year in which the programming of a source goes above its ceiling.
-    Warning: money programmed from a source in a year that has no ceiling for it."""
+    Warning: money programmed from a source in a year that has no ceiling for it.
+    The programming summed is the one every total counts (a project recommended to be
+    dropped is out of the plan and adds nothing)."""
     programmed = (
         select(
             MultiYearProgramming.source_id,
             MultiYearProgramming.year,
             func.sum(MultiYearProgramming.amount).label("amount"),
         )
-        .join(ProjectProfile, MultiYearProgramming.profile_id == ProjectProfile.id)
-        .where(live(MultiYearProgramming), live(ProjectProfile))
+        .where(counted_programming())
         .group_by(MultiYearProgramming.source_id, MultiYearProgramming.year)
         .subquery()
     )

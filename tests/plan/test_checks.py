@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from planner_desktop.domain.annual import AnnualPlan, Operation
 from planner_desktop.domain.enums import OperationType, Recommendation
+from planner_desktop.domain.figures import counted_programming
 from planner_desktop.domain.projects import (
     Component,
     Indicator,
@@ -194,6 +195,26 @@ def test_year_over_a_source_ceiling(store):
     found = findings(store, "ceiling-exceeded")
     assert [(f.record_id, f.severity) for f in found] == [(ceiling_id, Severity.error)]
     assert "0.01" in found[0].message
+
+
+def test_a_ceiling_counts_no_money_of_a_project_recommended_to_be_dropped(store):
+    with store.session() as session:
+        row = first(session, MultiYearProgramming, MultiYearProgramming.amount > 0,
+                    order=MultiYearProgramming.year)
+        source_id, year, dropped_id = row.source_id, row.year, row.profile_id
+        total = session.scalar(
+            select(func.sum(MultiYearProgramming.amount))
+            .where(MultiYearProgramming.source_id == source_id,
+                   MultiYearProgramming.year == year, counted_programming())
+        )
+        ceiling = first(session, SourceCeiling, SourceCeiling.source_id == source_id,
+                        SourceCeiling.year == year)
+        ceiling.amount = total - row.amount  # room for all but the project to be dropped
+        ceiling_id = ceiling.id
+    assert [f.record_id for f in findings(store, "ceiling-exceeded")] == [ceiling_id]
+    with store.session() as session:
+        session.get(ProjectProfile, dropped_id).recommendation = Recommendation.drop
+    assert findings(store, "ceiling-exceeded") == []
 
 
 def test_programming_without_a_ceiling_is_a_warning(store):
