@@ -34,6 +34,7 @@ from planner_desktop.domain.summaries import (
 )
 from planner_desktop.domain.territory import Community, Dimension, District, Sector
 from planner_desktop.i18n import N_
+from planner_desktop.prioritization.marks import class_text, stored_limit_ties
 from planner_desktop.ui.columns import Column, Kind
 from planner_desktop.ui.scope import MUNICIPALITY, Scope
 
@@ -205,9 +206,27 @@ def _shared_rank_text() -> Any:
     return case((RoundResult.tied, literal("=") + shown), else_=shown)
 
 
+@dataclass(frozen=True)
+class _AgreedResults(TableQuery):
+    """The agreed list, with the class of equal scores a class limit falls among marked
+    ``A+ (=?)`` until the room decides (as on the tally panel, the acta and the
+    spreadsheet); the rows select the result's item last, to find those."""
+
+    round_id: uuid.UUID | None = None
+
+    def fetch_rows(self, session: Session, keys: Sequence[Any]) -> dict[Any, tuple[Any, ...]]:
+        read = {row[0]: tuple(row[1:]) for row in session.execute(self.rows(keys))}
+        tied = any(str(values[0]).startswith("=") for values in read.values())
+        marked = stored_limit_ties(session, self.round_id) if tied and self.round_id else set()
+        return {key: (*values[:4], class_text(values[4].value, True)
+                      if values[4] is not None and values[5] in marked else values[4])
+                for key, values in read.items()}
+
+
 def agreed_results(round_id: uuid.UUID | None) -> TableQuery:
     """The agreed order of one round's demands, with their priority class."""
-    return TableQuery(
+    return _AgreedResults(
+        round_id=round_id,
         columns=(
             Column(N_("Rank")),
             Column(N_("Demand")),
@@ -226,6 +245,7 @@ def agreed_results(round_id: uuid.UUID | None) -> TableQuery:
                 Demand.description,
                 RoundResult.score,
                 RoundResult.priority_class,
+                RoundResult.item_id,
             )
             .join(RoundItem, RoundResult.item_id == RoundItem.id)
             .join(Demand, RoundItem.demand_id == Demand.id)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
+from planner_desktop.domain.enums import Phase, PriorityClass
 from planner_desktop.domain.enums import PrioritizationMethod as M
-from planner_desktop.domain.enums import PriorityClass
 from planner_desktop.exchange.xlsx.export import export
 from planner_desktop.prioritization.results import AGREED
 from planner_desktop.ui.language import apply_language
@@ -50,6 +50,23 @@ def agreed_sheet(window, tmp_path, name: str) -> dict[str, tuple]:
             for row in sheet.iter_rows(min_row=2, values_only=True)}
 
 
+def agreed_on_page(qtbot, window, title: str) -> dict[str, tuple[str, str]]:
+    """The 'Rounds and results' tab's agreed list for the round chosen there, by demand:
+    rank and class as shown (keyed by the description's first word)."""
+    page = window.pages[Phase.prioritization]
+    page.tabs.setCurrentIndex(0)
+    rounds = page.rounds
+    row = next(r for r in range(rounds.rowCount()) if rounds.index(r, 1).data() == title)
+    page.rounds_view.clearSelection()
+    click(qtbot, page.rounds_view.viewport())  # focus, as a person's click
+    page.rounds_view.selectRow(row)
+    qtbot.waitUntil(lambda: page.results.rowCount() > 0, timeout=5000)
+    model = page.results
+    return {model.index(r, 2).data().split()[0]: (model.index(r, 0).data(),
+                                                  model.index(r, 4).data())
+            for r in range(model.rowCount())}
+
+
 def test_equal_scores_share_a_rank_and_a_split_class_is_marked(qtbot, window, tmp_path):
     create_event(qtbot, events_panel(qtbot, window), "Taller de Chaupi Loma", "Chaupi Loma")
     type_demands(qtbot, window)
@@ -72,6 +89,12 @@ def test_equal_scores_share_a_rank_and_a_split_class_is_marked(qtbot, window, tm
     assert rows["Agua"] == ("=1", "A+ (=?)", legend)
     assert rows["Ripiado"] == ("=1", "A+ (=?)", legend)
     assert rows["Cancha"][0] == 3 and not rows["Cancha"][2], "a rank not shared stays a number"
+    shown = agreed_on_page(qtbot, window, "Puntos: Women")
+    assert shown["Agua"] == ("=1", "A+ (=?)") and shown["Ripiado"] == ("=1", "A+ (=?)")
+    assert shown["Cancha"][0] == "3" and "(=?)" not in shown["Cancha"][1]
+    page_legend = window.pages[Phase.prioritization].results_legend
+    assert not page_legend.isHidden() and page_legend.text() == legend
+    panel = choose_in_tally(qtbot, window, "Puntos: Women")
 
     # The room decides; the mark goes, the shared rank stays.
     for code, klass, reason in (("A", PriorityClass.a_plus, "más familias sin agua"),
@@ -86,3 +109,6 @@ def test_equal_scores_share_a_rank_and_a_split_class_is_marked(qtbot, window, tm
     rows = agreed_sheet(window, tmp_path, "after")
     assert rows["Agua"] == ("=1", "A+", "equal scores")
     assert rows["Ripiado"] == ("=1", "A", "equal scores")
+    shown = agreed_on_page(qtbot, window, "Puntos: Women")
+    assert shown["Agua"] == ("=1", "A+") and shown["Ripiado"] == ("=1", "A")
+    assert page_legend.isHidden(), "no mark left, no legend"

@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from planner_desktop.domain import labels, summaries
 from planner_desktop.domain.demands import Demand, DemandGroup
 from planner_desktop.domain.enums import Phase, PriorityClass
 from planner_desktop.i18n import _, ngettext
+from planner_desktop.prioritization.marks import LIMIT_MARK, limit_legend
 from planner_desktop.ui import queries
 from planner_desktop.ui.models.table import KEY_ROLE
 from planner_desktop.ui.pages.base import (
@@ -45,6 +46,12 @@ class PrioritizationPage(Page):
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addWidget(self.results_title)
         bottom_layout.addWidget(self.results_view)
+        self.results_legend = QLabel(limit_legend())
+        self.results_legend.setObjectName("agreedLegend")
+        self.results_legend.setWordWrap(True)
+        self.results_legend.hide()
+        bottom_layout.addWidget(self.results_legend)
+        self.results.sig_loaded.connect(self._show_legend)
         self.round_actions = RoundActions(self.context, self.chosen_round)
         self.round_actions.sig_opened.connect(self._opened)
         self._select_after: uuid.UUID | None = None
@@ -157,6 +164,15 @@ class PrioritizationPage(Page):
         )
         set_heading(self.results_title, text)
         fit_columns(self.results_view)
+
+    def _show_legend(self, _count: int = 0) -> None:
+        """The mark's legend under the agreed list, while a class limit among equal scores
+        is marked there."""
+        model = self.results
+        marked = any(LIMIT_MARK in str(model.index(row, 4).data() or "")
+                     for row in range(model.rowCount()))
+        self.results_legend.setText(limit_legend())
+        self.results_legend.setVisible(marked)
 
     def select_record(self, table: str, record_id: uuid.UUID) -> bool:
         """Select a round, a group of demands or a demand (a trace link, a check's
