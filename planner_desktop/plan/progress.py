@@ -2,10 +2,11 @@
 
 A progress record (:class:`~planner_desktop.domain.follow_up.Progress`) belongs to a
 project or to a POA operation. Its date must fall in the plan period (a project) or in the
-fiscal year of the POA (an operation); the physical progress is a percentage; the amount
-executed is a non-negative amount; the target achieved, when typed, is a number. Physical
-progress going back from the record before it is refused unless the record says why (a
-result or a corrective measure). An amount executed above the budget is only a warning.
+fiscal year of the POA (an operation), and never after today (the day the checks use);
+the physical progress is a percentage; the amount executed is a non-negative amount; the
+target achieved, when typed, is a number. Physical progress going back from the record
+before it is refused unless the record says why (a result or a corrective measure). An amount
+executed above the budget is only a warning.
 
 No Qt here. Parsers raise :class:`~planner_desktop.capture.validation.Invalid` with the
 one-line reason; :func:`check_entry` raises :class:`ProgressRefused` naming the field.
@@ -28,7 +29,7 @@ from planner_desktop.domain.annual import AnnualPlan, Operation
 from planner_desktop.domain.follow_up import Progress
 from planner_desktop.domain.projects import ProjectProfile
 from planner_desktop.i18n import N_, _
-from planner_desktop.plan import validate
+from planner_desktop.plan import check_execution, validate
 from planner_desktop.plan.numbers import parse_number
 from planner_desktop.plan.operations import parse_date
 from planner_desktop.plan.records import profile_money
@@ -129,6 +130,8 @@ def parse_progress_date(subject: Subject, text: Any) -> date:
     day = parse_date(text)
     if day is None:
         raise Invalid(_("a progress record needs its date"))
+    if day > check_execution.today():
+        raise Invalid(_("after today"))
     reason = date_refusal(subject, day)
     if reason:
         raise Invalid(reason)

@@ -2,6 +2,7 @@
 with the field named or saved (undoable), the follow-up table updated, the history of the
 chosen row edited like a spreadsheet, sorting by a column."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -11,6 +12,7 @@ from sqlalchemy import select
 from planner_desktop.domain.enums import Phase
 from planner_desktop.domain.follow_up import Progress
 from planner_desktop.i18n import _
+from planner_desktop.plan import check_execution
 from planner_desktop.plan.progress import FIELDS
 from planner_desktop.ui.plan.follow_table import SORT_ROLE, TABLE_ROLE
 from tests.gui.test_capture_window import saved, type_into_cell
@@ -18,6 +20,13 @@ from tests.gui.test_window import click_phase, open_window
 
 pytestmark = pytest.mark.gui
 PHYSICAL, FINANCIAL = 3, 6
+
+
+@pytest.fixture(autouse=True)
+def demo_is_past(monkeypatch):
+    """Today is after the demo's fiscal years, so that their last days are not in the
+    future; a test that wants another day sets it again."""
+    monkeypatch.setattr(check_execution, "today", lambda: date(2028, 1, 1))
 
 
 @pytest.fixture
@@ -78,7 +87,7 @@ def test_a_progress_row_refused_then_saved_and_the_table_updated(qtbot, window, 
     assert entry.refusal.text().startswith(named("physical_percent"))
     fill(qtbot, entry, physical_percent="60", financial_executed="-5")
     assert entry.refusal.text().startswith(named("financial_executed"))
-    fill(qtbot, entry, date=f"{year + 1}-01-05", financial_executed="10")
+    fill(qtbot, entry, date=f"{year - 1}-12-31", financial_executed="10")
     assert entry.refusal.text().startswith(named("date"))
     assert str(year) in entry.refusal.text()
     assert len(records(window, item.id)) == before, "nothing refused is saved"
@@ -105,6 +114,22 @@ def test_a_progress_row_refused_then_saved_and_the_table_updated(qtbot, window, 
     window.undo_stack.redo()
     saved(qtbot, window)
     assert records(window, item.id)[-1].id == kept[-1].id, "redo brings back the same row"
+
+
+def test_a_date_after_today_is_refused_in_place(qtbot, monkeypatch, window, page):
+    item = choose_operation(page)
+    entry = page.entry
+    year = entry.subject.fiscal_year
+    monkeypatch.setattr(check_execution, "today", lambda: date(year, 6, 30))
+    before = len(records(window, item.id))
+    fill(qtbot, entry, date=f"{year}-07-01", physical_percent="30")
+    assert entry.refusal.text() == named("date") + " " + _("after today")
+    assert entry.inputs["date"].hasFocus(), "the cursor waits in the refused field"
+    assert len(records(window, item.id)) == before, "nothing refused is saved"
+    fill(qtbot, entry, date=f"{year}-06-30")
+    saved(qtbot, window)
+    assert entry.refusal.text() == ""
+    assert records(window, item.id)[-1].date == date(year, 6, 30)
 
 
 def test_going_back_needs_a_corrective_measure_and_over_budget_warns(qtbot, window, page):

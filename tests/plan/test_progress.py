@@ -13,7 +13,7 @@ from planner_desktop.capture.validation import Invalid
 from planner_desktop.domain.annual import AnnualPlan, Operation
 from planner_desktop.domain.follow_up import Progress
 from planner_desktop.domain.projects import ProjectProfile
-from planner_desktop.plan import progress
+from planner_desktop.plan import check_execution, progress
 from planner_desktop.plan.follow import operation_follow_up
 from planner_desktop.plan.progress import ProgressRefused, Subject
 
@@ -51,13 +51,34 @@ def test_the_date_must_fall_in_the_fiscal_year_or_the_plan_period():
     # month first in English
     assert progress.parse_progress_date(subject, "3/15/2027") == date(2027, 3, 15)
     with pytest.raises(Invalid, match="outside the fiscal year 2027"):
-        progress.parse_progress_date(subject, "2028-01-02")
+        progress.parse_progress_date(subject, "2026-12-31")
     with pytest.raises(Invalid):
         progress.parse_progress_date(subject, "")
     project = Subject("project_profile", subject.id, "PRY-1", "x", Decimal(0),
                       date(2026, 1, 1), date(2030, 12, 31))
     assert progress.date_refusal(project, date(2030, 5, 1)) is None
     assert "plan period 2026–2030" in progress.date_refusal(project, date(2031, 1, 1))
+
+
+def test_a_date_after_today_is_refused(monkeypatch):
+    """The day the checks call today: progress after it has not happened yet."""
+    monkeypatch.setattr(check_execution, "today", lambda: date(2027, 6, 30))
+    subject = _subject()
+    assert progress.parse_progress_date(subject, "2027-06-30") == date(2027, 6, 30)
+    with pytest.raises(Invalid, match=r"^after today$"):
+        progress.parse_progress_date(subject, "2027-07-01")
+
+
+def test_check_entry_refuses_a_date_after_today_naming_the_date(store, monkeypatch):
+    with store.session() as session:
+        subject = progress.subject_of(session, "operation", _operation(session).id)
+        year = subject.fiscal_year
+        monkeypatch.setattr(check_execution, "today", lambda: date(year, 3, 1))
+        typed = {"date": f"{year}-03-02", "physical_percent": "10"}
+        with pytest.raises(ProgressRefused) as refused:
+            progress.check_entry(session, subject, typed)
+        assert (refused.value.field, refused.value.reason) == ("date", "after today")
+        assert progress.check_entry(session, subject, {**typed, "date": f"{year}-03-01"})
 
 
 def test_going_back_needs_a_note_and_over_budget_is_a_warning():

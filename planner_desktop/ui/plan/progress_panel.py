@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner_desktop.domain.follow_up import Progress
 from planner_desktop.i18n import _
-from planner_desktop.plan import progress
+from planner_desktop.plan import check_execution, progress
 from planner_desktop.plan.progress import FIELDS, ProgressRefused, Subject
 from planner_desktop.store.database import Store
 from planner_desktop.ui import formatting
@@ -119,7 +119,8 @@ class ProgressPanel(QWidget):
             return
         set_heading(self.title, _("Progress of {code} {name}").format(
             code=subject.code, name=subject.name))
-        self.inputs["date"].setText(formatting.short_date(default_day(subject, date.today())))
+        day = default_day(subject, check_execution.today())
+        self.inputs["date"].setText(formatting.short_date(day))
         fit_columns(self.view)  # type: ignore[arg-type]
 
     def record(self) -> uuid.UUID | None:
