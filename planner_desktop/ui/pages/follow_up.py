@@ -26,6 +26,8 @@ WATCHED = ("progress", "operation", "annual_plan", "plan_adjustment", "component
 
 class FollowUpPage(Page):
     phase = Phase.follow_up
+    count_tables = frozenset({"progress"})
+    """The header counts progress records (and the projects and operations they are of)."""
 
     def build(self) -> None:
         from planner_desktop.ui.changes import hub_for
@@ -79,7 +81,6 @@ class FollowUpPage(Page):
             self._reload_follow()
         if table == "progress" and self.isVisible():
             self.progress.reload()
-            self._show_summary()
 
     def _reload_follow(self) -> None:
         """Read the figures again, keeping the chosen row chosen."""
@@ -129,10 +130,10 @@ class FollowUpPage(Page):
         self._reload_follow()
         fit_columns(self.follow_view)
         self.reprioritize.refresh()
-        self._show_summary()
+        self.show_counts()
         fit_columns(self.progress_view)
 
-    def _show_summary(self) -> None:
+    def show_counts(self) -> None:
         with self.store.session() as session:
             summary = summaries.follow_up_summary(session)
         self.set_summary(

@@ -26,6 +26,7 @@ from planner_desktop.ui.pages.base import (
 
 class PoaPage(Page):
     phase = Phase.poa
+    count_tables = frozenset({"annual_plan", "operation", "plan_adjustment"})
 
     def build(self) -> None:
         from planner_desktop.ui.changes import hub_for
@@ -64,8 +65,6 @@ class PoaPage(Page):
         if table == "annual_plan" and self.isVisible():
             self.derive.refresh()
             self._reload_plans(self.editor.plan_id)
-        elif table in ("operation", "plan_adjustment") and self.isVisible():
-            self._show_summary(self.editor.plan_id)
 
     def _made(self, plan_id: uuid.UUID) -> None:
         """A POA was made from the PDM: show it."""
@@ -126,6 +125,9 @@ class PoaPage(Page):
         self.adjustments.show_plan(plan_id)  # type: ignore[arg-type]
         self._show_summary(plan_id)
         fit_columns(self.operations_view, 260)  # type: ignore[arg-type]
+
+    def show_counts(self) -> None:
+        self._show_summary(self.editor.plan_id)
 
     def _show_summary(self, plan_id: object) -> None:
         with self.store.session() as session:
