@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from reportlab.lib.units import cm
 from reportlab.platypus import Flowable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,7 +18,7 @@ from planner_desktop.domain.summaries import live
 from planner_desktop.i18n import _
 from planner_desktop.plan.answers import AgreedPriority, CommunityPriorities, community_priorities
 from planner_desktop.reports.contents import Contents
-from planner_desktop.reports.layout import para
+from planner_desktop.reports.layout import gap, para
 from planner_desktop.reports.tables import scaled, table
 
 
@@ -40,8 +41,9 @@ def _community_title(community: CommunityPriorities) -> str:
 
 
 def priorities_section(session: Session, toc: Contents, width: float) -> list[Flowable]:
-    """Section 6: per district, one table; per community, a title row, then its agreed
-    priorities in their agreed order, each with its project and where it stands."""
+    """Section 6: per district, per community one table whose title row (the community)
+    repeats with the header on every page it runs onto, then its agreed priorities in
+    their agreed order, each with its project and where it stands."""
     communities = community_priorities(session)
     out: list[Flowable] = [
         toc.heading(_("6. Community priorities and the projects that answer them"), 1),
@@ -57,14 +59,11 @@ def priorities_section(session: Session, toc: Contents, width: float) -> list[Fl
     for (_code, district), group in groupby(communities,
                                             key=lambda c: (c.district_code, c.district)):
         out.append(toc.heading(district, 2))
-        rows: list[list[str]] = []
-        titles: list[int] = []
         for community in group:
-            titles.append(len(rows))
-            rows.append([_community_title(community), "", "", "", ""])
+            rows = [[_community_title(community), "", "", "", ""]]
             for priority in community.priorities:
                 rows += _rows(priority)
-        out.append(table(header, rows, widths, titles=titles))
+            out += [table(header, rows, widths, titles=[0], repeat_rows=2), gap(0.2 * cm)]
     return out
 
 

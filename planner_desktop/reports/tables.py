@@ -156,11 +156,14 @@ def table(
     row_heights: Sequence[float | None] | None = None,
     bold_last: bool = False,
     titles: Sequence[int] = (),
+    repeat_rows: int = 1,
 ) -> Table:
     """A table that splits across pages repeating its header; long cells wrap, header
     words never split (:mod:`planner_desktop.reports.headers` may narrow the header's
     font or widen a column for that). The rows at the indexes ``titles`` are titles of
-    the rows below them: their first value, in bold, across the whole table."""
+    the rows below them: their first value, in bold, across the whole table.
+    ``repeat_rows`` counts the header and the rows under it repeated on each page (2:
+    the header and a title row 0 naming what continues)."""
     fit = fit_header(header, widths)
     widths = fit.widths
     data: list[list[Any]] = [[header_text(h, w, fit.size)
@@ -179,7 +182,7 @@ def table(
     styles = _cell_styles(len(widths), len(rows), numeric, bold_last, fit.size)
     for index in titles:
         styles[index + 1] = [_BOLD[False]] * len(widths)
-    result = GridTable(data, colWidths=list(widths), rowHeights=heights, repeatRows=1,
+    result = GridTable(data, colWidths=list(widths), rowHeights=heights, repeatRows=repeat_rows,
                        cellStyles=styles)
     result.header = [str(h) for h in header]
     result.header_size = fit.size

@@ -61,6 +61,27 @@ def test_pdm_lists_each_communitys_agreed_priorities_with_their_project_or_reaso
     assert order == sorted(order), "a community's priorities in their agreed order"
 
 
+def test_a_communitys_priorities_run_onto_a_new_page_under_its_name(
+        demo: Any, tmp_path: Any) -> None:
+    """Where a community's list continues on the next page, the column header and the
+    community's name are repeated at the top of that page, before its next priority."""
+    printed = print_report(demo, "pdm", tmp_path)
+    header = _flat("Rank Class Demand Project that answers it Where it stands")
+    pages = [(n, _flat(text)) for n, text in enumerate(printed.pages)
+             if header in _flat(text)]
+    with demo.raw_session() as session:
+        communities = community_priorities(session)
+    continued = 0
+    for community in communities:
+        codes = [p.demand.split()[0] for p in community.priorities]
+        on = [(n, page) for n, page in pages if any(code in page for code in codes)]
+        for n, page in on[1:]:
+            continued += 1
+            top = page[page.index(header) + len(header):]
+            assert top.startswith(_flat(community.community)), (community.community, n)
+    assert continued, "the demo has a community whose priorities run onto a new page"
+
+
 def test_pdm_programming_lists_every_project_or_says_why_not(demo: Any, tmp_path: Any) -> None:
     printed = print_report(demo, "pdm", tmp_path)
     programming = _section(printed, "4. Five-year programming", "5. Indicators and targets")
