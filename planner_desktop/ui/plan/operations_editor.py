@@ -30,6 +30,8 @@ from planner_desktop.ui.columns import Column, Kind
 from planner_desktop.ui.commands import CreateRecord
 from planner_desktop.ui.models.editable import EditableQueryModel
 from planner_desktop.ui.models.editing import FieldSpec, Index, choose
+from planner_desktop.ui.models.marks import ConflictMarks, repaint_all
+from planner_desktop.ui.models.territory import MARK_ROLES
 from planner_desktop.ui.pages.base import section_label
 from planner_desktop.ui.plan.parsers import parse_amount
 from planner_desktop.ui.plan.tables import _enum_choices
@@ -75,7 +77,8 @@ def parse_operation_target(text: Any) -> str:
 
 
 class OperationsModel(EditableQueryModel):
-    """Operations of one POA; the schedule is read before each edit for the date rules."""
+    """Operations of one POA; the schedule is read before each edit for the date rules.
+    An operation in an unresolved conflict is marked as such (:mod:`..models.marks`)."""
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         schedule = Schedule()
@@ -110,7 +113,8 @@ class OperationsModel(EditableQueryModel):
         super().__init__(store, operations_query(None), Operation, fields, parent)
         self.schedule = schedule
         self.sources = sources
-        self.also_reload_on.add("plan_adjustment")
+        self.conflicts = ConflictMarks(store, Operation.__tablename__)
+        self.also_reload_on |= {"plan_adjustment", "merge_conflict"}
 
     def show_plan(self, plan_id: uuid.UUID | None) -> None:
         with self._store.session() as session:  # type: ignore[union-attr]
@@ -119,6 +123,16 @@ class OperationsModel(EditableQueryModel):
             self.sources[:] = [(sid, text.split(" ", 1)[0])
                                for sid, text in records.funding_sources(session)]
         self.reload(operations_query(plan_id))
+
+    def reload(self, query: TableQuery | None = None) -> None:
+        self.conflicts.reload()
+        super().reload(query)
+
+    def refresh(self) -> None:
+        changed = self.conflicts.reload()
+        super().refresh()
+        if changed:
+            repaint_all(self)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         key = self.key(index.row())
@@ -132,6 +146,13 @@ class OperationsModel(EditableQueryModel):
         return super().setData(index, value, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role in MARK_ROLES:
+            handled, value = self.editing.data(index, role)
+            if handled:
+                return value
+            handled, value = self.conflicts.data(self.key(index.row()), index.column(), role)
+            if handled:
+                return value
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
             values = self.values(index.row())
             if values and values[CANCELLED]:
