@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -67,6 +68,12 @@ class Store:
         self._factory = sessionmaker(engine, expire_on_commit=False)
         self._factory_info = {provenance.INFO_KEY: provenance_}
         provenance.install(self._factory)
+
+    def set_facilitator(self, name: str) -> None:
+        """Stamp ``name`` on the records created from now on (those already saved keep
+        theirs)."""
+        self.provenance = dataclasses.replace(self.provenance, facilitator=name)
+        self._factory_info = {provenance.INFO_KEY: self.provenance}
 
     @property
     def url(self) -> str:

@@ -346,6 +346,7 @@ class MainWindow(QMainWindow):
                 set_language=self.set_language,
                 set_large_font=self.set_large_font,
                 about=self._about,
+                facilitator=self.edit_facilitator,
             ),
             undo_stack=self.undo_stack,
             icons=self.icons,
@@ -359,6 +360,11 @@ class MainWindow(QMainWindow):
         from planner_desktop.ui.printing import actions as printing_actions
 
         printing_actions.install(self)
+
+    def edit_facilitator(self) -> None:
+        from planner_desktop.ui.facilitator_dialog import edit_facilitator
+
+        edit_facilitator(self)
 
     def _about(self) -> None:
         from planner_desktop.ui import dialogs

@@ -28,6 +28,7 @@ class MenuHandlers:
     set_language: Callable[[str], None]
     set_large_font: Callable[[bool], None]
     about: Callable[[], None]
+    facilitator: Callable[[], None]
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class MenuActions:
     quit: QAction
     undo: QAction
     redo: QAction
+    facilitator: QAction
     languages: dict[str, QAction]
     large_font: QAction
     about: QAction
@@ -92,6 +94,12 @@ def build_menus(
     icons.set(redo, "mdi6.redo")
     edit_menu.addAction(undo)
     edit_menu.addAction(redo)
+    edit_menu.addSeparator()
+    facilitator = QAction(_("&Facilitator…"), owner)
+    facilitator.setObjectName("action_facilitator")
+    facilitator.triggered.connect(lambda: handlers.facilitator())
+    icons.set(facilitator, "mdi6.account-edit-outline")
+    edit_menu.addAction(facilitator)
 
     view_menu = bar.addMenu(_("&View"))
     view_menu.setObjectName("menu_view")
@@ -139,6 +147,7 @@ def build_menus(
         quit_action,
         undo,
         redo,
+        facilitator,
         large,
         about,
         *languages.values(),
@@ -149,6 +158,7 @@ def build_menus(
         quit=quit_action,
         undo=undo,
         redo=redo,
+        facilitator=facilitator,
         languages=languages,
         large_font=large,
         about=about,
