@@ -65,6 +65,7 @@ def test_the_follow_up_header_counts_a_progress_record_and_its_undo(qtbot: Any,
     page = window.pages[Phase.follow_up]
     qtbot.waitUntil(lambda: page.follow_sorted.rowCount() > 0, timeout=5000)
     before = count(page, "registros de avance")
+    listed = page.progress.total
     choose_operation(page)
     year = page.entry.subject.fiscal_year
     fill(qtbot, page.entry, date=f"{year}-12-30", physical_percent="40")
@@ -78,3 +79,4 @@ def test_the_follow_up_header_counts_a_progress_record_and_its_undo(qtbot: Any,
     qtbot.waitUntil(lambda: count(page, "registros de avance") == before, timeout=3000)
     click_phase(qtbot, window, Phase.follow_up)
     assert count(page, "registros de avance") == before
+    qtbot.waitUntil(lambda: page.progress.total == listed, timeout=3000)  # the list too

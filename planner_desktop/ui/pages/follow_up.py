@@ -77,9 +77,13 @@ class FollowUpPage(Page):
         return (subject.id, subject.table) if subject else (None, None)
 
     def _saved(self, table: str, _serial: int) -> None:
-        if table in WATCHED and self.isVisible():
-            self._reload_follow()
-        if table == "progress" and self.isVisible():
+        if table not in WATCHED:
+            return
+        if not self.isVisible():
+            self._stale = True  # read again when next shown (an undo from another page)
+            return
+        self._reload_follow()
+        if table == "progress":
             self.progress.reload()
 
     def _reload_follow(self) -> None:
