@@ -130,6 +130,10 @@ def test_a_date_after_today_is_refused_in_place(qtbot, monkeypatch, window, page
     saved(qtbot, window)
     assert entry.refusal.text() == ""
     assert records(window, item.id)[-1].date == date(year, 6, 30)
+    qtbot.waitUntil(lambda: entry.model.total == before + 1, timeout=3000)
+    type_into_cell(qtbot, entry.view, 0, 0, f"{year}-12-30")  # in the history: the same
+    assert entry.refusal.text() == named("date") + " " + _("after today")
+    assert records(window, item.id)[-1].date == date(year, 6, 30)
 
 
 def test_going_back_needs_a_corrective_measure_and_over_budget_warns(qtbot, window, page):
