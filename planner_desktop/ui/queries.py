@@ -20,6 +20,7 @@ from planner_desktop.domain.annual import AnnualPlan, ManagementObjective, Opera
 from planner_desktop.domain.demands import Demand
 from planner_desktop.domain.diagnosis import Finding, SelfDiagnosis
 from planner_desktop.domain.events import Attendance, Event
+from planner_desktop.domain.figures import counted_operation
 from planner_desktop.domain.follow_up import Progress
 from planner_desktop.domain.prioritization import PrioritizationRound, RoundItem, RoundResult
 from planner_desktop.domain.projects import ProjectProfile
@@ -319,15 +320,17 @@ def profiles() -> TableQuery:
 
 
 def annual_plans() -> TableQuery:
+    """The POAs with their operations and budget as the POA's figures count them (a
+    cancelled operation adds nothing)."""
     operations = (
         select(func.count(Operation.id))
-        .where(Operation.annual_plan_id == AnnualPlan.id, live(Operation))
+        .where(Operation.annual_plan_id == AnnualPlan.id, counted_operation())
         .correlate(AnnualPlan)
         .scalar_subquery()
     )
     budget = (
         select(func.sum(Operation.budget))
-        .where(Operation.annual_plan_id == AnnualPlan.id, live(Operation))
+        .where(Operation.annual_plan_id == AnnualPlan.id, counted_operation())
         .correlate(AnnualPlan)
         .scalar_subquery()
     )

@@ -18,6 +18,8 @@ from tests.gui.test_plan_follow_up import choose_operation, fill
 from tests.gui.test_window import click_phase, open_window
 
 pytestmark = pytest.mark.gui
+OPERATIONS = 3
+"""The POAs table's column counting operations."""
 
 
 @pytest.fixture(autouse=True)
@@ -38,15 +40,23 @@ def count(page: Any, words: str) -> int:
     return int(found.group(1))
 
 
+def listed(page: Any) -> int:
+    """The operations the POAs table counts for the chosen POA (as the header does)."""
+    row = page.plans.row_of(page.editor.plan_id)
+    return int(page.plans.index(row, OPERATIONS).data())
+
+
 def test_the_poa_header_counts_an_added_operation_and_its_undo(qtbot: Any,
                                                               window: Any) -> None:
     click_phase(qtbot, window, Phase.poa)
     page = window.pages[Phase.poa]
     qtbot.waitUntil(lambda: page.editor.plan_id is not None, timeout=5000)
     before = count(page, "operaciones")
+    assert listed(page) == before, "a cancelled operation counts in neither"
     qtbot.mouseClick(page.editor.add, Qt.MouseButton.LeftButton)
     saved(qtbot, window)
     qtbot.waitUntil(lambda: count(page, "operaciones") == before + 1, timeout=3000)
+    qtbot.waitUntil(lambda: listed(page) == before + 1, timeout=3000)  # the POAs table too
 
     click_phase(qtbot, window, Phase.follow_up)  # undone while another page is shown
     window.undo_stack.undo()
@@ -54,6 +64,7 @@ def test_the_poa_header_counts_an_added_operation_and_its_undo(qtbot: Any,
     qtbot.waitUntil(lambda: count(page, "operaciones") == before, timeout=3000)
     click_phase(qtbot, window, Phase.poa)
     assert count(page, "operaciones") == before
+    assert listed(page) == before
     window.undo_stack.redo()
     saved(qtbot, window)
     qtbot.waitUntil(lambda: count(page, "operaciones") == before + 1, timeout=3000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, QSignalBlocker, Qt
 from PySide6.QtWidgets import QSplitter
 from sqlalchemy import select
 
@@ -62,7 +62,9 @@ class PoaPage(Page):
         hub.sig_changed.connect(self._saved)
 
     def _saved(self, table: str, _serial: int) -> None:
-        if table == "annual_plan" and self.isVisible():
+        if table == "annual_plan" and not self.isVisible():
+            self._stale = True  # read again when next shown (an undo from another page)
+        elif table == "annual_plan":
             self.derive.refresh()
             self._reload_plans(self.editor.plan_id)
 
@@ -128,6 +130,17 @@ class PoaPage(Page):
 
     def show_counts(self) -> None:
         self._show_summary(self.editor.plan_id)
+        self._reread_plans()
+
+    def _reread_plans(self) -> None:
+        """Read the POAs table's figures again, the chosen POA still chosen without its
+        operations being read again (the cell being typed in stays put)."""
+        keep = self.editor.plan_id
+        with QSignalBlocker(self.plans_view.selectionModel()):
+            self.plans.reload()
+            row = self.plans.row_of(keep) if keep is not None else -1
+            if row >= 0:
+                self.plans_view.selectRow(row)
 
     def _show_summary(self, plan_id: object) -> None:
         with self.store.session() as session:
