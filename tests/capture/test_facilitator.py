@@ -26,7 +26,7 @@ def test_a_new_name_stamps_new_records_only(store):
         session.add(Municipality(name="Después"))
     with store.session() as session:
         stamped = dict(session.execute(
-            select(Municipality.name, Municipality.facilitator)).tuples().all())
+            select(Municipality.name, Municipality.facilitator)).all())
     assert stamped["Después"] == "Rosa Quispe"
     assert stamped["Antes"] != "Rosa Quispe", "a record saved before keeps its name"
     assert store.provenance.facilitator == "Rosa Quispe"
