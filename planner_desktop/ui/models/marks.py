@@ -7,12 +7,16 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from planner_desktop.domain.base import Synced
 from planner_desktop.exchange.conflict_marks import conflicted_ids, explanation
 from planner_desktop.store.database import Store
+from planner_desktop.ui.models.editable import EditableQueryModel
+from planner_desktop.ui.models.editing import FieldSpec
+from planner_desktop.ui.queries import TableQuery
 
 CONFLICT_COLOR = QColor("#fde2b8")
 """The tint of a row in conflict."""
@@ -71,3 +75,30 @@ def repaint_all(model: QAbstractItemModel) -> None:
         model.dataChanged.emit(model.index(0, 0), model.index(rows - 1, columns - 1),
                                [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
                                 Qt.ItemDataRole.DecorationRole])
+
+
+class ConflictMarkedModel(EditableQueryModel):
+    """An editable table whose rows in an unresolved conflict are marked: the marks are
+    read again with the rows, and a change of the conflicts alone repaints the table."""
+
+    def __init__(
+        self,
+        store: Store,
+        query: TableQuery,
+        record: type[Synced],
+        fields: dict[int, FieldSpec],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(store, query, record, fields, parent)
+        self.conflicts = ConflictMarks(store, str(record.__tablename__))  # type: ignore[attr-defined]
+        self.also_reload_on.add("merge_conflict")
+
+    def reload(self, query: TableQuery | None = None) -> None:
+        self.conflicts.reload()
+        super().reload(query)
+
+    def refresh(self) -> None:
+        changed = self.conflicts.reload()
+        super().refresh()
+        if changed:
+            repaint_all(self)

@@ -17,9 +17,8 @@ from planner_desktop.i18n import N_, _
 from planner_desktop.store.database import Store
 from planner_desktop.ui import formatting
 from planner_desktop.ui.columns import Column, Kind
-from planner_desktop.ui.models.editable import EditableQueryModel
 from planner_desktop.ui.models.editing import FieldSpec, Index, choose
-from planner_desktop.ui.models.marks import WARNING_COLOR, ConflictMarks, mark, repaint_all
+from planner_desktop.ui.models.marks import WARNING_COLOR, ConflictMarkedModel, mark
 from planner_desktop.ui.queries import MUNICIPALITY, Scope, TableQuery, _in_scope
 
 NAME = 2
@@ -109,7 +108,7 @@ def disagreement_text(name: str, by_sex: int, by_age: int) -> str:
                                   age=formatting.number(by_age))
 
 
-class CommunitiesModel(EditableQueryModel):
+class CommunitiesModel(ConflictMarkedModel):
     """The editable communities table. A row whose population by sex and by age group
     differ is marked (its counts tinted, a warning sign by the name, the reason in the
     tooltip): the table takes one number at a time, so it warns rather than refuses. A
@@ -117,18 +116,6 @@ class CommunitiesModel(EditableQueryModel):
 
     def __init__(self, store: Store, query: TableQuery, parent: QObject | None = None) -> None:
         super().__init__(store, query, Community, community_fields(), parent)
-        self.conflicts = ConflictMarks(store, Community.__tablename__)
-        self.also_reload_on.add("merge_conflict")
-
-    def reload(self, query: TableQuery | None = None) -> None:
-        self.conflicts.reload()
-        super().reload(query)
-
-    def refresh(self) -> None:
-        changed = self.conflicts.reload()
-        super().refresh()
-        if changed:
-            repaint_all(self)
 
     def population(self, row: int) -> Population:
         values = self.values(row)

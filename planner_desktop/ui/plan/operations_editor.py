@@ -28,9 +28,8 @@ from planner_desktop.store.database import Store
 from planner_desktop.ui.changes import ChangeHub
 from planner_desktop.ui.columns import Column, Kind
 from planner_desktop.ui.commands import CreateRecord
-from planner_desktop.ui.models.editable import EditableQueryModel
 from planner_desktop.ui.models.editing import FieldSpec, Index, choose
-from planner_desktop.ui.models.marks import ConflictMarks, repaint_all
+from planner_desktop.ui.models.marks import ConflictMarkedModel
 from planner_desktop.ui.models.territory import MARK_ROLES
 from planner_desktop.ui.pages.base import section_label
 from planner_desktop.ui.plan.parsers import parse_amount
@@ -76,7 +75,7 @@ def parse_operation_target(text: Any) -> str:
     return typed
 
 
-class OperationsModel(EditableQueryModel):
+class OperationsModel(ConflictMarkedModel):
     """Operations of one POA; the schedule is read before each edit for the date rules.
     An operation in an unresolved conflict is marked as such (:mod:`..models.marks`)."""
 
@@ -113,8 +112,7 @@ class OperationsModel(EditableQueryModel):
         super().__init__(store, operations_query(None), Operation, fields, parent)
         self.schedule = schedule
         self.sources = sources
-        self.conflicts = ConflictMarks(store, Operation.__tablename__)
-        self.also_reload_on |= {"plan_adjustment", "merge_conflict"}
+        self.also_reload_on.add("plan_adjustment")
 
     def show_plan(self, plan_id: uuid.UUID | None) -> None:
         with self._store.session() as session:  # type: ignore[union-attr]
@@ -123,16 +121,6 @@ class OperationsModel(EditableQueryModel):
             self.sources[:] = [(sid, text.split(" ", 1)[0])
                                for sid, text in records.funding_sources(session)]
         self.reload(operations_query(plan_id))
-
-    def reload(self, query: TableQuery | None = None) -> None:
-        self.conflicts.reload()
-        super().reload(query)
-
-    def refresh(self) -> None:
-        changed = self.conflicts.reload()
-        super().refresh()
-        if changed:
-            repaint_all(self)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         key = self.key(index.row())
