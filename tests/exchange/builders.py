@@ -60,6 +60,17 @@ class Laptop:
         self.store.close()
 
 
+def export_all(laptop: Laptop, facilitator: str, name: str) -> Path:
+    """Everything on ``laptop``, signed as ``facilitator``, in ``laptop.folder / name``."""
+    from planner_desktop.exchange.session import Scope, export_session
+
+    out = laptop.folder / name
+    export_session(
+        laptop.store, out, scope=Scope(kind="everything"), key=laptop.key, facilitator=facilitator
+    )
+    return out
+
+
 def new_key() -> Ed25519PrivateKey:
     return Ed25519PrivateKey.generate()
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import shutil
 import uuid
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,23 +20,15 @@ from planner_desktop.domain import models as m
 from planner_desktop.domain.enums import CommunityKind, Group
 from planner_desktop.domain.provenance import Provenance
 from planner_desktop.exchange.laptops import when
-from planner_desktop.exchange.session import Scope, export_session, list_conflicts
+from planner_desktop.exchange.session import list_conflicts
 from planner_desktop.i18n import _
 from planner_desktop.store.database import Store, open_store
 from planner_desktop.ui import formatting
 from planner_desktop.ui.exchange.conflict_view import ConflictDialog
 from planner_desktop.ui.language import apply_language
-from tests.exchange.builders import Laptop, edit, merge, new_laptop, populate
+from tests.exchange.builders import edit, export_all, merge, new_laptop, populate
 
 pytestmark = pytest.mark.gui
-
-
-def export(laptop: Laptop, facilitator: str, name: str) -> Path:
-    out = laptop.folder / name
-    export_session(
-        laptop.store, out, scope=Scope(kind="everything"), key=laptop.key, facilitator=facilitator
-    )
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +42,7 @@ def session_files(tmp_path_factory):
         s.add(second)
         s.flush()
         ids["district2"] = second.id
-    base_file = export(base, "Ana Quispe", "base.cumbre")
+    base_file = export_all(base, "Ana Quispe", "base.cumbre")
     laptops = []
     for name in ("uno", "dos"):
         laptop = new_laptop(folder / name)
@@ -78,8 +69,8 @@ def session_files(tmp_path_factory):
     )
     files = [
         base_file,
-        export(first, "Rosa Mamani", "sesion-2026-03-02-a1b2c3.cumbre"),
-        export(second_laptop, "Juan Choque", "sesion-2026-03-02-d4e5f6.cumbre"),
+        export_all(first, "Rosa Mamani", "sesion-2026-03-02-a1b2c3.cumbre"),
+        export_all(second_laptop, "Juan Choque", "sesion-2026-03-02-d4e5f6.cumbre"),
     ]
     for laptop in (base, first, second_laptop):
         laptop.close()

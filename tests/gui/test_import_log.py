@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import shutil
 import uuid
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,22 +14,14 @@ from sqlalchemy import func, select
 
 from planner_desktop.domain import models as m
 from planner_desktop.domain.provenance import Provenance
-from planner_desktop.exchange.session import Scope, export_session, import_log
+from planner_desktop.exchange.session import import_log
 from planner_desktop.i18n import _, ngettext
 from planner_desktop.store.database import open_store
 from planner_desktop.ui.exchange.log_view import ImportLogDialog
-from tests.exchange.builders import Laptop, merge, new_laptop, populate
+from tests.exchange.builders import export_all, merge, new_laptop, populate
 
 pytestmark = pytest.mark.gui
 LAPTOP = 3
-
-
-def export(laptop: Laptop, facilitator: str, name: str) -> Path:
-    out = laptop.folder / name
-    export_session(
-        laptop.store, out, scope=Scope(kind="everything"), key=laptop.key, facilitator=facilitator
-    )
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +30,7 @@ def session_files(tmp_path_factory):
     folder = tmp_path_factory.mktemp("log")
     base = new_laptop(folder / "base")
     ids = populate(base.store, communities=1)
-    base_file = export(base, "Ana Quispe", "sesion-base.cumbre")
+    base_file = export_all(base, "Ana Quispe", "sesion-base.cumbre")
     other = new_laptop(folder / "otra")
     merge(other.store, base_file)
     with other.store.session() as s:
@@ -52,7 +43,7 @@ def session_files(tmp_path_factory):
                     description=f"Demanda nueva {n}",
                 )
             )
-    added_file = export(other, "Rosa Mamani", "sesion-otra.cumbre")
+    added_file = export_all(other, "Rosa Mamani", "sesion-otra.cumbre")
     base.close()
     other.close()
     empty = folder / "empty.sqlite"

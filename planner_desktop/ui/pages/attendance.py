@@ -27,14 +27,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from planner_desktop.capture import attendance, persons
 from planner_desktop.capture.validation import Invalid, duplicate_attendance_reason
 from planner_desktop.domain import labels
 from planner_desktop.domain.enums import AgeGroup, Sex
-from planner_desktop.domain.events import EventCommunity
-from planner_desktop.domain.summaries import current_municipality, live
+from planner_desktop.domain.summaries import current_municipality, event_community_ids
 from planner_desktop.i18n import _
 from planner_desktop.ui.changes import hub_for
 from planner_desktop.ui.choosers import decorate, find_data
@@ -333,12 +331,9 @@ class AttendancePanel(QWidget):
         QTimer.singleShot(0, self.name.clear)
 
     def _event_community(self) -> uuid.UUID | None:
+        """The event's community when it has exactly one (the attendee's, by default)."""
         with self.store.session() as session:
-            ids = session.scalars(
-                select(EventCommunity.community_id).where(
-                    EventCommunity.event_id == self.event_id(), live(EventCommunity)
-                )
-            ).all()
+            ids = event_community_ids(session, self.event_id())
         return ids[0] if len(ids) == 1 else None
 
     def toggle_signed(self, row: int) -> None:
