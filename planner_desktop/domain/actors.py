@@ -1,10 +1,11 @@
-"""Actors: organizations with their role in planning, and the persons who take part."""
+"""Actors: organizations (their role by phase is :class:`ActorRole`) and the persons who
+take part."""
 
 from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import CheckConstraint, Integer, String, Text
+from sqlalchemy import CheckConstraint, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from planner_desktop.domain.base import Base, Synced, enum_type, fk
@@ -19,7 +20,6 @@ class Organization(Synced, Base):
     community_id: Mapped[uuid.UUID | None] = fk("community.id", nullable=True)
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[OrganizationKind] = mapped_column(enum_type(OrganizationKind))
-    role_in_planning: Mapped[str] = mapped_column(Text, default="")
 
     community: Mapped[Community | None] = relationship()
 

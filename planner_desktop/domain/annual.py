@@ -30,12 +30,12 @@ class AnnualPlan(Synced, Base):
 
 
 class ManagementObjective(Synced, Base):
-    """Objetivo de gestión, linked to a strategic objective of the PDM."""
+    """Objetivo de gestión, linked to an element of the plan (an objective, usually)."""
 
     __tablename__ = "management_objective"
 
     annual_plan_id: Mapped[uuid.UUID] = fk("annual_plan.id")
-    objective_id: Mapped[uuid.UUID | None] = fk("objective.id", nullable=True)
+    element_id: Mapped[uuid.UUID | None] = fk("plan_element.id", nullable=True)
     code: Mapped[str] = mapped_column(String(20))
     description: Mapped[str] = mapped_column(Text)
 
@@ -46,7 +46,7 @@ class Operation(Synced, Base):
 
     annual_plan_id: Mapped[uuid.UUID] = fk("annual_plan.id")
     management_objective_id: Mapped[uuid.UUID | None] = fk("management_objective.id", nullable=True)
-    program_id: Mapped[uuid.UUID | None] = fk("program.id", nullable=True)
+    element_id: Mapped[uuid.UUID | None] = fk("plan_element.id", nullable=True)
     profile_id: Mapped[uuid.UUID | None] = fk("project_profile.id", nullable=True)
     source_id: Mapped[uuid.UUID | None] = fk("funding_source.id", nullable=True)
     code: Mapped[str] = mapped_column(String(30))

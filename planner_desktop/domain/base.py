@@ -15,6 +15,7 @@ from sqlalchemy import (
     Dialect,
     Enum,
     ForeignKey,
+    Integer,
     MetaData,
     String,
     Text,
@@ -51,6 +52,23 @@ class Money(TypeDecorator[Decimal]):
             return None
         cents = (Decimal(value) * 100).quantize(Decimal(1))
         return int(cents)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        return (Decimal(int(value)) / 100).quantize(Decimal("0.01"))
+
+
+class Hundredths(TypeDecorator[Decimal]):
+    """A percentage with two decimals (86,50 %), stored exactly as whole hundredths."""
+
+    impl = Integer
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
+        if value is None:
+            return None
+        return int((Decimal(value) * 100).quantize(Decimal(1)))
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         if value is None:

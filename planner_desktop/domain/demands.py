@@ -36,8 +36,14 @@ class Demand(Synced, Base):
         CheckConstraint("beneficiaries_men >= 0", name="beneficiaries_men_not_negative"),
         CheckConstraint("estimated_cost >= 0", name="estimated_cost_not_negative"),
         # covers the demand totals by sector, district and group of the reports
-        Index("ix_demand_totals", "sector_id", "community_id", "raising_group", "deleted_at",
-              "estimated_cost"),
+        Index(
+            "ix_demand_totals",
+            "sector_id",
+            "community_id",
+            "raising_group",
+            "deleted_at",
+            "estimated_cost",
+        ),
     )
 
     community_id: Mapped[uuid.UUID] = fk("community.id")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Index, Integer, String, Text
+from sqlalchemy import CheckConstraint, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from planner_desktop.domain.base import Base, Synced, enum_type, fk
-from planner_desktop.domain.enums import FindingKind, Group
+from planner_desktop.domain.base import Base, Hundredths, Synced, enum_type, fk
+from planner_desktop.domain.enums import FindingKind, Group, ScoreState
 from planner_desktop.domain.territory import Community, Dimension
 
 
@@ -50,13 +51,32 @@ class Finding(Synced, Base):
     dimension: Mapped[Dimension] = relationship()
 
 
-class InstitutionalScore(Synced, Base):
-    """Institutional self-assessment: a percentage for one area in one year."""
+class AssessmentArea(Synced, Base):
+    """An area of the institutional self-assessment, defined by the municipality."""
 
-    __tablename__ = "institutional_score"
-    __table_args__ = (CheckConstraint("percentage BETWEEN 0 AND 100", name="percentage_range"),)
+    __tablename__ = "assessment_area"
 
     municipality_id: Mapped[uuid.UUID] = fk("municipality.id")
-    area: Mapped[str] = mapped_column(String(120))
+    name: Mapped[str] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AssessmentScore(Synced, Base):
+    """One area in one year: a percentage with two decimals, not evaluated, or not applicable.
+
+    ``percentage`` is set exactly when ``state`` is ``scored``.
+    """
+
+    __tablename__ = "assessment_score"
+    __table_args__ = (
+        UniqueConstraint("area_id", "year"),
+        CheckConstraint(
+            "percentage IS NULL OR percentage BETWEEN 0 AND 10000", name="percentage_range"
+        ),
+        CheckConstraint("(state = 'scored') = (percentage IS NOT NULL)", name="scored"),
+    )
+
+    area_id: Mapped[uuid.UUID] = fk("assessment_area.id")
     year: Mapped[int] = mapped_column(Integer)
-    percentage: Mapped[int] = mapped_column(Integer)
+    state: Mapped[ScoreState] = mapped_column(enum_type(ScoreState), default=ScoreState.scored)
+    percentage: Mapped[Decimal | None] = mapped_column(Hundredths(), default=None)

@@ -150,6 +150,7 @@ class Recommendation(StrEnum):
 
 
 class IndicatorLevel(StrEnum):
+    impact = "impact"
     result = "result"
     product = "product"
 
@@ -169,9 +170,38 @@ class CounterpartKind(StrEnum):
     materials = "materials"
 
 
-class PolicyKind(StrEnum):
-    policy = "policy"
-    guideline = "guideline"
+class PlanTemplate(StrEnum):
+    """The shape a plan starts from (its levels and their names)."""
+
+    bolivia_pdm = "bolivia_pdm"
+    bolivia_ptdi = "bolivia_ptdi"
+    colombia_dnp = "colombia_dnp"
+    argentina_pem = "argentina_pem"
+    custom = "custom"
+
+
+class UnitKind(StrEnum):
+    """A part of the municipal government's structure."""
+
+    secretariat = "secretariat"
+    directorate = "directorate"
+    unit = "unit"
+
+
+class ActorPhase(StrEnum):
+    """The phases in which an actor has a role."""
+
+    planning = "planning"
+    execution = "execution"
+    follow_up = "follow_up"
+
+
+class ScoreState(StrEnum):
+    """An institutional self-assessment cell: a score, not evaluated yet, or not applicable."""
+
+    scored = "scored"
+    not_evaluated = "not_evaluated"
+    not_applicable = "not_applicable"
 
 
 class AdjustmentKind(StrEnum):

@@ -84,14 +84,20 @@ def poa_budget(session: Session, plan_id: uuid.UUID | None) -> PoaBudget:
     if plan_id is None:
         return PoaBudget()
     rows = session.execute(
-        select(Operation.source_id, Operation.type, Operation.executing_unit,
-               Operation.responsible, Operation.budget)
-        .where(Operation.annual_plan_id == plan_id, counted_operation())
+        select(
+            Operation.source_id,
+            Operation.type,
+            Operation.executing_unit,
+            Operation.responsible,
+            Operation.budget,
+        ).where(Operation.annual_plan_id == plan_id, counted_operation())
     ).all()
     cancelled = session.scalar(
         select(func.count(Operation.id)).where(
-            Operation.annual_plan_id == plan_id, Operation.deleted_at.is_(None),
-            Operation.cancelled.is_(True))
+            Operation.annual_plan_id == plan_id,
+            Operation.deleted_at.is_(None),
+            Operation.cancelled.is_(True),
+        )
     )
     by_source: dict[uuid.UUID | None, Decimal] = defaultdict(lambda: ZERO)
     by_type: dict[OperationType, Decimal] = defaultdict(lambda: ZERO)
@@ -107,8 +113,9 @@ def poa_budget(session: Session, plan_id: uuid.UUID | None) -> PoaBudget:
         cancelled=int(cancelled or 0),
         by_source=dict(by_source),
         by_type=dict(by_type),
-        by_unit={unit: UnitBudget(len(amounts), sum(amounts, ZERO))
-                 for unit, amounts in units.items()},
+        by_unit={
+            unit: UnitBudget(len(amounts), sum(amounts, ZERO)) for unit, amounts in units.items()
+        },
     )
 
 
@@ -146,16 +153,20 @@ _COUNTS = ("women", "men", "children", "youth", "adults", "elders")
 
 def population_by_district(session: Session) -> dict[uuid.UUID, Population]:
     """The population of every live district (one with no community has zeros)."""
-    sums = [func.coalesce(func.sum(getattr(Community, f"population_{name}")), 0)
-            for name in _COUNTS]
+    sums = [
+        func.coalesce(func.sum(getattr(Community, f"population_{name}")), 0) for name in _COUNTS
+    ]
     rows = session.execute(
-        select(Community.district_id, func.count(Community.id), *sums,
-               func.coalesce(func.sum(Community.families), 0))
+        select(
+            Community.district_id,
+            func.count(Community.id),
+            *sums,
+            func.coalesce(func.sum(Community.families), 0),
+        )
         .where(counted_community())
         .group_by(Community.district_id)
     ).all()
-    found = {district_id: Population(*(int(n) for n in figures))
-             for district_id, *figures in rows}
+    found = {district_id: Population(*(int(n) for n in figures)) for district_id, *figures in rows}
     districts = session.scalars(select(District.id).where(District.deleted_at.is_(None)))
     return {district_id: found.get(district_id, Population()) for district_id in districts}
 
@@ -165,8 +176,9 @@ def population(session: Session, district_id: uuid.UUID | None = None) -> Popula
     :func:`population_by_district`, so a table by district adds up to it."""
     by_district = population_by_district(session)
     chosen = [p for d, p in by_district.items() if district_id is None or d == district_id]
-    return Population(*(sum(getattr(p, name) for p in chosen) for name in (
-        "communities", *_COUNTS, "families")))
+    return Population(
+        *(sum(getattr(p, name) for p in chosen) for name in ("communities", *_COUNTS, "families"))
+    )
 
 
 @dataclass(frozen=True)
@@ -185,8 +197,12 @@ def population_disagreements(
     """Counted communities (``within`` a condition on :class:`Community`, if given) whose
     totals by sex and by age group differ, the most recently changed first."""
     by_sex = Community.population_women + Community.population_men
-    by_age = (Community.population_children + Community.population_youth
-              + Community.population_adults + Community.population_elders)
+    by_age = (
+        Community.population_children
+        + Community.population_youth
+        + Community.population_adults
+        + Community.population_elders
+    )
     query = (
         select(Community.id, Community.name, by_sex, by_age)
         .where(counted_community(), by_sex != by_age)
@@ -194,5 +210,7 @@ def population_disagreements(
     )
     if within is not None:
         query = query.where(within)
-    return [Disagreement(key, name, int(sex), int(age))
-            for key, name, sex, age in session.execute(query)]
+    return [
+        Disagreement(key, name, int(sex), int(age))
+        for key, name, sex, age in session.execute(query)
+    ]

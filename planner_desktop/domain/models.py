@@ -4,9 +4,24 @@ from planner_desktop.domain.actors import Organization, Person
 from planner_desktop.domain.annual import AnnualPlan, ManagementObjective, Operation, PlanAdjustment
 from planner_desktop.domain.base import Appended, Base, Synced
 from planner_desktop.domain.demands import Demand, DemandGroup
-from planner_desktop.domain.diagnosis import Finding, InstitutionalScore, SelfDiagnosis
+from planner_desktop.domain.diagnosis import AssessmentArea, AssessmentScore, Finding, SelfDiagnosis
 from planner_desktop.domain.events import Attendance, Event, EventCommunity
 from planner_desktop.domain.follow_up import Minutes, Progress
+from planner_desktop.domain.plan import (
+    ActorRole,
+    Agreement,
+    CrossCutting,
+    ElementCrossCutting,
+    OrgUnit,
+    Pact,
+    Plan,
+    PlanElement,
+    PlanLevel,
+    PlanValue,
+    SdgLink,
+    TeamMember,
+    WorkActivity,
+)
 from planner_desktop.domain.prioritization import (
     Criterion,
     PairwiseChoice,
@@ -28,52 +43,51 @@ from planner_desktop.domain.projects import (
     ProjectProfile,
     SourceCeiling,
 )
-from planner_desktop.domain.strategy import (
-    Axis,
-    Objective,
-    Policy,
-    Program,
-    SdgLink,
-    StrategicFrame,
-)
 from planner_desktop.domain.territory import Community, Dimension, District, Municipality, Sector
 
 __all__ = [
+    "ActorRole",
+    "Agreement",
     "AnnualPlan",
     "Appended",
+    "AssessmentArea",
+    "AssessmentScore",
     "Attendance",
-    "Axis",
     "Base",
     "Community",
     "Component",
     "Criterion",
+    "CrossCutting",
     "Demand",
     "DemandGroup",
     "Dimension",
     "District",
+    "ElementCrossCutting",
     "Event",
     "EventCommunity",
     "Finding",
     "FundingSource",
     "Indicator",
     "IndicatorTarget",
-    "InstitutionalScore",
     "ManagementObjective",
     "Minutes",
     "MultiYearProgramming",
     "Municipality",
-    "Objective",
     "Operation",
+    "OrgUnit",
     "Organization",
+    "Pact",
     "PairwiseChoice",
     "Person",
+    "Plan",
     "PlanAdjustment",
-    "Policy",
+    "PlanElement",
+    "PlanLevel",
+    "PlanValue",
     "PrioritizationRound",
     "ProfileCommunity",
     "ProfileDemand",
     "ProfileFunding",
-    "Program",
     "Progress",
     "ProjectProfile",
     "RoundItem",
@@ -83,7 +97,8 @@ __all__ = [
     "Sector",
     "SelfDiagnosis",
     "SourceCeiling",
-    "StrategicFrame",
     "Synced",
+    "TeamMember",
     "Vote",
+    "WorkActivity",
 ]

@@ -15,9 +15,10 @@ from planner_desktop.domain.enums import (
     FundingKind,
     IndicatorLevel,
     OperationType,
+    PriorityClass,
     Recommendation,
 )
-from planner_desktop.domain.strategy import Program
+from planner_desktop.domain.plan import PlanElement
 
 BENEFICIARY_FIELDS = (
     "direct_women",
@@ -68,7 +69,7 @@ class ProjectProfile(Synced, Base):
     )
 
     municipality_id: Mapped[uuid.UUID] = fk("municipality.id")
-    program_id: Mapped[uuid.UUID | None] = fk("program.id", nullable=True)
+    element_id: Mapped[uuid.UUID | None] = fk("plan_element.id", nullable=True)
     code: Mapped[str] = mapped_column(String(30))
     name: Mapped[str] = mapped_column(Text)
     type: Mapped[OperationType] = mapped_column(
@@ -90,13 +91,16 @@ class ProjectProfile(Synced, Base):
     duration_months: Mapped[int] = mapped_column(Integer, default=12)
     start_date: Mapped[date | None] = mapped_column(default=None)
     executing_unit: Mapped[str] = mapped_column(String(200), default="")
+    unit_id: Mapped[uuid.UUID | None] = fk("org_unit.id", nullable=True)
+    team_class: Mapped[PriorityClass | None] = mapped_column(enum_type(PriorityClass), default=None)
+    team_class_reason: Mapped[str] = mapped_column(Text, default="")
     sustainability: Mapped[str] = mapped_column(Text, default="")
     risks: Mapped[str] = mapped_column(Text, default="")
     recommendation: Mapped[Recommendation | None] = mapped_column(
         enum_type(Recommendation), default=None
     )
 
-    program: Mapped[Program | None] = relationship()
+    element: Mapped[PlanElement | None] = relationship()
     components: Mapped[list[Component]] = relationship(order_by="Component.position")
 
 
@@ -148,12 +152,12 @@ class ProfileFunding(Synced, Base):
 
 
 class Indicator(Synced, Base):
-    """A result or product indicator of a profile (or of a strategic objective)."""
+    """An impact, result or product indicator of a profile or of an element of the plan."""
 
     __tablename__ = "indicator"
 
     profile_id: Mapped[uuid.UUID | None] = fk("project_profile.id", nullable=True)
-    objective_id: Mapped[uuid.UUID | None] = fk("objective.id", nullable=True)
+    element_id: Mapped[uuid.UUID | None] = fk("plan_element.id", nullable=True)
     name: Mapped[str] = mapped_column(Text)
     unit: Mapped[str] = mapped_column(String(60), default="")
     level: Mapped[IndicatorLevel] = mapped_column(

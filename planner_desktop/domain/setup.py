@@ -108,8 +108,7 @@ def create_municipality(
     )
     municipality = Municipality(
         name=clean,
-        country=_one_line(template.country if country is None else country)
-        or template.country,
+        country=_one_line(template.country if country is None else country) or template.country,
         department=_one_line(department),
         province=_one_line(province),
         currency=code,

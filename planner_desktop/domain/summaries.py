@@ -208,9 +208,9 @@ def diagnosis_summary(
     district_id: uuid.UUID | None = None,
     community_id: uuid.UUID | None = None,
 ) -> DiagnosisSummary:
-    diagnoses = select(
-        func.count(), func.count(func.distinct(SelfDiagnosis.community_id))
-    ).where(live(SelfDiagnosis))
+    diagnoses = select(func.count(), func.count(func.distinct(SelfDiagnosis.community_id))).where(
+        live(SelfDiagnosis)
+    )
     scope = community_scope(
         SelfDiagnosis.community_id, district_id=district_id, community_id=community_id
     )

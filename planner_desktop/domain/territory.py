@@ -28,6 +28,9 @@ class Municipality(Synced, Base):
     )
 
     name: Mapped[str] = mapped_column(String(200))
+    official_name: Mapped[str] = mapped_column(String(200), default="")
+    """The government's own name on documents ("Gobierno Autónomo Municipal de Tiquipaya",
+    "Alcaldía de Villa de Leyva", "Municipalidad de Rafaela"); empty: ``name`` is used."""
     country: Mapped[str] = mapped_column(String(100), default="Bolivia")
     department: Mapped[str] = mapped_column(String(100), default="")
     province: Mapped[str] = mapped_column(String(100), default="")
