@@ -15,22 +15,47 @@ RAISING_GROUPS = (Group.women, Group.men, Group.youth, Group.elders, Group.mixed
 RAISING_WEIGHTS = (25, 20, 15, 10, 30)
 
 AREA_WEIGHTS = {
-    "rural": {"riego": 3.0, "produccion_agropecuaria": 2.5, "caminos_transporte": 2.5,
-              "agua_saneamiento": 2.5, "energia": 1.5, "desarrollo_urbano": 0.3,
-              "seguridad_ciudadana": 0.3, "turismo": 0.6},
-    "urban": {"desarrollo_urbano": 3.0, "seguridad_ciudadana": 2.0, "agua_saneamiento": 2.5,
-              "deporte_cultura": 1.5, "riego": 0.2, "produccion_agropecuaria": 0.4,
-              "caminos_transporte": 0.8},
+    "rural": {
+        "riego": 3.0,
+        "produccion_agropecuaria": 2.5,
+        "caminos_transporte": 2.5,
+        "agua_saneamiento": 2.5,
+        "energia": 1.5,
+        "desarrollo_urbano": 0.3,
+        "seguridad_ciudadana": 0.3,
+        "turismo": 0.6,
+    },
+    "urban": {
+        "desarrollo_urbano": 3.0,
+        "seguridad_ciudadana": 2.0,
+        "agua_saneamiento": 2.5,
+        "deporte_cultura": 1.5,
+        "riego": 0.2,
+        "produccion_agropecuaria": 0.4,
+        "caminos_transporte": 0.8,
+    },
 }
 """How often each sector comes up in rural comunidades and urban barrios (default 1)."""
 
 GROUP_PREFERENCES = {
-    Group.women: {"salud": 2.0, "agua_saneamiento": 1.8, "educacion": 1.6,
-                  "genero_generacional": 2.2},
-    Group.men: {"riego": 1.8, "caminos_transporte": 1.8, "produccion_agropecuaria": 1.6,
-                "energia": 1.3},
-    Group.youth: {"deporte_cultura": 2.5, "educacion": 1.8, "genero_generacional": 1.3,
-                  "turismo": 1.4},
+    Group.women: {
+        "salud": 2.0,
+        "agua_saneamiento": 1.8,
+        "educacion": 1.6,
+        "genero_generacional": 2.2,
+    },
+    Group.men: {
+        "riego": 1.8,
+        "caminos_transporte": 1.8,
+        "produccion_agropecuaria": 1.6,
+        "energia": 1.3,
+    },
+    Group.youth: {
+        "deporte_cultura": 2.5,
+        "educacion": 1.8,
+        "genero_generacional": 1.3,
+        "turismo": 1.4,
+    },
     Group.elders: {"salud": 2.5, "genero_generacional": 1.6, "agua_saneamiento": 1.3},
     Group.mixed: {},
 }
@@ -40,9 +65,7 @@ NETWORK_SECTORS = ("agua_saneamiento", "caminos_transporte", "energia", "riego")
 
 
 def sector_weight(sector: SectorInfo, area: str, group: Group) -> float:
-    return AREA_WEIGHTS[area].get(sector.code, 1.0) * GROUP_PREFERENCES[group].get(
-        sector.code, 1.0
-    )
+    return AREA_WEIGHTS[area].get(sector.code, 1.0) * GROUP_PREFERENCES[group].get(sector.code, 1.0)
 
 
 def _other(ctx: Context, community: CommunityInfo) -> CommunityInfo:
@@ -85,9 +108,7 @@ def draft_demands(ctx: Context, community: CommunityInfo) -> None:
         women_reach = reach * (1.0 if group is not Group.men else 0.7)
         men_reach = reach * (1.0 if group is not Group.women else 0.6)
         problems = community.problems.get(sector.dimension, [])
-        finding = (
-            rng.choice(problems) if problems and rng.random() < FINDING_LINK_SHARE else None
-        )
+        finding = rng.choice(problems) if problems and rng.random() < FINDING_LINK_SHARE else None
         community.demands.append(
             DemandInfo(
                 id=ctx.writer.new_id(),

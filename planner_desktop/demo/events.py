@@ -27,8 +27,18 @@ PHASE_MAP = {
     "seguimiento": Phase.follow_up,
 }
 MONTHS = (
-    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-    "octubre", "noviembre", "diciembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
 )
 SIGNED_SHARE = 0.93
 
@@ -100,7 +110,10 @@ def link_communities(
 ) -> None:
     for community in communities:
         ctx.writer.synced(
-            EventCommunity, at(day, -60), facilitator, event_id=event_id,
+            EventCommunity,
+            at(day, -60),
+            facilitator,
+            event_id=event_id,
             community_id=community.id,
         )
 

@@ -49,8 +49,8 @@ class PersonNames:
 
     def last(self, rng: random.Random, common: Sequence[str] = ()) -> str:
         """Two surnames; ``common`` (the community's frequent families) are favoured."""
-        paternal = rng.choice(common) if common and rng.random() < 0.5 else rng.choice(
-            self.surnames
+        paternal = (
+            rng.choice(common) if common and rng.random() < 0.5 else rng.choice(self.surnames)
         )
         maternal = rng.choice(self.surnames)
         while maternal == paternal:

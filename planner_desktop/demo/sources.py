@@ -28,12 +28,29 @@ FILES = (
 # list, a plain name walks into an object.
 _SHAPES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "municipality": (
-        ("", ("name", "department", "province", "country", "currency", "fiscal_year_start",
-              "plan_period", "vision", "mission", "values", "legal_basis", "districts",
-              "urban_centre")),
+        (
+            "",
+            (
+                "name",
+                "department",
+                "province",
+                "country",
+                "currency",
+                "fiscal_year_start",
+                "plan_period",
+                "vision",
+                "mission",
+                "values",
+                "legal_basis",
+                "districts",
+                "urban_centre",
+            ),
+        ),
         ("plan_period", ("start", "end")),
-        ("districts[]", ("code", "name", "short_name", "kind", "urban", "capital",
-                         "community_share")),
+        (
+            "districts[]",
+            ("code", "name", "short_name", "kind", "urban", "capital", "community_share"),
+        ),
     ),
     "places": (("", ("prefixes", "roots", "suffixes", "urban_barrios", "fixed")),),
     "people": (("", ("women_first", "men_first", "surnames")),),
@@ -56,8 +73,16 @@ _SHAPES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("sectors[].indicators[]", ("name", "unit")),
     ),
     "strategy": (
-        ("", ("axes", "funding_sources", "executing_units", "spending_lines",
-              "management_objective_templates")),
+        (
+            "",
+            (
+                "axes",
+                "funding_sources",
+                "executing_units",
+                "spending_lines",
+                "management_objective_templates",
+            ),
+        ),
         ("axes[]", ("code", "name", "sectors", "objective", "policies")),
         ("axes[].objective", ("code", "text", "sdgs")),
         ("axes[].policies[]", ("code", "name", "lineamientos")),
@@ -68,8 +93,7 @@ _SHAPES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("management_objective_templates", ("templates",)),
     ),
     "events": (
-        ("", ("kinds", "places", "facilitators", "acta_opening_phrases",
-              "acta_closing_phrases")),
+        ("", ("kinds", "places", "facilitators", "acta_opening_phrases", "acta_closing_phrases")),
         ("kinds[]", ("code", "title_pattern", "agendas", "places")),
         ("facilitators[]", ("name",)),
     ),

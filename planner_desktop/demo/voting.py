@@ -137,8 +137,13 @@ def run_round(ctx: Context, community: CommunityInfo) -> Tally:
     )
     item_ids = [
         writer.synced(
-            RoundItem, at(day, 240), who, round_id=round_id, demand_id=demand.id,
-            code=chr(ord("A") + position), position=position + 1,
+            RoundItem,
+            at(day, 240),
+            who,
+            round_id=round_id,
+            demand_id=demand.id,
+            code=chr(ord("A") + position),
+            position=position + 1,
         )
         for position, demand in enumerate(items)
     ]
@@ -146,8 +151,15 @@ def run_round(ctx: Context, community: CommunityInfo) -> Tally:
         ballot_id = writer.new_id()
         for index in picks:
             writer.appended(
-                Vote, at(day, 250 + number // 4), who, round_id=round_id,
-                item_id=item_ids[index], group=group, ballot_id=ballot_id, count=1, rank=None,
+                Vote,
+                at(day, 250 + number // 4),
+                who,
+                round_id=round_id,
+                item_id=item_ids[index],
+                group=group,
+                ballot_id=ballot_id,
+                count=1,
+                rank=None,
             )
     _write_results(ctx, community, round_id, item_ids, by_group, agreed)
     return Tally(
@@ -212,15 +224,30 @@ def _write_results(
             continue
         for rank, index in enumerate(_ranking_positions(len(item_ids), group_dots), start=1):
             writer.synced(
-                RoundResult, when, who, round_id=round_id, item_id=item_ids[index],
-                group=group.value, rank=rank, score=float(group_dots.get(index, 0)),
-                priority_class=None, class_reason="", dissent="",
+                RoundResult,
+                when,
+                who,
+                round_id=round_id,
+                item_id=item_ids[index],
+                group=group.value,
+                rank=rank,
+                score=float(group_dots.get(index, 0)),
+                priority_class=None,
+                class_reason="",
+                dissent="",
             )
     all_dots = max(1, sum(dots for _, dots, _, _ in agreed))
     for rank, (index, dots, klass, dissent) in enumerate(agreed, start=1):
         writer.synced(
-            RoundResult, when, who, round_id=round_id, item_id=item_ids[index], group="agreed",
-            rank=rank, score=float(dots), priority_class=klass,
+            RoundResult,
+            when,
+            who,
+            round_id=round_id,
+            item_id=item_ids[index],
+            group="agreed",
+            rank=rank,
+            score=float(dots),
+            priority_class=klass,
             class_reason=f"{dots} de {all_dots} puntos ({100 * dots // all_dots} %)",
             dissent=dissent,
         )

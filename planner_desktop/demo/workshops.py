@@ -51,8 +51,13 @@ def _community_workshop(ctx: Context, community: CommunityInfo) -> None:
     who, day = community.district.facilitator, community.workshop_day
     actors.make_community_people(ctx, community, rng.randint(*ATTENDEES))
     event_id, title, where = make_event(
-        ctx, "autodiagnostico_comunal", day, who, district_id=community.district.id,
-        community=community, extra_agenda=ROUND_AGENDA,
+        ctx,
+        "autodiagnostico_comunal",
+        day,
+        who,
+        district_id=community.district.id,
+        community=community,
+        extra_agenda=ROUND_AGENDA,
     )
     community.workshop_id = event_id
     link_communities(ctx, event_id, day, who, [community])
@@ -76,7 +81,13 @@ def _community_workshop(ctx: Context, community: CommunityInfo) -> None:
         lines.append(f"{rank}. [{klass.value}] {demand.description} ({dots} puntos)")
     lines.append("Se designa a dos delegados para el taller distrital de priorización.")
     write_minutes(
-        ctx, event_id, day, who, title=title, where=where, body=body,
+        ctx,
+        event_id,
+        day,
+        who,
+        title=title,
+        where=where,
+        body=body,
         agreements="\n".join(lines),
     )
 
@@ -100,8 +111,13 @@ def _district_workshops(ctx: Context) -> None:
         day = DISTRICT_WORKSHOPS_START + timedelta(days=2 * number)
         who = district.facilitator
         event_id, _title, _where = make_event(
-            ctx, "priorizacion_distrital", day, who, district_id=district.id,
-            district_name=district.name, centre=district.capital,
+            ctx,
+            "priorizacion_distrital",
+            day,
+            who,
+            district_id=district.id,
+            district_name=district.name,
+            centre=district.capital,
         )
         link_communities(ctx, event_id, day, who, district.communities)
         people: Attendees = [(p, c) for c in district.communities for p in _delegates(c)]
@@ -116,8 +132,13 @@ def _group_workshops(ctx: Context) -> None:
         district = ctx.rng.choice(rural)
         who = ctx.facilitators[2 % len(ctx.facilitators)]
         event_id, _title, _where = make_event(
-            ctx, code, GROUP_WORKSHOP_DAY, who, district_id=district.id,
-            district_name=district.name, centre=district.capital,
+            ctx,
+            code,
+            GROUP_WORKSHOP_DAY,
+            who,
+            district_id=district.id,
+            district_name=district.name,
+            centre=district.capital,
         )
         link_communities(ctx, event_id, GROUP_WORKSHOP_DAY, who, district.communities)
         people: Attendees = [
