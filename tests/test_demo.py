@@ -69,7 +69,8 @@ def test_shape_of_a_scale_1_municipality(demo):
     assert 4 <= counts["district"] <= 6
     assert 40 <= counts["community"] <= 60
     assert counts["dimension"] == 5
-    assert counts["axis"] == 5
+    assert counts["plan"] == 1
+    assert scalar(store, "SELECT count(*) FROM plan_element WHERE depth = 1") == 5
     assert counts["vote"] > 0
     assert 10 <= counts["project_profile"] <= 20
     assert counts["minutes"] == counts["community"]
@@ -163,8 +164,12 @@ def test_votes_are_dots_by_ballot_and_rounds_reconcile(demo):
         assert ballots == counted <= issued <= present
         assert (counted != issued) == bool(note)
     assert scalar(store, "SELECT count(*) FROM round_item GROUP BY round_id ORDER BY 1 DESC") <= 12
-    classes = {c for (c,) in rows(store, "SELECT priority_class FROM round_result "
-                                         "WHERE \"group\" = 'agreed'")}
+    classes = {
+        c
+        for (c,) in rows(
+            store, "SELECT priority_class FROM round_result WHERE \"group\" = 'agreed'"
+        )
+    }
     assert classes == {"A+", "A", "B", "C"}
 
 
@@ -192,6 +197,117 @@ def test_profiles_add_up_and_programming_stays_within_ceilings(demo):
         assert over == 0
         assert conn.execute(text("SELECT count(*) FROM operation")).scalar() > 0
     assert Decimal(scalar(store, "SELECT min(amount) FROM profile_funding")) > 0
+
+
+def test_the_plan_is_a_tree_of_five_named_levels(demo):
+    store, _counts, _stages = demo
+    assert rows(store, "SELECT template, title, start_year, end_year FROM plan") == [
+        ("bolivia_pdm", "Plan de Desarrollo Municipal", 2026, 2030)
+    ]
+    assert [name for (name,) in rows(store, "SELECT name FROM plan_level ORDER BY depth")] == [
+        "Eje",
+        "Objetivo",
+        "Política",
+        "Lineamiento",
+        "Programa",
+    ]
+    depths = dict(rows(store, "SELECT depth, count(*) FROM plan_element GROUP BY depth"))
+    assert set(depths) == {1, 2, 3, 4, 5} and depths[1] == depths[2] == 5
+    # every element hangs from a shallower one; only the top level has no parent
+    assert (
+        scalar(
+            store,
+            "SELECT count(*) FROM plan_element e LEFT JOIN plan_element p ON p.id = e.parent_id "
+            "WHERE (e.depth = 1) <> (e.parent_id IS NULL) OR p.depth >= e.depth",
+        )
+        == 0
+    )
+    programmes = rows(store, "SELECT sector_id, unit_id, problem FROM plan_element WHERE depth = 5")
+    assert all(sector and unit for sector, unit, _problem in programmes)
+    assert sum(1 for *_rest, problem in programmes if problem) > len(programmes) // 2
+    assert scalar(store, "SELECT count(*) FROM plan_element WHERE depth = 2 AND problem = ''") == 0
+    values = rows(store, "SELECT name, sentence FROM plan_value")
+    assert len(values) >= 5 and all(name and sentence for name, sentence in values)
+    assert 2 <= scalar(store, "SELECT count(*) FROM sdg_link WHERE plan_id IS NOT NULL") <= 3
+    assert scalar(store, "SELECT count(*) FROM sdg_link WHERE element_id IS NOT NULL") > 0
+    assert rows(store, "SELECT official_name FROM municipality") == [
+        ("Gobierno Autónomo Municipal de San Isidro de Wayra Q'asa",)
+    ]
+
+
+def test_structure_projects_and_indicators_point_at_the_plan(demo):
+    store, _counts, _stages = demo
+    kinds = dict(rows(store, "SELECT kind, count(*) FROM org_unit GROUP BY kind"))
+    assert kinds["secretariat"] >= 3 and kinds["directorate"] + kinds["unit"] >= 5
+    assert (
+        scalar(
+            store,
+            "SELECT count(*) FROM org_unit u JOIN org_unit p ON p.id = u.parent_id "
+            "WHERE p.kind = 'secretariat'",
+        )
+        >= 5
+    )
+    profiles = rows(
+        store,
+        "SELECT p.unit_id, p.team_class, p.team_class_reason, e.depth FROM project_profile p "
+        "JOIN plan_element e ON e.id = p.element_id",
+    )
+    assert len(profiles) == scalar(store, "SELECT count(*) FROM project_profile")
+    assert all(unit and depth == 5 for unit, _class, _reason, depth in profiles)
+    assert {klass for _unit, klass, _reason, _depth in profiles} == {"A+", "A", "B", "C"}
+    assert 0 < sum(1 for *_rest, reason, _depth in profiles if reason) < len(profiles)
+    levels = dict(
+        rows(
+            store,
+            "SELECT level, count(*) FROM indicator WHERE element_id IS NOT NULL GROUP BY level",
+        )
+    )
+    assert levels["impact"] > 0 and levels["result"] > 0
+    assert (
+        scalar(
+            store,
+            "SELECT count(*) FROM operation o JOIN plan_element e ON e.id = o.element_id",
+        )
+        > 0
+    )
+    assert (
+        scalar(
+            store,
+            "SELECT count(*) FROM management_objective m JOIN plan_element e "
+            "ON e.id = m.element_id AND e.depth = 2",
+        )
+        == 5
+    )
+
+
+def test_self_assessment_actors_and_annexes(demo):
+    store, _counts, _stages = demo
+    states = dict(rows(store, "SELECT state, count(*) FROM assessment_score GROUP BY state"))
+    assert states["not_evaluated"] >= 1 and states["not_applicable"] >= 1
+    assert states["scored"] > 10
+    # stored in hundredths: most scores carry cents
+    cents = scalar(store, "SELECT count(*) FROM assessment_score WHERE percentage % 100 != 0")
+    assert cents > states["scored"] // 2
+    assert scalar(store, "SELECT count(*) FROM assessment_score WHERE percentage > 10000") == 0
+    phases = dict(
+        rows(store, "SELECT phase, count(DISTINCT organization_id) FROM actor_role GROUP BY phase")
+    )
+    assert set(phases) == {"planning", "execution", "follow_up"}
+    assert min(phases.values()) >= 3
+    assert scalar(store, "SELECT count(*) FROM work_activity") >= 5
+    assert (
+        scalar(
+            store,
+            "SELECT count(*) FROM work_activity WHERE start_date IS NULL OR end_date < start_date",
+        )
+        == 0
+    )
+    agreement = rows(store, "SELECT title, parties, signed_on, signatories FROM agreement")
+    assert len(agreement) == 1 and all(agreement[0])
+    members = rows(store, "SELECT name, role FROM team_member")
+    assert len(members) >= 4 and all(name and role for name, role in members)
+    pacts = rows(store, "SELECT organization_id, element_id, commitment FROM pact")
+    assert len(pacts) >= 3 and all(all(pact) for pact in pacts)
 
 
 def test_database_is_sound_after_generation(demo):

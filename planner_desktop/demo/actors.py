@@ -1,4 +1,4 @@
-"""Organizations of every level and the persons who take part, with their roles."""
+"""Organizations of every level, their roles by phase, and the persons who take part."""
 
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ from planner_desktop.demo.context import (
     at,
 )
 from planner_desktop.demo.names import gendered
-from planner_desktop.domain.enums import AgeGroup, OrganizationKind, Sex
-from planner_desktop.domain.models import Organization, Person
+from planner_desktop.demo.plan_texts import LATER_ROLES, PLANNING_ROLES
+from planner_desktop.domain.enums import ActorPhase, AgeGroup, OrganizationKind, Sex
+from planner_desktop.domain.models import ActorRole, Organization, Person
 
 KIND_MAP = {
     "otb": OrganizationKind.otb,
@@ -49,25 +50,18 @@ KIND_MAP = {
     "ong": OrganizationKind.ngo,
 }
 
-ROLE_IN_PLANNING = {
-    OrganizationKind.otb: "Representa a la comunidad: convoca el autodiagnóstico y firma el acta",
-    OrganizationKind.union: "Convoca a las bases y valida las demandas de sus afiliados",
-    OrganizationKind.womens_organization: "Presenta y defiende las demandas de las mujeres",
-    OrganizationKind.youth_organization: "Presenta las demandas de la juventud",
-    OrganizationKind.elders_organization: "Presenta las demandas de las personas adultas mayores",
-    OrganizationKind.producers_association: "Aporta las demandas productivas y la contraparte",
-    OrganizationKind.functional_group: "Aporta información sectorial al diagnóstico",
-    OrganizationKind.vigilance_committee: "Ejerce el control social sobre el PDM y el POA",
-    OrganizationKind.council: "Aprueba el PDM y el POA y fiscaliza su ejecución",
-    OrganizationKind.institution: "Apoya técnicamente la planificación y la ejecución",
-    OrganizationKind.ngo: "Acompaña los talleres y cofinancia proyectos en convenio",
-    OrganizationKind.other: "Participa en los talleres y en la cumbre",
-}
-
 _AGES = {AgeGroup.youth: (16, 28), AgeGroup.adult: (29, 59), AgeGroup.elder: (60, 86)}
 
 
-def _org(ctx: Context, pattern: str, kind_code: str, roles: list[str], **where: Any) -> OrgInfo:
+def _org(
+    ctx: Context,
+    pattern: str,
+    kind_code: str,
+    roles: list[str],
+    *,
+    phases: tuple[ActorPhase, ...] = (),
+    **where: Any,
+) -> OrgInfo:
     source = ctx.sources
     name = pattern.format(
         community=where.pop("community_name", ""),
@@ -79,26 +73,43 @@ def _org(ctx: Context, pattern: str, kind_code: str, roles: list[str], **where: 
     )
     fallback = OrganizationKind.other if "community_id" in where else OrganizationKind.institution
     kind = KIND_MAP.get(kind_code, fallback)
+    when = at(SETUP_DAY, 20)
     org_id = ctx.writer.synced(
         Organization,
-        at(SETUP_DAY, 20),
+        when,
         ctx.facilitators[0],
         municipality_id=ctx.municipality_id,
         community_id=where.get("community_id"),
         name=name,
         kind=kind,
-        role_in_planning=ROLE_IN_PLANNING[kind],
     )
+    for phase in phases:
+        role = PLANNING_ROLES[kind] if phase is ActorPhase.planning else None
+        role = role or LATER_ROLES.get(kind, {}).get(phase)
+        if role:
+            ctx.writer.synced(
+                ActorRole,
+                when,
+                ctx.facilitators[0],
+                organization_id=org_id,
+                phase=phase,
+                role=role,
+            )
     return OrgInfo(id=org_id, kind=kind, roles=list(roles), name=name)
 
 
 def make_organizations(ctx: Context) -> None:
     """Municipal and district organizations, institutions, and each community's own."""
     rng, source = ctx.rng, ctx.sources.organizations
+    every_phase = tuple(ActorPhase)
     for entry in source["municipal_level"]:
-        ctx.organizations.append(_org(ctx, entry["name"], entry["kind"], entry["roles"]))
+        ctx.organizations.append(
+            _org(ctx, entry["name"], entry["kind"], entry["roles"], phases=every_phase)
+        )
     for entry in source.get("institutions", []):
-        ctx.organizations.append(_org(ctx, entry["name"], entry["kind"], entry["roles"]))
+        ctx.organizations.append(
+            _org(ctx, entry["name"], entry["kind"], entry["roles"], phases=every_phase)
+        )
     for district in ctx.districts:
         for entry in source["district_level"]:
             urban_only = bool(entry.get("urban_only"))
@@ -107,7 +118,11 @@ def make_organizations(ctx: Context) -> None:
             pattern = rng.choice(entry["name_patterns"])
             district.organizations.append(
                 _org(
-                    ctx, pattern, entry["kind"], entry["roles"],
+                    ctx,
+                    pattern,
+                    entry["kind"],
+                    entry["roles"],
+                    phases=(ActorPhase.planning,),
                     district_short=district.short_name,
                 )
             )
@@ -207,7 +222,11 @@ def make_community_people(ctx: Context, community: CommunityInfo, count: int) ->
         member_of: OrgInfo | None = base_org if rng.random() < 0.5 else None
         member_of, role = assigned.get(index, (member_of, member_role))
         _write_person(
-            ctx, person, community=community, org=member_of, role=role,
+            ctx,
+            person,
+            community=community,
+            org=member_of,
+            role=role,
             surnames=community.surnames,
             facilitator=community.district.facilitator,
         )
@@ -231,7 +250,12 @@ def make_officials(ctx: Context) -> None:
         for role in roles:
             person = _official(rng, ctx, org)
             _write_person(
-                ctx, person, community=None, org=org, role=role, surnames=surnames,
+                ctx,
+                person,
+                community=None,
+                org=org,
+                role=role,
+                surnames=surnames,
                 facilitator=ctx.facilitators[0],
             )
             ctx.officials.append(person)
@@ -241,7 +265,12 @@ def make_officials(ctx: Context) -> None:
                 person = _official(rng, ctx, org)
                 home = rng.choice(district.communities)
                 _write_person(
-                    ctx, person, community=home, org=org, role=role, surnames=home.surnames,
+                    ctx,
+                    person,
+                    community=home,
+                    org=org,
+                    role=role,
+                    surnames=home.surnames,
                     facilitator=district.facilitator,
                 )
                 district.officials.append(person)

@@ -122,9 +122,14 @@ class SectorInfo:
     name: str
     dimension: str
     templates: list[dict[str, Any]]
-    programs: list[tuple[uuid.UUID, str]] = field(default_factory=list)
+    programmes: list[tuple[uuid.UUID, str]] = field(default_factory=list)
+    """Elements of the plan's deepest level in this sector: (id, name)."""
     objective_id: uuid.UUID | None = None
+    """The element (depth 2) whose axis holds this sector."""
     axis_code: str = ""
+    unit_id: uuid.UUID | None = None
+    """The organisational unit that executes this sector's projects."""
+    unit_name: str = "Dirección de Planificación"
 
 
 @dataclass
@@ -149,6 +154,7 @@ class Context:
     facilitators: list[str] = field(default_factory=list)
     municipality_id: uuid.UUID = field(default_factory=lambda: uuid.UUID(int=0))
     municipality_name: str = ""
+    official_name: str = ""
     town: str = ""
     person_names: PersonNames | None = None
     place_names: PlaceNames | None = None
@@ -157,7 +163,13 @@ class Context:
     dimensions: dict[str, uuid.UUID] = field(default_factory=dict)
     sectors: list[SectorInfo] = field(default_factory=list)
     funding: list[SourceInfo] = field(default_factory=list)
+    plan_id: uuid.UUID = field(default_factory=lambda: uuid.UUID(int=0))
+    axes: list[tuple[str, uuid.UUID, list[str]]] = field(default_factory=list)
+    """Top-level elements: (code, id, sector codes)."""
     objectives: list[tuple[str, uuid.UUID, list[str]]] = field(default_factory=list)
+    """Depth-2 elements: (axis code, id, sector codes)."""
+    units: dict[str, uuid.UUID] = field(default_factory=dict)
+    """Organisational units by name."""
     organizations: list[OrgInfo] = field(default_factory=list)
     officials: list[PersonInfo] = field(default_factory=list)
     plan_start: int = 2026

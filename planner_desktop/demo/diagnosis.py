@@ -4,10 +4,11 @@ institutional self-assessment."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from planner_desktop.demo.context import CommunityInfo, Context, at
-from planner_desktop.domain.enums import FindingKind, Group
-from planner_desktop.domain.models import Finding, InstitutionalScore, SelfDiagnosis
+from planner_desktop.domain.enums import FindingKind, Group, ScoreState
+from planner_desktop.domain.models import AssessmentArea, AssessmentScore, Finding, SelfDiagnosis
 
 FINDING_GROUPS = (Group.mixed, Group.mixed, Group.women, Group.men, Group.youth, Group.elders)
 ASSESSMENT_DAY = date(2026, 3, 20)
@@ -71,20 +72,41 @@ def make_self_diagnosis(ctx: Context, community: CommunityInfo) -> None:
                 )
 
 
-def make_institutional_scores(ctx: Context) -> None:
-    """A percentage per area for two or three past years, improving slowly."""
-    rng = ctx.rng
-    for area in ctx.sources.diagnosis["self_assessment"]["areas"]:
-        years = ASSESSMENT_YEARS[-rng.randint(2, 3):]
-        value = rng.randint(25, 70)
-        for year in years:
-            ctx.writer.synced(
-                InstitutionalScore,
-                at(ASSESSMENT_DAY, 30),
-                ctx.facilitators[0],
-                municipality_id=ctx.municipality_id,
-                area=area["name"],
+def make_assessment(ctx: Context) -> None:
+    """The self-assessment areas and a score per area and year, improving slowly.
+
+    Scores have two decimals (86,50 %); one area was not evaluated in the first year and
+    another does not apply to the municipality that year.
+    """
+    rng, writer, who = ctx.rng, ctx.writer, ctx.facilitators[0]
+    when = at(ASSESSMENT_DAY, 30)
+    areas = ctx.sources.diagnosis["self_assessment"]["areas"]
+    not_evaluated = len(areas) - 2
+    not_applicable = len(areas) - 1
+    for position, area in enumerate(areas, start=1):
+        area_id = writer.synced(
+            AssessmentArea,
+            when,
+            who,
+            municipality_id=ctx.municipality_id,
+            name=area["name"],
+            position=position,
+        )
+        value = Decimal(rng.randint(2500, 7000)) / 100
+        for year in ASSESSMENT_YEARS:
+            state = ScoreState.scored
+            if year == ASSESSMENT_YEARS[0] and position - 1 == not_evaluated:
+                state = ScoreState.not_evaluated
+            elif year == ASSESSMENT_YEARS[0] and position - 1 == not_applicable:
+                state = ScoreState.not_applicable
+            writer.synced(
+                AssessmentScore,
+                when,
+                who,
+                area_id=area_id,
                 year=year,
-                percentage=value,
+                state=state,
+                percentage=value if state is ScoreState.scored else None,
             )
-            value = max(0, min(100, value + rng.randint(-5, 12)))
+            step = Decimal(rng.randint(-500, 1200)) / 100
+            value = max(Decimal(0), min(Decimal(100), value + step))

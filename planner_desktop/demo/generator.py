@@ -8,8 +8,10 @@ from sqlalchemy.orm import Session
 
 from planner_desktop.demo import actors, annual, diagnosis, profiles, strategy, territory
 from planner_desktop.demo import sources as demo_sources
+from planner_desktop.demo.annexes import make_annexes
 from planner_desktop.demo.context import Context
-from planner_desktop.demo.indicators import make_objective_indicators
+from planner_desktop.demo.indicators import make_element_indicators
+from planner_desktop.demo.structure import make_units
 from planner_desktop.demo.workshops import run_communities, run_meetings
 from planner_desktop.demo.writer import ProgressFn, Writer
 
@@ -43,19 +45,23 @@ def generate(
     territory.make_municipality(ctx)
     territory.make_configuration(ctx)
     territory.make_territory(ctx)
+    make_units(ctx)
+    strategy.make_plan(ctx)
     strategy.make_frame(ctx)
     strategy.make_funding(ctx)
     actors.make_organizations(ctx)
     actors.make_officials(ctx)
-    diagnosis.make_institutional_scores(ctx)
+    diagnosis.make_assessment(ctx)
     ctx.report("communities", 10)
     run_communities(ctx)
     ctx.report("meetings", 80)
     run_meetings(ctx)
     ctx.report("plan", 90)
-    make_objective_indicators(ctx)
+    make_element_indicators(ctx)
+    strategy.name_programme_problems(ctx)
     plan_profiles = profiles.make_profiles(ctx)
     annual.make_poa(ctx, plan_profiles)
+    make_annexes(ctx)
     ctx.writer.flush()
     ctx.report("done", 100)
     return ctx.writer.counts()

@@ -1,4 +1,4 @@
-"""Indicators with a target per plan year, for project profiles and strategic objectives."""
+"""Indicators with a target per plan year, for project profiles and elements of the plan."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def _write(
     level: IndicatorLevel,
     *,
     profile_id: uuid.UUID | None = None,
-    objective_id: uuid.UUID | None = None,
+    element_id: uuid.UUID | None = None,
 ) -> None:
     """One indicator and its yearly targets: percentages rise, counts accumulate."""
     rng, writer, who = ctx.rng, ctx.writer, ctx.facilitators[0]
@@ -39,8 +39,15 @@ def _write(
         baseline = 0 if level is IndicatorLevel.product else rng.randint(10, 200)
         step = rng.randint(1, 5) if level is IndicatorLevel.product else rng.randint(5, 40)
     indicator_id = writer.synced(
-        Indicator, when, who, profile_id=profile_id, objective_id=objective_id,
-        name=indicator["name"], unit=indicator["unit"], level=level, baseline=str(baseline),
+        Indicator,
+        when,
+        who,
+        profile_id=profile_id,
+        element_id=element_id,
+        name=indicator["name"],
+        unit=indicator["unit"],
+        level=level,
+        baseline=str(baseline),
     )
     value = baseline
     for year in range(ctx.plan_start, ctx.plan_end + 1):
@@ -64,10 +71,15 @@ def make_profile_indicators(
     return str(chosen[0]["name"])
 
 
-def make_objective_indicators(ctx: Context) -> None:
-    """One result indicator per strategic objective, from its axis' first sector."""
+def make_element_indicators(ctx: Context) -> None:
+    """An impact indicator per axis and a result indicator per strategic objective, from
+    the axis' sectors."""
     when = at(OBJECTIVE_INDICATOR_DAY)
+    for _code, axis_id, sectors in ctx.axes:
+        options = _sector_indicators(ctx, sectors[-1]) if sectors else []
+        if options:
+            _write(ctx, when, options[-1], IndicatorLevel.impact, element_id=axis_id)
     for _axis, objective_id, sectors in ctx.objectives:
         options = _sector_indicators(ctx, sectors[0]) if sectors else []
         if options:
-            _write(ctx, when, options[0], IndicatorLevel.result, objective_id=objective_id)
+            _write(ctx, when, options[0], IndicatorLevel.result, element_id=objective_id)

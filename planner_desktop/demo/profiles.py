@@ -14,6 +14,7 @@ from datetime import date, datetime
 from planner_desktop.demo.context import CommunityInfo, Context, DemandInfo, SectorInfo, at
 from planner_desktop.demo.funding import Allocation, Budget
 from planner_desktop.demo.indicators import make_profile_indicators
+from planner_desktop.demo.plan_texts import TEAM_CLASS_REASONS
 from planner_desktop.demo.strategy import best_match
 from planner_desktop.domain.enums import (
     CounterpartKind,
@@ -40,8 +41,11 @@ COMPONENTS = {
     OperationType.investment: (
         ("Obras civiles", "Replanteo, movimiento de tierras, obra gruesa y obra fina", 0.72),
         ("Equipamiento e instalaciones", "Provisión e instalación de equipos", 0.1),
-        ("Capacitación y fortalecimiento comunitario", "Talleres de operación y mantenimiento",
-         0.04),
+        (
+            "Capacitación y fortalecimiento comunitario",
+            "Talleres de operación y mantenimiento",
+            0.04,
+        ),
         ("Supervisión técnica y ambiental", "Supervisión de obra y seguimiento ambiental", 0.0),
     ),
     OperationType.pre_investment: (
@@ -62,8 +66,9 @@ class ProfileInfo:
     sector: SectorInfo
     demands: list[DemandInfo]
     cost: int
-    program_id: uuid.UUID | None
+    element_id: uuid.UUID | None
     status: DemandStatus = DemandStatus.profiled
+    team_class: PriorityClass = PriorityClass.a
     allocation: Allocation = field(default_factory=dict)
     indicator: str = ""
     executing_unit: str = ""
@@ -99,18 +104,21 @@ def _select(ctx: Context) -> list[tuple[CommunityInfo, DemandInfo]]:
     return chosen
 
 
-def _units(ctx: Context) -> dict[str, str]:
-    units: dict[str, str] = {}
-    for unit in ctx.sources.strategy["executing_units"]:
-        for sector in unit["sectors"]:
-            units.setdefault(sector, unit["name"])
-    return units
+def _team_class(profile: ProfileInfo, index: int, first_funded: int) -> PriorityClass:
+    """The technical team's class: the earliest funded first, the postponed last."""
+    if profile.status is DemandStatus.profiled:
+        return PriorityClass.c
+    if profile.status is DemandStatus.done or index < first_funded:
+        return PriorityClass.a_plus
+    if profile.status is DemandStatus.in_poa:
+        return PriorityClass.a
+    start = min((year for _, year in profile.allocation if year), default=0)
+    return PriorityClass.a if start <= POA_YEAR + 1 else PriorityClass.b
 
 
 def make_profiles(ctx: Context) -> list[ProfileInfo]:
     rng, budget = ctx.rng, Budget(ctx)
     chosen = _select(ctx)
-    units = _units(ctx)
     profiles: list[ProfileInfo] = []
     postponed_from = len(chosen) - max(1, len(chosen) * 15 // 100)
     small_first = sorted(range(postponed_from), key=lambda i: (chosen[i][1].cost, i))
@@ -118,11 +126,15 @@ def make_profiles(ctx: Context) -> list[ProfileInfo]:
     for number, (community, demand) in enumerate(chosen, start=1):
         sector = ctx.sector(demand.sector_code)
         extra = [
-            d for d in community.demands
-            if d is not demand and d.sector_code == demand.sector_code
+            d
+            for d in community.demands
+            if d is not demand
+            and d.sector_code == demand.sector_code
             and d.status is DemandStatus.prioritized
         ][:1]
-        program_id = best_match(demand.description, sector.programs) if sector.programs else None
+        element_id = (
+            best_match(demand.description, sector.programmes) if sector.programmes else None
+        )
         profile = ProfileInfo(
             id=ctx.writer.new_id(),
             code=f"PRY-{number:03d}",
@@ -132,8 +144,8 @@ def make_profiles(ctx: Context) -> list[ProfileInfo]:
             sector=sector,
             demands=[demand, *extra],
             cost=demand.cost,
-            program_id=program_id,
-            executing_unit=units.get(sector.code, "Dirección de Planificación"),
+            element_id=element_id,
+            executing_unit=sector.unit_name,
         )
         parts = budget.split(rng, profile.cost)
         index = number - 1
@@ -155,6 +167,7 @@ def make_profiles(ctx: Context) -> list[ProfileInfo]:
             if profile.status is not DemandStatus.done:
                 in_poa = any(year == POA_YEAR for _, year in profile.allocation)
                 profile.status = DemandStatus.in_poa if in_poa else DemandStatus.in_pdm
+        profile.team_class = _team_class(profile, index, postponed_from // 4)
         _write_profile(ctx, profile, budget)
         profiles.append(profile)
     ctx.writer.update_many(
@@ -175,19 +188,37 @@ def _write_profile(ctx: Context, profile: ProfileInfo, budget: Budget) -> None:
     years = len({year for _, year in profile.allocation if year}) or 1
     postponed = start_year is None
     writer.synced(
-        ProjectProfile, when, who, id=profile.id, municipality_id=ctx.municipality_id,
-        program_id=profile.program_id, code=profile.code, name=profile.name, type=profile.type,
+        ProjectProfile,
+        when,
+        who,
+        id=profile.id,
+        municipality_id=ctx.municipality_id,
+        element_id=profile.element_id,
+        code=profile.code,
+        name=profile.name,
+        type=profile.type,
         central_problem=finding[1] if finding else f"Demanda priorizada (A+): {profile.name}",
-        causes=finding[2] if finding else "", effects=finding[3] if finding else "",
+        causes=finding[2] if finding else "",
+        effects=finding[3] if finding else "",
         general_objective=f"Mejorar las condiciones de vida de las familias de {community.name}",
         specific_objectives=f"1. {profile.name}\n2. Fortalecer la organización comunal "
         "para la operación y el mantenimiento",
-        direct_women=women, direct_men=men, direct_children=children, direct_youth=youth,
-        direct_adults=adults, direct_elders=people - children - youth - adults,
-        indirect_women=max(0, community.women - women), indirect_men=max(0, community.men - men),
+        direct_women=women,
+        direct_men=men,
+        direct_children=children,
+        direct_youth=youth,
+        direct_adults=adults,
+        direct_elders=people - children - youth - adults,
+        indirect_women=max(0, community.women - women),
+        indirect_men=max(0, community.men - men),
         duration_months=12 * years if years > 1 else rng.choice((6, 8, 10, 12)),
         start_date=None if postponed else date(start_year or ctx.plan_start, 3, 1),
         executing_unit=profile.executing_unit,
+        unit_id=profile.sector.unit_id,
+        team_class=profile.team_class,
+        team_class_reason=TEAM_CLASS_REASONS[profile.team_class]
+        if profile.team_class is not PriorityClass.a or rng.random() < 0.3
+        else "",
         sustainability="La comunidad asume la operación y el mantenimiento menor mediante su "
         "comité; el Gobierno Autónomo Municipal presupuesta el mantenimiento mayor.",
         risks="Retraso en los desembolsos de las fuentes de financiamiento; lluvias intensas.",
@@ -204,16 +235,26 @@ def _write_profile(ctx: Context, profile: ProfileInfo, budget: Budget) -> None:
         per_source[source] = per_source.get(source, 0) + amount
     for source, amount in per_source.items():
         writer.synced(
-            ProfileFunding, when, who, profile_id=profile.id, source_id=ctx.funding[source].id,
+            ProfileFunding,
+            when,
+            who,
+            profile_id=profile.id,
+            source_id=ctx.funding[source].id,
             amount=amount,
             counterpart_kind=rng.choice((CounterpartKind.labour, CounterpartKind.materials))
-            if budget.is_community(source) else None,
+            if budget.is_community(source)
+            else None,
         )
     for (source, year), amount in profile.allocation.items():
         if year:
             writer.synced(
-                MultiYearProgramming, when, who, profile_id=profile.id, year=year,
-                source_id=ctx.funding[source].id, amount=amount,
+                MultiYearProgramming,
+                when,
+                who,
+                profile_id=profile.id,
+                year=year,
+                source_id=ctx.funding[source].id,
+                amount=amount,
             )
     profile.indicator = make_profile_indicators(ctx, profile.id, profile.sector, when)
 
@@ -228,6 +269,12 @@ def _write_components(ctx: Context, profile: ProfileInfo, when: datetime) -> Non
         else:
             cost = rest
         ctx.writer.synced(
-            Component, when, ctx.facilitators[0], profile_id=profile.id, name=name,
-            activities=activities, cost=cost, position=position,
+            Component,
+            when,
+            ctx.facilitators[0],
+            profile_id=profile.id,
+            name=name,
+            activities=activities,
+            cost=cost,
+            position=position,
         )

@@ -43,6 +43,9 @@ SECTOR_DIMENSION = {
 def make_municipality(ctx: Context) -> None:
     source = ctx.sources.municipality
     ctx.municipality_name = source["name"]
+    ctx.official_name = source.get("official_name") or (
+        f"Gobierno Autónomo Municipal de {source['name']}"
+    )
     ctx.town = source["urban_centre"]
     ctx.plan_start = int(source["plan_period"]["start"])
     ctx.plan_end = int(source["plan_period"]["end"])
@@ -52,6 +55,7 @@ def make_municipality(ctx: Context) -> None:
         at(SETUP_DAY),
         facilitator,
         name=source["name"],
+        official_name=ctx.official_name,
         country=source["country"],
         department=source["department"],
         province=source["province"],
@@ -150,9 +154,7 @@ def make_territory(ctx: Context) -> None:
             district.communities.append(_make_community(ctx, district, number, width))
 
 
-def _make_community(
-    ctx: Context, district: DistrictInfo, number: int, width: int
-) -> CommunityInfo:
+def _make_community(ctx: Context, district: DistrictInfo, number: int, width: int) -> CommunityInfo:
     rng = ctx.rng
     names = ctx.place_names
     assert names is not None and ctx.person_names is not None
