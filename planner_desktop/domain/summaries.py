@@ -21,9 +21,10 @@ from planner_desktop.domain.annual import AnnualPlan
 from planner_desktop.domain.base import Appended, Synced
 from planner_desktop.domain.demands import Demand
 from planner_desktop.domain.diagnosis import Finding, SelfDiagnosis
-from planner_desktop.domain.enums import FindingKind, PolicyKind, PriorityClass, Recommendation
+from planner_desktop.domain.enums import FindingKind, PriorityClass, Recommendation
 from planner_desktop.domain.events import Attendance, Event, EventCommunity
 from planner_desktop.domain.follow_up import Progress
+from planner_desktop.domain.plan import Plan, PlanElement, PlanLevel
 from planner_desktop.domain.prioritization import PrioritizationRound, RoundResult
 from planner_desktop.domain.projects import (
     Component,
@@ -31,7 +32,6 @@ from planner_desktop.domain.projects import (
     MultiYearProgramming,
     ProjectProfile,
 )
-from planner_desktop.domain.strategy import Axis, Objective, Policy, Program, StrategicFrame
 from planner_desktop.domain.territory import Community, District, Municipality
 
 AGREED = "agreed"
@@ -104,14 +104,25 @@ def current_municipality(session: Session) -> Municipality | None:
     ).first()
 
 
-def current_frame(session: Session) -> StrategicFrame | None:
-    """The strategic frame of the PDM (the latest period when there are several)."""
-    return session.scalars(
-        select(StrategicFrame)
-        .where(live(StrategicFrame))
-        .order_by(StrategicFrame.start_year.desc(), StrategicFrame.created_at)
-        .limit(1)
-    ).first()
+def current_plan(session: Session, municipality_id: uuid.UUID | None = None) -> Plan | None:
+    """The plan (PDM) of the municipality, of any municipality when ``municipality_id`` is
+    None: the latest period when there are several."""
+    query = select(Plan).where(live(Plan))
+    if municipality_id is not None:
+        query = query.where(Plan.municipality_id == municipality_id)
+    return session.scalars(query.order_by(Plan.start_year.desc(), Plan.created_at).limit(1)).first()
+
+
+def level_names(session: Session, plan_id: uuid.UUID) -> dict[int, str]:
+    """The plan's levels: depth (1 is the top) → the name the municipality gave it."""
+    return {
+        int(depth): name
+        for depth, name in session.execute(
+            select(PlanLevel.depth, PlanLevel.name)
+            .where(PlanLevel.plan_id == plan_id, live(PlanLevel))
+            .order_by(PlanLevel.depth)
+        )
+    }
 
 
 def community_scope(
@@ -304,33 +315,18 @@ def projects_summary(session: Session) -> ProjectsSummary:
     )
 
 
-@dataclass(frozen=True)
-class FrameCounts:
-    axes: int = 0
-    objectives: int = 0
-    policies: int = 0
-    guidelines: int = 0
-    programs: int = 0
-
-
-def frame_counts(session: Session, frame_id: uuid.UUID) -> FrameCounts:
-    """How many ejes, objetivos, políticas, lineamientos and programas the frame holds."""
-    axes = select(Axis.id).where(Axis.frame_id == frame_id, live(Axis))
-    objectives = select(Objective.id).where(Objective.axis_id.in_(axes), live(Objective))
-    policies = select(Policy.id, Policy.kind).where(
-        Policy.objective_id.in_(objectives), live(Policy)
-    )
-    kinds = Counter(kind for _id, kind in session.execute(policies))
-    programs = select(Program.id).where(
-        Program.policy_id.in_(select(policies.subquery().c.id)), live(Program)
-    )
-    return FrameCounts(
-        axes=count(session, axes),
-        objectives=count(session, objectives),
-        policies=kinds[PolicyKind.policy],
-        guidelines=kinds[PolicyKind.guideline],
-        programs=count(session, programs),
-    )
+def level_counts(session: Session, plan_id: uuid.UUID) -> dict[int, int]:
+    """How many live elements each level of the plan holds: depth → count, every level of
+    the plan present (0 when empty), in depth order; an element at a depth the plan has no
+    level for still counts under its depth."""
+    counts = {depth: 0 for depth in level_names(session, plan_id)}
+    for depth, n in session.execute(
+        select(PlanElement.depth, func.count(PlanElement.id))
+        .where(PlanElement.plan_id == plan_id, live(PlanElement))
+        .group_by(PlanElement.depth)
+    ):
+        counts[int(depth)] = int(n)
+    return dict(sorted(counts.items()))
 
 
 @dataclass(frozen=True)

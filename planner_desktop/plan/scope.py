@@ -1,25 +1,55 @@
-"""What the checks and totals share: the plan period and the strategic chain of a programme."""
+"""What the checks, totals and pages share: the current plan, its period and its tree.
+
+The plan is a tree of :class:`~planner_desktop.domain.plan.PlanElement` whose ``depth`` is
+its level (1 is the top); each level has a name (*Eje*, *Objetivo*…). The *programme
+level* is the plan's deepest level: where projects normally hang (a project may point at
+an element of any level). Everything here reads; nothing writes.
+
+- :func:`current_plan` — the municipality's plan (the latest period);
+- :func:`plan_period` — its years, as a :class:`PlanPeriod`;
+- :func:`level_names` — depth → the level's name; :func:`deepest_depth` — the last level;
+- :func:`elements_by_depth` — the live elements of each level, in order;
+- :func:`level_name` — the name of an element's level;
+- :func:`programme_ids` — the live elements of the deepest level of the current plan;
+- :func:`plan_tree` — all of it at once, as a :class:`PlanTree` (for the checks and totals).
+"""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from planner_desktop.domain.plan import Plan, PlanElement, PlanLevel
 from planner_desktop.domain.projects import MultiYearProgramming, ProjectProfile
-from planner_desktop.domain.strategy import Axis, Objective, Policy, Program
-from planner_desktop.domain.summaries import current_frame, live
+from planner_desktop.domain.summaries import current_plan, level_names, live
+from planner_desktop.i18n import _
+from planner_desktop.plan.findings import label
 
-__all__ = ["PlanPeriod", "live", "plan_period", "program_chain", "programmed_profiles"]
+__all__ = [
+    "Node",
+    "PlanPeriod",
+    "PlanTree",
+    "current_plan",
+    "deepest_depth",
+    "elements_by_depth",
+    "level_name",
+    "level_names",
+    "live",
+    "plan_period",
+    "plan_tree",
+    "programme_ids",
+    "programmed_profiles",
+]
 
 
 @dataclass(frozen=True)
 class PlanPeriod:
-    """The years of the PDM (its strategic frame), both ends included."""
+    """The years of the plan, both ends included."""
 
-    frame_id: uuid.UUID
+    plan_id: uuid.UUID
     start: int
     end: int
 
@@ -32,30 +62,67 @@ class PlanPeriod:
 
 
 def plan_period(session: Session) -> PlanPeriod | None:
-    frame = current_frame(session)
-    if frame is None:
+    """The period of the current plan; None when there is no plan yet."""
+    plan = current_plan(session)
+    if plan is None:
         return None
-    return PlanPeriod(frame.id, frame.start_year, frame.end_year)
+    return PlanPeriod(plan.id, plan.start_year, plan.end_year)
 
 
-def program_chain() -> Select[uuid.UUID, uuid.UUID, uuid.UUID, uuid.UUID, uuid.UUID]:
-    """Live programmes with their live policy, objective and axis.
+def deepest_depth(session: Session, plan_id: uuid.UUID) -> int:
+    """The plan's last level (its programme level): the deepest named level, or the
+    deepest element when no level is named; 0 for an empty plan."""
+    named = session.scalar(
+        select(func.max(PlanLevel.depth)).where(PlanLevel.plan_id == plan_id, live(PlanLevel))
+    )
+    if named:
+        return int(named)
+    found = session.scalar(
+        select(func.max(PlanElement.depth)).where(PlanElement.plan_id == plan_id, live(PlanElement))
+    )
+    return int(found or 0)
 
-    Columns ``program_id, policy_id, objective_id, axis_id, frame_id``; a programme whose
-    policy, objective or axis is missing or tombstoned is not in it.
-    """
+
+def _ordered(plan_id: uuid.UUID) -> Select[PlanElement]:
     return (
-        select(
-            Program.id.label("program_id"),
-            Policy.id.label("policy_id"),
-            Objective.id.label("objective_id"),
-            Axis.id.label("axis_id"),
-            Axis.frame_id.label("frame_id"),
+        select(PlanElement)
+        .where(PlanElement.plan_id == plan_id, live(PlanElement))
+        .order_by(PlanElement.depth, PlanElement.position, PlanElement.code)
+    )
+
+
+def elements_by_depth(session: Session, plan_id: uuid.UUID) -> dict[int, list[PlanElement]]:
+    """The live elements of the plan by depth (shallowest first), each level by position
+    and code."""
+    found: dict[int, list[PlanElement]] = {}
+    for element in session.scalars(_ordered(plan_id)):
+        found.setdefault(element.depth, []).append(element)
+    return found
+
+
+def default_level_name(depth: int) -> str:
+    """What a level with no name is called."""
+    return _("Level {depth}").format(depth=depth)
+
+
+def level_name(session: Session, element: PlanElement) -> str:
+    """The name of the level ``element`` is at (*Programa*), or "Level N" if unnamed."""
+    names = level_names(session, element.plan_id)
+    return names.get(element.depth) or default_level_name(element.depth)
+
+
+def programme_ids(session: Session) -> set[uuid.UUID]:
+    """The live elements of the current plan's deepest level (none without a plan)."""
+    plan = current_plan(session)
+    if plan is None:
+        return set()
+    depth = deepest_depth(session, plan.id)
+    return set(
+        session.scalars(
+            select(PlanElement.id).where(
+                PlanElement.plan_id == plan.id, PlanElement.depth == depth, live(PlanElement)
+            )
         )
-        .join(Policy, Program.policy_id == Policy.id)
-        .join(Objective, Policy.objective_id == Objective.id)
-        .join(Axis, Objective.axis_id == Axis.id)
-        .where(live(Program), live(Policy), live(Objective), live(Axis))
     )
 
 
@@ -66,4 +133,103 @@ def programmed_profiles() -> Select[uuid.UUID]:
         .join(ProjectProfile, MultiYearProgramming.profile_id == ProjectProfile.id)
         .where(live(MultiYearProgramming), live(ProjectProfile), MultiYearProgramming.amount > 0)
         .distinct()
+    )
+
+
+@dataclass(frozen=True)
+class Node:
+    """One live element of the plan, as the checks and totals read it."""
+
+    id: uuid.UUID
+    parent_id: uuid.UUID | None
+    depth: int
+    code: str
+    name: str
+    problem: str
+    sector_id: uuid.UUID | None
+    unit_id: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class PlanTree:
+    """The current plan's levels and live elements (in depth, position, code order)."""
+
+    plan_id: uuid.UUID
+    start: int
+    end: int
+    levels: dict[int, str]
+    deepest: int
+    nodes: dict[uuid.UUID, Node] = field(default_factory=dict)
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.start, self.end + 1))
+
+    def at_depth(self, depth: int) -> list[Node]:
+        return [node for node in self.nodes.values() if node.depth == depth]
+
+    @property
+    def programmes(self) -> list[Node]:
+        """The elements of the deepest level."""
+        return self.at_depth(self.deepest)
+
+    def level_name(self, depth: int) -> str:
+        return self.levels.get(depth) or default_level_name(depth)
+
+    def describe(self, node: Node) -> str:
+        """``Programa PR01 «Agua segura»``: the level's name and the element's label."""
+        return f"{self.level_name(node.depth)} {label(node.code, node.name)}"
+
+    def attached(self, node: Node) -> bool:
+        """True when the element hangs, through live elements each above the next, from an
+        element of the top level (a tombstoned or missing parent breaks the chain)."""
+        seen: set[uuid.UUID] = set()
+        current: Node | None = node
+        while current is not None and current.id not in seen:
+            seen.add(current.id)
+            if current.parent_id is None:
+                return current.depth == 1
+            parent = self.nodes.get(current.parent_id)
+            if parent is None or parent.depth >= current.depth:
+                return False
+            current = parent
+        return False
+
+    def chain(self, element_id: uuid.UUID | None) -> list[Node]:
+        """The element, then each element above it up to where the chain stops."""
+        found: list[Node] = []
+        node = self.nodes.get(element_id) if element_id is not None else None
+        while node is not None and node not in found:
+            found.append(node)
+            node = self.nodes.get(node.parent_id) if node.parent_id is not None else None
+        return found
+
+
+def plan_tree(session: Session, plan_id: uuid.UUID | None = None) -> PlanTree | None:
+    """The tree of ``plan_id`` (default: the current plan); None when there is no plan."""
+    plan = current_plan(session) if plan_id is None else session.get(Plan, plan_id)
+    if plan is None or plan.deleted_at is not None:
+        return None
+    rows = session.execute(
+        select(
+            PlanElement.id,
+            PlanElement.parent_id,
+            PlanElement.depth,
+            PlanElement.code,
+            PlanElement.name,
+            PlanElement.problem,
+            PlanElement.sector_id,
+            PlanElement.unit_id,
+        )
+        .where(PlanElement.plan_id == plan.id, live(PlanElement))
+        .order_by(PlanElement.depth, PlanElement.position, PlanElement.code)
+    ).all()
+    nodes = {row[0]: Node(*row) for row in rows}
+    return PlanTree(
+        plan.id,
+        plan.start_year,
+        plan.end_year,
+        level_names(session, plan.id),
+        deepest_depth(session, plan.id),
+        nodes,
     )
