@@ -1,0 +1,117 @@
+"""What the annex tabs of the PDM page share: reading again after a saved change (when
+shown), saying plainly when there is no plan yet, and moving a row up or down as an
+undoable step."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
+
+from planner_desktop.capture import plan_records
+from planner_desktop.domain.base import Synced
+from planner_desktop.i18n import _
+from planner_desktop.store.database import Store
+from planner_desktop.ui.changes import ChangeHub
+from planner_desktop.ui.commands import StoreCommand
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Whose records a tab shows: the municipality and its current plan (either None)."""
+
+    municipality_id: uuid.UUID | None
+    plan_id: uuid.UUID | None
+
+
+def current_owner(store: Store) -> Owner:
+    with store.session() as session:
+        municipality_id = plan_records.current_municipality_id(session)
+        plan = plan_records.current_plan(session)
+    return Owner(municipality_id, plan.id if plan is not None else None)
+
+
+class MoveRecord(StoreCommand):
+    """Move a row of an ordered list ``steps`` places; undo moves it back."""
+
+    def __init__(
+        self, hub: ChangeHub, text: str, model: type[Synced], record_id: uuid.UUID, steps: int
+    ) -> None:
+        super().__init__(hub, text)
+        self.model, self.record_id, self.steps = model, record_id, steps
+        self.tables = (model.__tablename__,)  # type: ignore[attr-defined]
+        self.moved = False
+
+    def apply(self, store: Store) -> None:
+        self.moved = plan_records.move(store, self.model, self.record_id, self.steps)
+
+    def revert(self, store: Store) -> None:
+        if self.moved:
+            plan_records.move(store, self.model, self.record_id, -self.steps)
+
+
+class AnnexTab(QStackedWidget):
+    """A tab that shows ``content`` for the current plan, or a plain sentence when there
+    is no plan (or no municipality) yet. Subclasses read in :meth:`load`; a saved change to
+    one of ``watched`` tables reads again at once when shown, else when next shown."""
+
+    watched: frozenset[str] = frozenset()
+    needs_plan = True
+
+    def __init__(
+        self, store: Store, hub: ChangeHub, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.hub, self.undo_stack = store, hub, undo_stack
+        self.owner = Owner(None, None)
+        self.missing = QLabel()
+        self.missing.setObjectName("noPlan")
+        self.missing.setWordWrap(True)
+        self.missing.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.missing.setMargin(12)
+        self.addWidget(self.missing)
+        self._stale = True
+        hub.sig_changed.connect(self._changed)
+
+    def set_content(self, content: QWidget) -> None:
+        self.addWidget(content)
+        self.content = content
+
+    def missing_text(self) -> str:
+        if self.owner.municipality_id is None:
+            return _("There is no municipality yet: create it first.")
+        return _(
+            "There is no plan yet. Create the plan on this page first; then this part of it "
+            "is written here."
+        )
+
+    def reload(self) -> None:
+        self._stale = False
+        self.owner = current_owner(self.store)
+        ready = self.owner.municipality_id is not None and (
+            self.owner.plan_id is not None or not self.needs_plan
+        )
+        if not ready:
+            self.missing.setText(self.missing_text())
+            self.setCurrentWidget(self.missing)
+            return
+        self.setCurrentWidget(self.content)
+        self.load()
+
+    def load(self) -> None:
+        raise NotImplementedError
+
+    def _changed(self, table: str, _serial: int) -> None:
+        if table in self.watched or table in ("plan", "municipality"):
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
