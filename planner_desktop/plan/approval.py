@@ -24,8 +24,9 @@ class ApprovalRefused(Exception):
     """The one line that says why the POA is not approved."""
 
 
-def approval_refusal(session: Session, plan_id: uuid.UUID,
-                     report: CheckReport | None = None) -> str:
+def approval_refusal(
+    session: Session, plan_id: uuid.UUID, report: CheckReport | None = None
+) -> str:
     """Why the POA ``plan_id`` cannot be approved now ("" when it can)."""
     plan = session.get(AnnualPlan, plan_id)
     if plan is None or plan.deleted_at is not None:
@@ -41,8 +42,7 @@ def approval_refusal(session: Session, plan_id: uuid.UUID,
         "The POA {year} cannot be approved: the plan checks find {n} errors. First: "
         "{rule}: {message}.",
         len(errors),
-    ).format(year=plan.fiscal_year, n=len(errors), rule=title(first.code),
-             message=first.message)
+    ).format(year=plan.fiscal_year, n=len(errors), rule=title(first.code), message=first.message)
 
 
 def set_approved(session: Session, plan_id: uuid.UUID, approved: bool) -> None:

@@ -34,8 +34,13 @@ def ceiling_exceeded(session: Session) -> list[Finding]:
     )
     rows = session.execute(
         select(
-            FundingSource.id, FundingSource.code, FundingSource.name, programmed.c.year,
-            programmed.c.amount, SourceCeiling.id, SourceCeiling.amount,
+            FundingSource.id,
+            FundingSource.code,
+            FundingSource.name,
+            programmed.c.year,
+            programmed.c.amount,
+            SourceCeiling.id,
+            SourceCeiling.amount,
         )
         .join(FundingSource, FundingSource.id == programmed.c.source_id)
         .outerjoin(
@@ -53,21 +58,37 @@ def ceiling_exceeded(session: Session) -> list[Finding]:
     for source_id, code, name, year, amount, ceiling_id, ceiling in rows:
         source = label(code, name)
         if ceiling_id is None:
-            findings.append(Finding(
-                Severity.warning, "no-ceiling",
-                _("{amount} programmed from {source} in {year}, which has no ceiling for that "
-                  "year").format(amount=amount, source=source, year=year),
-                "funding_source", source_id,
-            ))
+            findings.append(
+                Finding(
+                    Severity.warning,
+                    "no-ceiling",
+                    _(
+                        "{amount} programmed from {source} in {year}, which has no ceiling "
+                        "for that year"
+                    ).format(amount=amount, source=source, year=year),
+                    "funding_source",
+                    source_id,
+                )
+            )
         elif amount > ceiling:
-            findings.append(Finding(
-                Severity.error, "ceiling-exceeded",
-                _("in {year} the programming of {source} is {amount}, above its ceiling of "
-                  "{ceiling} by {over}").format(
-                    year=year, source=source, amount=amount, ceiling=ceiling,
-                    over=amount - ceiling),
-                "source_ceiling", ceiling_id,
-            ))
+            findings.append(
+                Finding(
+                    Severity.error,
+                    "ceiling-exceeded",
+                    _(
+                        "in {year} the programming of {source} is {amount}, above its ceiling of "
+                        "{ceiling} by {over}"
+                    ).format(
+                        year=year,
+                        source=source,
+                        amount=amount,
+                        ceiling=ceiling,
+                        over=amount - ceiling,
+                    ),
+                    "source_ceiling",
+                    ceiling_id,
+                )
+            )
     return findings
 
 
@@ -77,8 +98,12 @@ def programming_outside_period(session: Session) -> list[Finding]:
     if period is None:
         return []
     rows = session.execute(
-        select(MultiYearProgramming.id, MultiYearProgramming.year, ProjectProfile.code,
-               ProjectProfile.name)
+        select(
+            MultiYearProgramming.id,
+            MultiYearProgramming.year,
+            ProjectProfile.code,
+            ProjectProfile.name,
+        )
         .join(ProjectProfile, MultiYearProgramming.profile_id == ProjectProfile.id)
         .where(
             live(MultiYearProgramming),
@@ -91,13 +116,11 @@ def programming_outside_period(session: Session) -> list[Finding]:
         Finding(
             Severity.error,
             "programming-outside-period",
-            _("profile {profile} is programmed in {year}, outside the plan period "
-              "{start}–{end}").format(
-                profile=label(code, name), year=year, start=period.start, end=period.end
-            ),
+            _(
+                "profile {profile} is programmed in {year}, outside the plan period {start}–{end}"
+            ).format(profile=label(code, name), year=year, start=period.start, end=period.end),
             "multi_year_programming",
             row_id,
         )
         for row_id, year, code, name in rows
     ]
-

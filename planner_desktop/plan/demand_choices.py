@@ -21,8 +21,7 @@ from planner_desktop.domain.summaries import AGREED
 from planner_desktop.domain.territory import Community
 from planner_desktop.plan.scope import live
 
-CLASS_ORDER = {PriorityClass.a_plus: 0, PriorityClass.a: 1, PriorityClass.b: 2,
-               PriorityClass.c: 3}
+CLASS_ORDER = {PriorityClass.a_plus: 0, PriorityClass.a: 1, PriorityClass.b: 2, PriorityClass.c: 3}
 
 
 @dataclass(frozen=True)
@@ -42,14 +41,20 @@ def demand_choices(session: Session) -> list[DemandChoice]:
     if not ids:
         return []
     rows = session.execute(
-        select(Demand.id, Demand.code, Community.name, Demand.description,
-               RoundResult.priority_class)
+        select(
+            Demand.id, Demand.code, Community.name, Demand.description, RoundResult.priority_class
+        )
         .join(Community, Demand.community_id == Community.id)
         .join(RoundItem, RoundItem.demand_id == Demand.id)
         .join(RoundResult, RoundResult.item_id == RoundItem.id)
         .join(PrioritizationRound, RoundResult.round_id == PrioritizationRound.id)
-        .where(Demand.id.in_(ids), RoundResult.group == AGREED,
-               live(RoundResult), live(RoundItem), live(PrioritizationRound))
+        .where(
+            Demand.id.in_(ids),
+            RoundResult.group == AGREED,
+            live(RoundResult),
+            live(RoundItem),
+            live(PrioritizationRound),
+        )
     ).all()
     best: dict[uuid.UUID, DemandChoice] = {}
     for demand_id, code, community, text, cls in rows:
@@ -58,5 +63,6 @@ def demand_choices(session: Session) -> list[DemandChoice]:
         known = best.get(demand_id)
         if known is None or CLASS_ORDER[cls] < CLASS_ORDER[known.priority_class]:
             best[demand_id] = DemandChoice(demand_id, code, community, text, cls)
-    return sorted(best.values(), key=lambda c: (CLASS_ORDER[c.priority_class],
-                                                c.community.casefold(), c.code))
+    return sorted(
+        best.values(), key=lambda c: (CLASS_ORDER[c.priority_class], c.community.casefold(), c.code)
+    )

@@ -31,10 +31,14 @@ class Derived:
 def derive(session: Session, fiscal_year: int) -> Derived:
     """:func:`derive_poa`, remembering what it made (raises ``PlanRefused``)."""
     plan = derive_poa(session, fiscal_year)
-    operations = tuple(session.scalars(
-        select(Operation.id).where(Operation.annual_plan_id == plan.id)))
-    objectives = tuple(session.scalars(
-        select(ManagementObjective.id).where(ManagementObjective.annual_plan_id == plan.id)))
+    operations = tuple(
+        session.scalars(select(Operation.id).where(Operation.annual_plan_id == plan.id))
+    )
+    objectives = tuple(
+        session.scalars(
+            select(ManagementObjective.id).where(ManagementObjective.annual_plan_id == plan.id)
+        )
+    )
     return Derived(plan.id, fiscal_year, operations, objectives)
 
 

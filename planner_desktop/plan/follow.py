@@ -61,15 +61,23 @@ def _points(
     for key, row in session.execute(query.order_by(Progress.date, Progress.created_at)):
         if key is None:
             continue
-        history.setdefault(key, []).append(ProgressPoint(
-            row.id, row.date, row.physical_percent, row.financial_executed,
-            row.target_achieved, row.corrective_measures,
-        ))
+        history.setdefault(key, []).append(
+            ProgressPoint(
+                row.id,
+                row.date,
+                row.physical_percent,
+                row.financial_executed,
+                row.target_achieved,
+                row.corrective_measures,
+            )
+        )
     return history
 
 
 def progress_history(
-    session: Session, *, profile_ids: Iterable[uuid.UUID] | None = None,
+    session: Session,
+    *,
+    profile_ids: Iterable[uuid.UUID] | None = None,
     operation_ids: Iterable[uuid.UUID] | None = None,
 ) -> dict[uuid.UUID, list[ProgressPoint]]:
     """Progress records by date of the given profiles and operations (all when both None),
@@ -135,11 +143,19 @@ def operation_follow_up(session: Session, plan_id: uuid.UUID | None = None) -> l
     result = []
     for op_id, code, name, budget, target in rows:
         latest = history[op_id][-1] if op_id in history else None
-        result.append(FollowUp(
-            "operation", op_id, code, name, budget, target, latest,
-            latest.physical_percent if latest else 0.0,
-            latest.financial_executed if latest else ZERO,
-        ))
+        result.append(
+            FollowUp(
+                "operation",
+                op_id,
+                code,
+                name,
+                budget,
+                target,
+                latest,
+                latest.physical_percent if latest else 0.0,
+                latest.financial_executed if latest else ZERO,
+            )
+        )
     return result
 
 
@@ -160,8 +176,14 @@ def project_targets(
     (else its first product indicator), the target of the year in ``years`` (the year of its
     latest progress), or the last year's target when that year has none."""
     rows = session.execute(
-        select(Indicator.profile_id, Indicator.level, Indicator.name, Indicator.id,
-               IndicatorTarget.year, IndicatorTarget.target)
+        select(
+            Indicator.profile_id,
+            Indicator.level,
+            Indicator.name,
+            Indicator.id,
+            IndicatorTarget.year,
+            IndicatorTarget.target,
+        )
         .join(IndicatorTarget, IndicatorTarget.indicator_id == Indicator.id)
         .where(live(Indicator), live(IndicatorTarget), Indicator.profile_id.in_(list(profile_ids)))
         .order_by(Indicator.profile_id, Indicator.name, Indicator.id, IndicatorTarget.year)
@@ -194,9 +216,11 @@ def project_follow_up(session: Session) -> list[FollowUp]:
     ).all()
     own = progress_history(session, profile_ids=[row.id for row in rows])
     by_profile: dict[uuid.UUID, list[tuple[Decimal, FollowUp]]] = {}
-    links = dict(session.execute(
-        select(Operation.id, Operation.profile_id).where(Operation.profile_id.is_not(None))
-    ).all())
+    links = dict(
+        session.execute(
+            select(Operation.id, Operation.profile_id).where(Operation.profile_id.is_not(None))
+        ).all()
+    )
     for item in operation_follow_up(session):
         profile_id = links.get(item.id)
         if profile_id is not None:
@@ -217,13 +241,27 @@ def project_follow_up(session: Session) -> list[FollowUp]:
             latest = None
             weight = sum((budget for budget, _ in parts), ZERO)
             executed = sum((item.executed for _, item in parts), ZERO)
-            physical = float(
-                sum(Decimal(str(item.physical_percent)) * budget for budget, item in parts)
-                / weight
-            ) if weight else 0.0
+            physical = (
+                float(
+                    sum(Decimal(str(item.physical_percent)) * budget for budget, item in parts)
+                    / weight
+                )
+                if weight
+                else 0.0
+            )
             physical = round(physical, 1)
-        result.append(FollowUp(
-            "project_profile", profile_id, code, name, cost, targets.get(profile_id, ""),
-            latest, physical, executed, _weighted_compliance(parts),
-        ))
+        result.append(
+            FollowUp(
+                "project_profile",
+                profile_id,
+                code,
+                name,
+                cost,
+                targets.get(profile_id, ""),
+                latest,
+                physical,
+                executed,
+                _weighted_compliance(parts),
+            )
+        )
     return result

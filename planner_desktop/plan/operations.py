@@ -36,8 +36,7 @@ def next_operation_code(session: Session, plan_id: uuid.UUID, fiscal_year: int) 
     """``OP-YYYY-NNN`` after the highest number used in the POA (deleted ones too)."""
     prefix = f"OP-{fiscal_year}-"
     highest = 0
-    for code in session.scalars(select(Operation.code).where(
-            Operation.annual_plan_id == plan_id)):
+    for code in session.scalars(select(Operation.code).where(Operation.annual_plan_id == plan_id)):
         tail = (code or "").removeprefix(prefix)
         if tail.isdigit():
             highest = max(highest, int(tail))
@@ -72,8 +71,9 @@ def parse_date(text: Any) -> date | None:
     try:
         return parse_short_date(typed)
     except ValueError:
-        raise Invalid(_("Type a date such as {example}").format(
-            example=short_date(date(2027, 3, 31)))) from None
+        raise Invalid(
+            _("Type a date such as {example}").format(example=short_date(date(2027, 3, 31)))
+        ) from None
 
 
 @dataclass
@@ -164,8 +164,15 @@ def _before(session: Session, operation_id: uuid.UUID, kind: AdjustmentKind) -> 
     return Undo(operation_id, {name: getattr(operation, name) for name in FIELDS_OF_KIND[kind]})
 
 
-def adjust_operation(session: Session, kind: AdjustmentKind, operation_id: uuid.UUID,
-                     value: str, *, on: date, reason: str) -> tuple[uuid.UUID, Undo]:
+def adjust_operation(
+    session: Session,
+    kind: AdjustmentKind,
+    operation_id: uuid.UUID,
+    value: str,
+    *,
+    on: date,
+    reason: str,
+) -> tuple[uuid.UUID, Undo]:
     """Cancel an operation, vary its target or change its budget (``value`` is the new
     target or budget, ignored for a cancellation); returns the adjustment and its undo."""
     from planner_desktop.plan import adjust
@@ -185,22 +192,29 @@ def adjust_operation(session: Session, kind: AdjustmentKind, operation_id: uuid.
     return made.id, undo
 
 
-def add_objective(session: Session, plan_id: uuid.UUID, description: str, *, on: date,
-                  reason: str) -> tuple[uuid.UUID, Undo]:
+def add_objective(
+    session: Session, plan_id: uuid.UUID, description: str, *, on: date, reason: str
+) -> tuple[uuid.UUID, Undo]:
     """A new objetivo de gestión kept as an adjustment; returns the adjustment and undo."""
     from planner_desktop.plan import adjust
 
-    known = set(session.scalars(select(PlanAdjustment.id).where(
-        PlanAdjustment.annual_plan_id == plan_id)))
+    known = set(
+        session.scalars(select(PlanAdjustment.id).where(PlanAdjustment.annual_plan_id == plan_id))
+    )
     objective = adjust.add_objective(session, plan_id, description, on=on, reason=reason)
-    made = next(adjustment_id for adjustment_id in session.scalars(
-        select(PlanAdjustment.id).where(PlanAdjustment.annual_plan_id == plan_id))
-        if adjustment_id not in known)
+    made = next(
+        adjustment_id
+        for adjustment_id in session.scalars(
+            select(PlanAdjustment.id).where(PlanAdjustment.annual_plan_id == plan_id)
+        )
+        if adjustment_id not in known
+    )
     return made, Undo(objective_id=objective.id)
 
 
-def adjustment_refusal(session: Session, kind: AdjustmentKind, target_id: uuid.UUID | None,
-                       value: str, reason: str) -> tuple[str, str] | None:
+def adjustment_refusal(
+    session: Session, kind: AdjustmentKind, target_id: uuid.UUID | None, value: str, reason: str
+) -> tuple[str, str] | None:
     """Why an adjustment would be refused, as (field, reason), or None. ``target_id`` is
     the operation (the POA for a new objective)."""
     kind = AdjustmentKind(kind)
@@ -212,8 +226,9 @@ def adjustment_refusal(session: Session, kind: AdjustmentKind, target_id: uuid.U
         if operation is None or operation.deleted_at is not None:
             return "operation", _("choose an operation of the POA")
         if operation.cancelled:
-            return "operation", _("operation {code} is cancelled; it cannot change any "
-                                  "more").format(code=operation.code)
+            return "operation", _(
+                "operation {code} is cancelled; it cannot change any more"
+            ).format(code=operation.code)
         if kind is AdjustmentKind.target_changed:
             refused = validate.target_text(value)
             if refused:

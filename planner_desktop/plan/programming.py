@@ -81,37 +81,54 @@ def source_grid(session: Session, source_id: uuid.UUID) -> SourceGrid:
     grid's totals are those of the PDM page and the printed PDM)."""
     costs = (
         select(Component.profile_id, func.sum(Component.cost).label("cost"))
-        .where(live(Component)).group_by(Component.profile_id).subquery()
+        .where(live(Component))
+        .group_by(Component.profile_id)
+        .subquery()
     )
     everything = (
-        select(MultiYearProgramming.profile_id,
-               func.sum(MultiYearProgramming.amount).label("amount"))
-        .where(counted_programming()).group_by(MultiYearProgramming.profile_id).subquery()
+        select(
+            MultiYearProgramming.profile_id, func.sum(MultiYearProgramming.amount).label("amount")
+        )
+        .where(counted_programming())
+        .group_by(MultiYearProgramming.profile_id)
+        .subquery()
     )
     rows = session.execute(
-        select(ProjectProfile.id, ProjectProfile.code, ProjectProfile.name, costs.c.cost,
-               everything.c.amount)
+        select(
+            ProjectProfile.id,
+            ProjectProfile.code,
+            ProjectProfile.name,
+            costs.c.cost,
+            everything.c.amount,
+        )
         .outerjoin(costs, costs.c.profile_id == ProjectProfile.id)
         .outerjoin(everything, everything.c.profile_id == ProjectProfile.id)
-        .where(live(ProjectProfile),
-               ProjectProfile.recommendation.is_distinct_from(Recommendation.drop))
+        .where(
+            live(ProjectProfile),
+            ProjectProfile.recommendation.is_distinct_from(Recommendation.drop),
+        )
         .order_by(ProjectProfile.code)
     ).all()
-    projects = [ProjectLine(pid, code, name, Decimal(cost or 0), Decimal(amount or 0))
-                for pid, code, name, cost, amount in rows]
+    projects = [
+        ProjectLine(pid, code, name, Decimal(cost or 0), Decimal(amount or 0))
+        for pid, code, name, cost, amount in rows
+    ]
     amounts = {
         (pid, int(year)): Decimal(amount)
         for pid, year, amount in session.execute(
-            select(MultiYearProgramming.profile_id, MultiYearProgramming.year,
-                   MultiYearProgramming.amount)
-            .where(MultiYearProgramming.source_id == source_id, counted_programming())
+            select(
+                MultiYearProgramming.profile_id,
+                MultiYearProgramming.year,
+                MultiYearProgramming.amount,
+            ).where(MultiYearProgramming.source_id == source_id, counted_programming())
         )
     }
     ceilings = {
         int(year): Decimal(amount)
         for year, amount in session.execute(
-            select(SourceCeiling.year, SourceCeiling.amount)
-            .where(SourceCeiling.source_id == source_id, live(SourceCeiling))
+            select(SourceCeiling.year, SourceCeiling.amount).where(
+                SourceCeiling.source_id == source_id, live(SourceCeiling)
+            )
         )
     }
     period = plan_period(session)
@@ -121,8 +138,7 @@ def source_grid(session: Session, source_id: uuid.UUID) -> SourceGrid:
     return SourceGrid(source_id, sorted(years), projects, amounts, ceilings, period)
 
 
-def refuse_amount(grid: SourceGrid, profile_id: uuid.UUID, year: int,
-                  value: Decimal) -> str | None:
+def refuse_amount(grid: SourceGrid, profile_id: uuid.UUID, year: int, value: Decimal) -> str | None:
     """Why typing ``value`` in a cell is refused, or None.
 
     Refused: a bad amount; money in a year outside the plan period (clearing it is
@@ -156,16 +172,22 @@ def refuse_ceiling(grid: SourceGrid, year: int, value: Decimal | None) -> str | 
     return None
 
 
-def programming_row(session: Session, profile_id: uuid.UUID, year: int,
-                    source_id: uuid.UUID) -> MultiYearProgramming | None:
+def programming_row(
+    session: Session, profile_id: uuid.UUID, year: int, source_id: uuid.UUID
+) -> MultiYearProgramming | None:
     """The row of one cell, tombstoned or not."""
-    return session.scalars(select(MultiYearProgramming).where(
-        MultiYearProgramming.profile_id == profile_id, MultiYearProgramming.year == year,
-        MultiYearProgramming.source_id == source_id)).first()
+    return session.scalars(
+        select(MultiYearProgramming).where(
+            MultiYearProgramming.profile_id == profile_id,
+            MultiYearProgramming.year == year,
+            MultiYearProgramming.source_id == source_id,
+        )
+    ).first()
 
 
-def set_amount(session: Session, profile_id: uuid.UUID, year: int, source_id: uuid.UUID,
-               amount: Decimal) -> None:
+def set_amount(
+    session: Session, profile_id: uuid.UUID, year: int, source_id: uuid.UUID, amount: Decimal
+) -> None:
     """Programme ``amount`` for one cell; zero removes the cell (a tombstone)."""
     row = programming_row(session, profile_id, year, source_id)
     if not amount:
@@ -173,18 +195,23 @@ def set_amount(session: Session, profile_id: uuid.UUID, year: int, source_id: uu
             mark_deleted(row)
         return
     if row is None:
-        session.add(MultiYearProgramming(profile_id=profile_id, year=year, source_id=source_id,
-                                         amount=amount))
+        session.add(
+            MultiYearProgramming(
+                profile_id=profile_id, year=year, source_id=source_id, amount=amount
+            )
+        )
     else:
         row.amount, row.deleted_at = amount, None
     session.flush()
 
 
-def set_ceiling(session: Session, source_id: uuid.UUID, year: int,
-                amount: Decimal | None) -> None:
+def set_ceiling(session: Session, source_id: uuid.UUID, year: int, amount: Decimal | None) -> None:
     """Set one source's ceiling for one year; None removes it."""
-    row = session.scalars(select(SourceCeiling).where(
-        SourceCeiling.source_id == source_id, SourceCeiling.year == year)).first()
+    row = session.scalars(
+        select(SourceCeiling).where(
+            SourceCeiling.source_id == source_id, SourceCeiling.year == year
+        )
+    ).first()
     if amount is None:
         if row is not None and row.deleted_at is None:
             mark_deleted(row)

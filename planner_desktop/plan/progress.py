@@ -88,8 +88,16 @@ def subject_of(session: Session, table: str, record_id: uuid.UUID) -> Subject | 
         if row is None:
             return None
         operation, year = row
-        return Subject(table, operation.id, operation.code, operation.name, operation.budget,
-                       date(year, 1, 1), date(year, 12, 31), year)
+        return Subject(
+            table,
+            operation.id,
+            operation.code,
+            operation.name,
+            operation.budget,
+            date(year, 1, 1),
+            date(year, 12, 31),
+            year,
+        )
     if table != "project_profile":
         return None
     profile = session.get(ProjectProfile, record_id)
@@ -98,8 +106,15 @@ def subject_of(session: Session, table: str, record_id: uuid.UUID) -> Subject | 
     period = plan_period(session)
     first = date(period.start, 1, 1) if period else None
     last = date(period.end, 12, 31) if period else None
-    return Subject(table, profile.id, profile.code, profile.name,
-                   profile_money(session, profile.id).cost, first, last)
+    return Subject(
+        table,
+        profile.id,
+        profile.code,
+        profile.name,
+        profile_money(session, profile.id).cost,
+        first,
+        last,
+    )
 
 
 def subject_of_progress(session: Session, progress_id: uuid.UUID) -> Subject | None:
@@ -121,9 +136,11 @@ def date_refusal(subject: Subject, day: date) -> str | None:
         return None
     if subject.fiscal_year is not None:
         return _("{day} is outside the fiscal year {year} of the POA").format(
-            day=day.isoformat(), year=subject.fiscal_year)
+            day=day.isoformat(), year=subject.fiscal_year
+        )
     return _("{day} is outside the plan period {start}–{end}").format(
-        day=day.isoformat(), start=subject.first.year, end=subject.last.year)
+        day=day.isoformat(), start=subject.first.year, end=subject.last.year
+    )
 
 
 def parse_progress_date(subject: Subject, text: Any) -> date:
@@ -177,17 +194,20 @@ def parse_achieved(text: Any) -> str:
     return typed
 
 
-def previous_physical(session: Session, subject: Subject, day: date,
-                      exclude: uuid.UUID | None = None) -> float | None:
+def previous_physical(
+    session: Session, subject: Subject, day: date, exclude: uuid.UUID | None = None
+) -> float | None:
     """The physical progress of the latest live record of ``subject`` on or before ``day``
     (``exclude``: the record being edited)."""
     column = Progress.operation_id if subject.table == "operation" else Progress.profile_id
     query = select(Progress.physical_percent).where(
-        column == subject.id, live(Progress), Progress.date <= day)
+        column == subject.id, live(Progress), Progress.date <= day
+    )
     if exclude is not None:
         query = query.where(Progress.id != exclude)
     found = session.scalars(
-        query.order_by(Progress.date.desc(), Progress.created_at.desc())).first()
+        query.order_by(Progress.date.desc(), Progress.created_at.desc())
+    ).first()
     return float(found) if found is not None else None
 
 
@@ -195,17 +215,21 @@ def backwards_refusal(previous: float | None, physical: float, note: str) -> str
     """Physical progress below the record before it needs a result or corrective measure."""
     if previous is None or physical >= previous or note.strip():
         return None
-    return _("physical progress goes back from {old} % to {new} %: say why in the "
-             "corrective measures first").format(old=_plain(previous), new=_plain(physical))
+    return _(
+        "physical progress goes back from {old} % to {new} %: say why in the "
+        "corrective measures first"
+    ).format(old=_plain(previous), new=_plain(physical))
 
 
-def over_budget_warning(subject: Subject, executed: Decimal,
-                        money: Callable[[Decimal], str] = str) -> str | None:
+def over_budget_warning(
+    subject: Subject, executed: Decimal, money: Callable[[Decimal], str] = str
+) -> str | None:
     """A warning (not a refusal) when more is executed than budgeted; ``money`` shows an
     amount (the window's locale)."""
     if subject.budget and executed > subject.budget:
         return _("{code}: executed {executed} is above the budget {budget}").format(
-            code=subject.code, executed=money(executed), budget=money(subject.budget))
+            code=subject.code, executed=money(executed), budget=money(subject.budget)
+        )
     return None
 
 
@@ -213,8 +237,9 @@ def _plain(value: float) -> str:
     return f"{value:g}"
 
 
-def check_entry(session: Session, subject: Subject, typed: dict[str, Any],
-                exclude: uuid.UUID | None = None) -> dict[str, Any]:
+def check_entry(
+    session: Session, subject: Subject, typed: dict[str, Any], exclude: uuid.UUID | None = None
+) -> dict[str, Any]:
     """The values of a progress record from the typed ``typed`` fields (see :data:`FIELDS`),
     or :class:`ProgressRefused` naming the first bad field."""
     parsers = {

@@ -28,8 +28,14 @@ from planner_desktop.domain.projects import (
 )
 from planner_desktop.domain.summaries import current_municipality, live
 
-PROFILE_TABLES = ("project_profile", "component", "profile_funding", "indicator",
-                  "indicator_target", "multi_year_programming")
+PROFILE_TABLES = (
+    "project_profile",
+    "component",
+    "profile_funding",
+    "indicator",
+    "indicator_target",
+    "multi_year_programming",
+)
 """Tables whose records belong to one project profile."""
 
 _NUMBER = re.compile(r"(\d+)$")
@@ -92,12 +98,12 @@ class Money:
 def profile_money(session: Session, profile_id: uuid.UUID) -> Money:
     """The cost (its components) and the funding (its sources) of one profile."""
     cost = session.scalar(
-        select(func.sum(Component.cost)).where(Component.profile_id == profile_id,
-                                               live(Component))
+        select(func.sum(Component.cost)).where(Component.profile_id == profile_id, live(Component))
     )
     funded = session.scalar(
-        select(func.sum(ProfileFunding.amount)).where(ProfileFunding.profile_id == profile_id,
-                                                      live(ProfileFunding))
+        select(func.sum(ProfileFunding.amount)).where(
+            ProfileFunding.profile_id == profile_id, live(ProfileFunding)
+        )
     )
     return Money(Decimal(cost or 0), Decimal(funded or 0))
 
@@ -107,7 +113,8 @@ def funding_sources(session: Session) -> list[tuple[uuid.UUID, str]]:
         (source_id, f"{code} {name}")
         for source_id, code, name in session.execute(
             select(FundingSource.id, FundingSource.code, FundingSource.name)
-            .where(live(FundingSource)).order_by(FundingSource.code)
+            .where(live(FundingSource))
+            .order_by(FundingSource.code)
         )
     ]
 
@@ -135,9 +142,11 @@ def profile_of(session: Session, table: str, record_id: uuid.UUID) -> uuid.UUID 
 
 def used_target_years(session: Session, indicator_id: uuid.UUID) -> set[int]:
     """Years with a target, deleted ones too (one row per indicator and year)."""
-    return set(session.scalars(
-        select(IndicatorTarget.year).where(IndicatorTarget.indicator_id == indicator_id)
-    ))
+    return set(
+        session.scalars(
+            select(IndicatorTarget.year).where(IndicatorTarget.indicator_id == indicator_id)
+        )
+    )
 
 
 def priority_demands_without_profile(session: Session) -> list[tuple[uuid.UUID, str]]:
@@ -147,7 +156,8 @@ def priority_demands_without_profile(session: Session) -> list[tuple[uuid.UUID, 
 
     ids = [finding.record_id for finding in priority_a_without_profile(session)]
     rows = session.execute(
-        select(Demand.id, Demand.code, Demand.description).where(Demand.id.in_(ids))
+        select(Demand.id, Demand.code, Demand.description)
+        .where(Demand.id.in_(ids))
         .order_by(Demand.code)
     )
     return [(demand_id, f"{code} {one_line(text, 70)}") for demand_id, code, text in rows]

@@ -40,9 +40,11 @@ def _postponed() -> Select[uuid.UUID]:
     return (
         select(ProfileDemand.demand_id)
         .join(ProjectProfile, ProfileDemand.profile_id == ProjectProfile.id)
-        .where(live(ProfileDemand), live(ProjectProfile),
-               ProjectProfile.recommendation.in_([Recommendation.postpone,
-                                                   Recommendation.drop]))
+        .where(
+            live(ProfileDemand),
+            live(ProjectProfile),
+            ProjectProfile.recommendation.in_([Recommendation.postpone, Recommendation.drop]),
+        )
     )
 
 
@@ -51,8 +53,11 @@ def candidate_ids() -> Select[uuid.UUID]:
     by code (a demand already back in a round is no longer dropped)."""
     return (
         select(Demand.id)
-        .where(live(Demand), (Demand.status == DemandStatus.dropped)
-               | (Demand.id.in_(_postponed()) & (Demand.status != DemandStatus.demand)))
+        .where(
+            live(Demand),
+            (Demand.status == DemandStatus.dropped)
+            | (Demand.id.in_(_postponed()) & (Demand.status != DemandStatus.demand)),
+        )
         .order_by(Demand.code)
     )
 
@@ -84,15 +89,18 @@ def refusal(session: Session, demand_ids: Sequence[uuid.UUID], reason: str) -> s
             if demand is None or demand.deleted_at is not None:
                 return _("that demand does not exist (it may have been deleted)")
             return _("demand {demand} was neither dropped nor postponed").format(
-                demand=label(demand.code, demand.description))
+                demand=label(demand.code, demand.description)
+            )
     return None
 
 
-def _level(session: Session, demands: list[Demand]) -> tuple[Level, uuid.UUID | None,
-                                                             uuid.UUID | None]:
+def _level(
+    session: Session, demands: list[Demand]
+) -> tuple[Level, uuid.UUID | None, uuid.UUID | None]:
     communities = {demand.community_id for demand in demands}
-    districts = set(session.scalars(
-        select(Community.district_id).where(Community.id.in_(communities))))
+    districts = set(
+        session.scalars(select(Community.district_id).where(Community.id.in_(communities)))
+    )
     if len(communities) == 1:
         return Level.community, next(iter(communities)), next(iter(districts), None)
     if len(districts) == 1:
@@ -100,8 +108,14 @@ def _level(session: Session, demands: list[Demand]) -> tuple[Level, uuid.UUID | 
     return Level.municipality, None, None
 
 
-def send_back(session: Session, demand_ids: Sequence[uuid.UUID], *, reason: str, on: date,
-              round_id: uuid.UUID | None = None) -> SentBack:
+def send_back(
+    session: Session,
+    demand_ids: Sequence[uuid.UUID],
+    *,
+    reason: str,
+    on: date,
+    round_id: uuid.UUID | None = None,
+) -> SentBack:
     """Make a new open round holding the demands and set them back to ``demand``.
 
     ``round_id`` chooses the round's id; a round with that id that was undone (tombstoned)
@@ -125,21 +139,31 @@ def send_back(session: Session, demand_ids: Sequence[uuid.UUID], *, reason: str,
         round_ = existing
     else:
         level, community_id, district_id = _level(session, found)
-        title = _("Re-prioritisation of {date}: {reason}").format(date=short_date(on),
-                                                                  reason=why)
+        title = _("Re-prioritisation of {date}: {reason}").format(date=short_date(on), reason=why)
         round_ = PrioritizationRound(
-            id=round_id or uuid.uuid4(), municipality_id=municipality.id,
-            community_id=community_id, district_id=district_id, level=level,
-            method=PrioritizationMethod.dots, title=title[:TITLE_LIMIT],
+            id=round_id or uuid.uuid4(),
+            municipality_id=municipality.id,
+            community_id=community_id,
+            district_id=district_id,
+            level=level,
+            method=PrioritizationMethod.dots,
+            title=title[:TITLE_LIMIT],
             reconciliation_note=_("Sent back into a new round on {date}: {reason}").format(
-                date=short_date(on), reason=why),
+                date=short_date(on), reason=why
+            ),
             closed=False,
         )
         session.add(round_)
         session.flush()
         for position, demand in enumerate(found):
-            session.add(RoundItem(round_id=round_.id, demand_id=demand.id,
-                                  code=ITEM_CODES[position], position=position + 1))
+            session.add(
+                RoundItem(
+                    round_id=round_.id,
+                    demand_id=demand.id,
+                    code=ITEM_CODES[position],
+                    position=position + 1,
+                )
+            )
     for demand in found:
         demand.status = DemandStatus.demand
     session.flush()
