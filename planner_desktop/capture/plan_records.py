@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from planner_desktop import locales
 from planner_desktop.capture.territory import FieldRefused
 from planner_desktop.capture.validation import clean_text
+from planner_desktop.domain import summaries
 from planner_desktop.domain.base import Synced
 from planner_desktop.domain.diagnosis import AssessmentArea
 from planner_desktop.domain.plan import (
@@ -29,12 +30,11 @@ from planner_desktop.domain.plan import (
     Pact,
     Plan,
     PlanElement,
-    PlanLevel,
     TeamMember,
     WorkActivity,
 )
-from planner_desktop.domain.territory import Municipality
 from planner_desktop.i18n import N_, _
+from planner_desktop.plan.scope import default_level_name
 
 if TYPE_CHECKING:
     from planner_desktop.store.database import Store
@@ -69,25 +69,16 @@ TITLES = {
 
 def current_municipality_id(session: Session) -> uuid.UUID | None:
     """The municipality this database plans for (the first one created)."""
-    return session.scalar(
-        select(Municipality.id)
-        .where(Municipality.deleted_at.is_(None))
-        .order_by(Municipality.created_at)
-        .limit(1)
-    )
+    municipality = summaries.current_municipality(session)
+    return None if municipality is None else municipality.id
 
 
 def current_plan(session: Session) -> Plan | None:
-    """The municipality's current plan (the latest period), or None when there is none."""
+    """The current municipality's plan (the latest period), or None when there is none."""
     municipality_id = current_municipality_id(session)
     if municipality_id is None:
         return None
-    return session.scalar(
-        select(Plan)
-        .where(Plan.municipality_id == municipality_id, Plan.deleted_at.is_(None))
-        .order_by(Plan.start_year.desc(), Plan.created_at)
-        .limit(1)
-    )
+    return summaries.current_plan(session, municipality_id)
 
 
 def _title(field: str) -> str:
@@ -225,14 +216,7 @@ def pact_values(
 
 def element_choices(session: Session, plan_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:
     """Every live element of the plan, in tree order, as "Level code name"."""
-    levels = {
-        depth: name
-        for depth, name in session.execute(
-            select(PlanLevel.depth, PlanLevel.name).where(
-                PlanLevel.plan_id == plan_id, PlanLevel.deleted_at.is_(None)
-            )
-        )
-    }
+    levels = summaries.level_names(session, plan_id)
     elements = list(
         session.scalars(
             select(PlanElement)
@@ -249,7 +233,7 @@ def element_choices(session: Session, plan_id: uuid.UUID) -> list[tuple[uuid.UUI
 
     def walk(parent: uuid.UUID | None) -> None:
         for element in children.get(parent, []):
-            level = levels.get(element.depth) or _("Level {n}").format(n=element.depth)
+            level = levels.get(element.depth) or default_level_name(element.depth)
             shown.append((element.id, " ".join(filter(None, (level, element.code, element.name)))))
             walk(element.id)
 

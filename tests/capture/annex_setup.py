@@ -22,9 +22,13 @@ MIGRATIONS = Path(__file__).parents[2] / "planner_desktop" / "store" / "migratio
 
 def annex_store(path: Path) -> Store:
     """A new database; built straight from the model while the plan tree's migration is
-    not in the tree yet."""
+    not ready yet (it is being written)."""
     if any(MIGRATIONS.glob("0007_*.py")):
-        return new_store(path)
+        try:
+            return new_store(path)
+        except Exception:  # the migration in progress: the model's tables
+            path.unlink(missing_ok=True)
+            path = path.with_name(f"model-{path.name}")
     engine = create_engine(to_url(path))
     dialect.configure(engine)
     Base.metadata.create_all(engine)
