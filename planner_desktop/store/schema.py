@@ -1,8 +1,8 @@
 """The schema revision this program writes. A test keeps it equal to the Alembic head."""
 
-SCHEMA_HEAD = "0006_shared_ranks_reopening"
+SCHEMA_HEAD = "0007_plan_tree"
 
-RECORDS_REVISION = "0006_shared_ranks_reopening"
+RECORDS_REVISION = "0007_plan_tree"
 """The last revision that changed the tables a session file carries; files are stamped
 with it. A revision that changes only this computer's bookkeeping (the ledger tables,
 indexes) leaves it as it is, so laptops a version apart still exchange files."""

@@ -3,16 +3,19 @@
 from alembic import context
 
 from planner_desktop.domain import models  # noqa: F401 - registers every table
-from planner_desktop.domain.base import Base, Money
+from planner_desktop.domain.base import Base, Hundredths, Money
 from planner_desktop.store import meta  # noqa: F401 - registers local tables
 
 target_metadata = Base.metadata
 
 
 def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
-    """Migrations stay free of application types: Money is a BIGINT of cents."""
+    """Migrations stay free of application types: Money is a BIGINT of cents, Hundredths
+    an INTEGER of hundredths."""
     if type_ == "type" and isinstance(obj, Money):
         return "sa.BigInteger()"
+    if type_ == "type" and isinstance(obj, Hundredths):
+        return "sa.Integer()"
     return False
 
 
