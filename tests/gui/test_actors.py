@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from planner_desktop.capture import records
+from planner_desktop.capture import actor_roles, records
 from planner_desktop.domain.actors import Organization, Person
-from planner_desktop.domain.enums import OrganizationKind, Sex
+from planner_desktop.domain.enums import ActorPhase, OrganizationKind, Sex
 from planner_desktop.ui.models import actors
 from tests.gui.test_capture_window import saved, type_into_cell
 from tests.gui.test_window import open_window
@@ -78,9 +78,15 @@ def test_organization_type_and_role_edited_in_place(qtbot, page):
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.state() != view.State.EditingState, timeout=2000)
     saved(qtbot, window)
-    values = records.read(window.store, Organization, key, ["kind", "role_in_planning"])
-    assert values == {"kind": OrganizationKind.ngo, "role_in_planning": "Control social"}
+    assert records.read(window.store, Organization, key, ["kind"]) == {"kind": OrganizationKind.ngo}
+    with window.store.session() as session:  # the role in planning is an ActorRole
+        assert actor_roles.stored_role(session, key, ActorPhase.planning) == "Control social"
     assert model.index(model.row_of(key), 3).data(Qt.ItemDataRole.DisplayRole) == "Control social"
+    window.undo_stack.undo()
+    saved(qtbot, window)
+    with window.store.session() as session:
+        assert actor_roles.stored_role(session, key, ActorPhase.planning) != "Control social"
+    assert model.index(model.row_of(key), 3).data(Qt.ItemDataRole.DisplayRole) != "Control social"
 
 
 def test_district_renamed_in_place_shows_in_its_communities(qtbot, page):

@@ -5,12 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from planner_desktop.domain import figures, summaries
-from planner_desktop.domain.actors import Organization
 from planner_desktop.domain.enums import Phase
 from planner_desktop.domain.summaries import community_scope
 from planner_desktop.domain.territory import Community, District
 from planner_desktop.i18n import _, ngettext
-from planner_desktop.ui import formatting, queries
+from planner_desktop.ui import formatting
 from planner_desktop.ui.changes import hub_for
 from planner_desktop.ui.models import actors
 from planner_desktop.ui.models import territory as community_table
@@ -38,9 +37,7 @@ class PreparationPage(Page):
             self.store, community_table.communities(self.scope)
         )
         self.communities.attach(self.hub, self.context.undo_stack)
-        self.organizations = EditableQueryModel(
-            self.store, queries.organizations(), Organization, actors.organization_fields()
-        )
+        self.organizations = actors.OrganizationsModel(self.store)
         self.organizations.attach(self.hub, self.context.undo_stack)
         self.events_panel = EventsPanel(self.context)
         self.events = self.events_panel.model

@@ -26,42 +26,16 @@ from planner_desktop.capture import actor_roles
 from planner_desktop.capture.actor_roles import PHASES, ActorRow
 from planner_desktop.capture.validation import Invalid
 from planner_desktop.domain.actors import Organization
-from planner_desktop.domain.enums import ActorPhase
 from planner_desktop.i18n import _
 from planner_desktop.store.database import Store
 from planner_desktop.ui.changes import ChangeHub
-from planner_desktop.ui.commands import CreateRecord, EditRecord, StoreCommand
+from planner_desktop.ui.commands import CreateRecord, EditRecord
 from planner_desktop.ui.models.editing import REFUSED_COLOR
-from planner_desktop.ui.plan.annex_base import AnnexTab
+from planner_desktop.ui.plan.annex_base import AnnexTab, SetActorRole
 from planner_desktop.ui.plan.record_list import HINT_COLOR
 from planner_desktop.ui.spreadsheet import refusal_line, spreadsheet_view
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-class SetActorRole(StoreCommand):
-    """One organisation's role in one phase; undo writes back the one it had."""
-
-    tables = ("actor_role",)
-
-    def __init__(
-        self,
-        hub: ChangeHub,
-        text: str,
-        organization_id: uuid.UUID,
-        phase: ActorPhase,
-        role: str,
-        previous: str,
-    ) -> None:
-        super().__init__(hub, text)
-        self.organization_id, self.phase = organization_id, phase
-        self.role, self.previous = role, previous
-
-    def apply(self, store: Store) -> None:
-        actor_roles.set_role(store, self.organization_id, self.phase, self.role)
-
-    def revert(self, store: Store) -> None:
-        actor_roles.set_role(store, self.organization_id, self.phase, self.previous)
 
 
 class ActorsModel(QAbstractTableModel):

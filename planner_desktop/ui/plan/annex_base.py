@@ -1,6 +1,6 @@
 """What the annex tabs of the PDM page share: reading again after a saved change (when
-shown), saying plainly when there is no plan yet, and moving a row up or down as an
-undoable step."""
+shown), saying plainly when there is no plan yet, and two undoable steps (a row moved up
+or down a list; an organisation's role in one phase set)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
-from planner_desktop.capture import plan_records
+from planner_desktop.capture import actor_roles, plan_records
 from planner_desktop.domain.base import Synced
+from planner_desktop.domain.enums import ActorPhase
 from planner_desktop.i18n import _
 from planner_desktop.store.database import Store
 from planner_desktop.ui.changes import ChangeHub
@@ -51,6 +52,31 @@ class MoveRecord(StoreCommand):
     def revert(self, store: Store) -> None:
         if self.moved:
             plan_records.move(store, self.model, self.record_id, -self.steps)
+
+
+class SetActorRole(StoreCommand):
+    """One organisation's role in one phase; undo writes back the one it had."""
+
+    tables = ("actor_role",)
+
+    def __init__(
+        self,
+        hub: ChangeHub,
+        text: str,
+        organization_id: uuid.UUID,
+        phase: ActorPhase,
+        role: str,
+        previous: str,
+    ) -> None:
+        super().__init__(hub, text)
+        self.organization_id, self.phase = organization_id, phase
+        self.role, self.previous = role, previous
+
+    def apply(self, store: Store) -> None:
+        actor_roles.set_role(store, self.organization_id, self.phase, self.role)
+
+    def revert(self, store: Store) -> None:
+        actor_roles.set_role(store, self.organization_id, self.phase, self.previous)
 
 
 class AnnexTab(QStackedWidget):
