@@ -19,12 +19,13 @@ from planner_desktop.domain.actors import Organization
 from planner_desktop.domain.annual import AnnualPlan, ManagementObjective, Operation
 from planner_desktop.domain.demands import Demand
 from planner_desktop.domain.diagnosis import Finding, SelfDiagnosis
+from planner_desktop.domain.enums import ActorPhase
 from planner_desktop.domain.events import Attendance, Event
 from planner_desktop.domain.figures import counted_operation
 from planner_desktop.domain.follow_up import Progress
+from planner_desktop.domain.plan import ActorRole, PlanElement
 from planner_desktop.domain.prioritization import PrioritizationRound, RoundItem, RoundResult
 from planner_desktop.domain.projects import ProjectProfile
-from planner_desktop.domain.strategy import Program
 from planner_desktop.domain.summaries import (
     AGREED,
     community_scope,
@@ -86,9 +87,15 @@ def organizations() -> TableQuery:
                 Organization.name,
                 Organization.kind,
                 Community.name,
-                Organization.role_in_planning,
+                ActorRole.role,
             )
             .outerjoin(Community, Organization.community_id == Community.id)
+            .outerjoin(
+                ActorRole,
+                (ActorRole.organization_id == Organization.id)
+                & (ActorRole.phase == ActorPhase.planning)
+                & live(ActorRole),
+            )
             .where(Organization.id.in_(keys))
         ),
     )
@@ -295,7 +302,7 @@ def profiles() -> TableQuery:
             Column(N_("Code")),
             Column(N_("Project"), stretch=True),
             Column(N_("Type"), Kind.label),
-            Column(N_("Programme")),
+            Column(N_("Element of the plan")),
             Column(N_("Cost"), Kind.money),
             Column(N_("Months"), Kind.number),
             Column(N_("Recommendation"), Kind.label),
@@ -307,12 +314,12 @@ def profiles() -> TableQuery:
                 ProjectProfile.code,
                 ProjectProfile.name,
                 ProjectProfile.type,
-                Program.code,
+                PlanElement.code,
                 costs.c.cost,
                 ProjectProfile.duration_months,
                 ProjectProfile.recommendation,
             )
-            .outerjoin(Program, ProjectProfile.program_id == Program.id)
+            .outerjoin(PlanElement, ProjectProfile.element_id == PlanElement.id)
             .outerjoin(costs, costs.c.profile_id == ProjectProfile.id)
             .where(ProjectProfile.id.in_(keys))
         ),
@@ -366,7 +373,7 @@ def operations(plan_id: uuid.UUID | None) -> TableQuery:
             Column(N_("Code")),
             Column(N_("Operation"), stretch=True),
             Column(N_("Type"), Kind.label),
-            Column(N_("Programme")),
+            Column(N_("Element of the plan")),
             Column(N_("Budget"), Kind.money),
             Column(N_("Executing unit")),
             Column(N_("Start"), Kind.date),
@@ -382,14 +389,14 @@ def operations(plan_id: uuid.UUID | None) -> TableQuery:
                 Operation.code,
                 Operation.name,
                 Operation.type,
-                Program.code,
+                PlanElement.code,
                 Operation.budget,
                 Operation.executing_unit,
                 Operation.start_date,
                 Operation.end_date,
                 Operation.cancelled,
             )
-            .outerjoin(Program, Operation.program_id == Program.id)
+            .outerjoin(PlanElement, Operation.element_id == PlanElement.id)
             .where(Operation.id.in_(keys))
         ),
     )
