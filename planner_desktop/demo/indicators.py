@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -28,8 +29,10 @@ def _write(
     *,
     profile_id: uuid.UUID | None = None,
     element_id: uuid.UUID | None = None,
+    rising: Callable[[int], bool] = lambda _year: True,
 ) -> None:
-    """One indicator and its yearly targets: percentages rise, counts accumulate."""
+    """One indicator and its yearly targets: in each ``rising`` year percentages rise and
+    counts accumulate; in the other years the target stays where it was."""
     rng, writer, who = ctx.rng, ctx.writer, ctx.facilitators[0]
     percent = indicator["unit"].strip() == "%"
     if percent:
@@ -51,35 +54,64 @@ def _write(
     )
     value = baseline
     for year in range(ctx.plan_start, ctx.plan_end + 1):
-        value = min(100, value + step) if percent else value + step
+        if rising(year):
+            value = min(100, value + step) if percent else value + step
         writer.synced(
             IndicatorTarget, when, who, indicator_id=indicator_id, year=year, target=str(value)
         )
 
 
 def make_profile_indicators(
-    ctx: Context, profile_id: uuid.UUID, sector: SectorInfo, when: datetime
+    ctx: Context, profile_id: uuid.UUID, sector: SectorInfo, when: datetime, years: set[int]
 ) -> str:
-    """A result and a product indicator from the sector's list; returns the first name."""
+    """A result and a product indicator from the sector's list; returns the first name.
+
+    ``years`` are the project's programmed years: the product grows in those years, the
+    result from the first of them on; a project with none keeps its baseline.
+    """
     options = _sector_indicators(ctx, sector.code)
     if not options:
         return ""
     chosen = ctx.rng.sample(options, min(2, len(options)))
+    first = min(years, default=None)
+    rules: tuple[Callable[[int], bool], ...] = (
+        lambda year: first is not None and year >= first,
+        lambda year: year in years,
+    )
     levels = (IndicatorLevel.result, IndicatorLevel.product)
-    for indicator, level in zip(chosen, levels, strict=False):
-        _write(ctx, when, indicator, level, profile_id=profile_id)
+    for indicator, level, rising in zip(chosen, levels, rules, strict=False):
+        _write(ctx, when, indicator, level, profile_id=profile_id, rising=rising)
     return str(chosen[0]["name"])
 
 
-def make_element_indicators(ctx: Context) -> None:
+def make_element_indicators(ctx: Context, funded_from: dict[str, int]) -> None:
     """An impact indicator per axis and a result indicator per strategic objective, from
-    the axis' sectors."""
+    the axis' sectors; they rise from the first year the axis has money
+    (``funded_from``, by axis code; never for an axis with none)."""
     when = at(OBJECTIVE_INDICATOR_DAY)
-    for _code, axis_id, sectors in ctx.axes:
+    for code, axis_id, sectors in ctx.axes:
         options = _sector_indicators(ctx, sectors[-1]) if sectors else []
         if options:
-            _write(ctx, when, options[-1], IndicatorLevel.impact, element_id=axis_id)
-    for _axis, objective_id, sectors in ctx.objectives:
+            _write(
+                ctx,
+                when,
+                options[-1],
+                IndicatorLevel.impact,
+                element_id=axis_id,
+                rising=_from(funded_from.get(code)),
+            )
+    for code, objective_id, sectors in ctx.objectives:
         options = _sector_indicators(ctx, sectors[0]) if sectors else []
         if options:
-            _write(ctx, when, options[0], IndicatorLevel.result, element_id=objective_id)
+            _write(
+                ctx,
+                when,
+                options[0],
+                IndicatorLevel.result,
+                element_id=objective_id,
+                rising=_from(funded_from.get(code)),
+            )
+
+
+def _from(first: int | None) -> Callable[[int], bool]:
+    return lambda year: first is not None and year >= first

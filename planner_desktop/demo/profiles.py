@@ -217,7 +217,7 @@ def _write_profile(ctx: Context, profile: ProfileInfo, budget: Budget) -> None:
         unit_id=profile.sector.unit_id,
         team_class=profile.team_class,
         team_class_reason=TEAM_CLASS_REASONS[profile.team_class]
-        if profile.team_class is not PriorityClass.a or rng.random() < 0.3
+        if profile.team_class is not PriorityClass.a_plus or rng.random() < 0.3
         else "",
         sustainability="La comunidad asume la operación y el mantenimiento menor mediante su "
         "comité; el Gobierno Autónomo Municipal presupuesta el mantenimiento mayor.",
@@ -256,7 +256,9 @@ def _write_profile(ctx: Context, profile: ProfileInfo, budget: Budget) -> None:
                 source_id=ctx.funding[source].id,
                 amount=amount,
             )
-    profile.indicator = make_profile_indicators(ctx, profile.id, profile.sector, when)
+    profile.indicator = make_profile_indicators(
+        ctx, profile.id, profile.sector, when, {year for _, year in profile.allocation if year}
+    )
 
 
 def _write_components(ctx: Context, profile: ProfileInfo, when: datetime) -> None:
@@ -278,3 +280,14 @@ def _write_components(ctx: Context, profile: ProfileInfo, when: datetime) -> Non
             cost=cost,
             position=position,
         )
+
+
+def funded_from(profiles: list[ProfileInfo]) -> dict[str, int]:
+    """The first year with money under each axis (by code), over its projects."""
+    first: dict[str, int] = {}
+    for profile in profiles:
+        years = [year for _, year in profile.allocation if year]
+        code = profile.sector.axis_code
+        if years and code:
+            first[code] = min(first.get(code, min(years)), min(years))
+    return first
