@@ -5,7 +5,7 @@ then times, median of ``--runs``, each in a fresh session over the same open sto
 
 * ``count``   one ``SELECT count(*)`` pass over every table the checks read (the baseline);
 * ``check``   every plan check (:func:`planner_desktop.plan.checks.run_checks`);
-* ``totals``  the five-year totals per year × source, per axis and per programme;
+* ``totals``  the five-year totals per year × source and under every element of the plan;
 
 and prints each as a ratio to ``count``, the first (cold) run of ``check``, the slowest
 checks, and the wall time of the whole ``planner-desktop check`` command in a child process.
@@ -32,17 +32,16 @@ from sqlalchemy import text
 from planner_desktop.demo import generate
 from planner_desktop.domain.provenance import Provenance
 from planner_desktop.plan.checks import CHECKS, run_checks
-from planner_desktop.plan.totals import axis_totals, five_year_totals, program_totals
+from planner_desktop.plan.totals import element_totals, five_year_totals
 from planner_desktop.store.database import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 GOAL_S = 2.0
 TABLES = (
-    "strategic_frame",
-    "axis",
-    "objective",
-    "policy",
-    "program",
+    "plan",
+    "plan_level",
+    "plan_element",
+    "org_unit",
     "demand",
     "round_result",
     "round_item",
@@ -86,8 +85,7 @@ def check_once(store: Store) -> int:
 def totals_once(store: Store) -> None:
     with store.session() as session:
         five_year_totals(session)
-        axis_totals(session)
-        program_totals(session)
+        element_totals(session)
 
 
 def per_check(store: Store, runs: int) -> list[tuple[float, str]]:

@@ -90,12 +90,15 @@ def _standing(step: ProfileStep | None, recommendation: Recommendation | None) -
     money_years = sorted(year for year, amount in step.programmed.items() if amount)
     if money_years:
         first, last = money_years[0], money_years[-1]
-        parts.append(_("programmed {first}–{last}").format(first=first, last=last)
-                     if first != last else _("programmed {year}").format(year=first))
+        parts.append(
+            _("programmed {first}–{last}").format(first=first, last=last)
+            if first != last
+            else _("programmed {year}").format(year=first)
+        )
     elif not poa_years:
         parts.append(_("not programmed yet"))
-    if step.program is None:
-        parts.append(_("no programme of the strategic frame"))
+    if step.element is None:
+        parts.append(_("no element of the plan"))
     return "; ".join(parts)
 
 
@@ -130,15 +133,26 @@ def _answers(session: Session, demand_ids: set[uuid.UUID]) -> dict[uuid.UUID, li
     profiles = {
         pid: (code, name, recommendation)
         for pid, code, name, recommendation in session.execute(
-            select(ProjectProfile.id, ProjectProfile.code, ProjectProfile.name,
-                   ProjectProfile.recommendation).where(ProjectProfile.id.in_(wanted)))
+            select(
+                ProjectProfile.id,
+                ProjectProfile.code,
+                ProjectProfile.name,
+                ProjectProfile.recommendation,
+            ).where(ProjectProfile.id.in_(wanted))
+        )
     }
     steps = {step.profile.id: step for step in profile_steps(session, wanted)}
     out: dict[uuid.UUID, list[Answer]] = {}
     for demand_id, ids in chosen.items():
-        answers = [Answer(pid, named(profiles[pid][0], profiles[pid][1]),
-                          _standing(steps.get(pid), profiles[pid][2]))
-                   for pid in ids if pid in profiles]
+        answers = [
+            Answer(
+                pid,
+                named(profiles[pid][0], profiles[pid][1]),
+                _standing(steps.get(pid), profiles[pid][2]),
+            )
+            for pid in ids
+            if pid in profiles
+        ]
         if answers:
             out[demand_id] = sorted(answers, key=lambda a: a.project)
     return out
@@ -147,19 +161,36 @@ def _answers(session: Session, demand_ids: set[uuid.UUID]) -> dict[uuid.UUID, li
 def community_priorities(session: Session) -> list[CommunityPriorities]:
     """Every community with agreed priorities, by district code and community name."""
     rows = session.execute(
-        select(RoundResult.rank, RoundResult.shared_rank, RoundResult.tied,
-               RoundResult.priority_class, PrioritizationRound.title,
-               Demand.id.label("demand_id"), Demand.code, Demand.description, Demand.status,
-               Community.id.label("community_id"), Community.name.label("community"),
-               District.code.label("district_code"), District.name.label("district"))
+        select(
+            RoundResult.rank,
+            RoundResult.shared_rank,
+            RoundResult.tied,
+            RoundResult.priority_class,
+            PrioritizationRound.title,
+            Demand.id.label("demand_id"),
+            Demand.code,
+            Demand.description,
+            Demand.status,
+            Community.id.label("community_id"),
+            Community.name.label("community"),
+            District.code.label("district_code"),
+            District.name.label("district"),
+        )
         .join(RoundItem, RoundResult.item_id == RoundItem.id)
         .join(PrioritizationRound, RoundResult.round_id == PrioritizationRound.id)
         .join(Demand, RoundItem.demand_id == Demand.id)
         .join(Community, Demand.community_id == Community.id)
         .join(District, Community.district_id == District.id)
-        .where(RoundResult.group == AGREED, PrioritizationRound.level == RoundLevel.community,
-               live(RoundResult), live(RoundItem), live(PrioritizationRound), live(Demand),
-               live(Community), live(District))
+        .where(
+            RoundResult.group == AGREED,
+            PrioritizationRound.level == RoundLevel.community,
+            live(RoundResult),
+            live(RoundItem),
+            live(PrioritizationRound),
+            live(Demand),
+            live(Community),
+            live(District),
+        )
         .order_by(PrioritizationRound.created_at, PrioritizationRound.id, RoundResult.rank)
     ).all()
     latest: dict[uuid.UUID, Any] = {}
@@ -172,12 +203,26 @@ def community_priorities(session: Session) -> list[CommunityPriorities]:
         found = answers.get(row.demand_id, [])
         reason = ""
         if not found:
-            reason = (_("the demand was dropped") if row.status == DemandStatus.dropped
-                      else _("no project profile yet"))
-        entry = communities.setdefault(row.community_id, CommunityPriorities(
-            row.district_code, row.district, row.community_id, row.community, []))
-        entry.priorities.append(AgreedPriority(
-            rank_text(row.shared_rank or row.rank, row.tied), row.priority_class,
-            row.demand_id, named(row.code, row.description), row.title, found, reason))
-    return sorted(communities.values(),
-                  key=lambda c: (c.district_code, c.community.casefold()))
+            reason = (
+                _("the demand was dropped")
+                if row.status == DemandStatus.dropped
+                else _("no project profile yet")
+            )
+        entry = communities.setdefault(
+            row.community_id,
+            CommunityPriorities(
+                row.district_code, row.district, row.community_id, row.community, []
+            ),
+        )
+        entry.priorities.append(
+            AgreedPriority(
+                rank_text(row.shared_rank or row.rank, row.tied),
+                row.priority_class,
+                row.demand_id,
+                named(row.code, row.description),
+                row.title,
+                found,
+                reason,
+            )
+        )
+    return sorted(communities.values(), key=lambda c: (c.district_code, c.community.casefold()))

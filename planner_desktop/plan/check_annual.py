@@ -1,9 +1,9 @@
 """Checks of the POA and of targets: traceability to the PDM, fiscal years, measurable targets.
 
 An operation is traceable to the PDM when its project profile has money in the five-year
-programming, or its programme (given on the operation or on its profile) hangs from a live
-objective of the strategic frame, or, for an operation with neither (funcionamiento), when
-its objetivo de gestión is linked to a strategic objective.
+programming, or the element of the plan it points at (given on the operation or on its
+profile) hangs from the plan's top level, or, for an operation with neither
+(funcionamiento), when its objetivo de gestión is linked to such an element.
 """
 
 from __future__ import annotations
@@ -19,11 +19,10 @@ from planner_desktop.domain.projects import (
     MultiYearProgramming,
     ProjectProfile,
 )
-from planner_desktop.domain.strategy import Objective
 from planner_desktop.i18n import _
 from planner_desktop.plan.findings import Finding, Severity, label, one_line
 from planner_desktop.plan.numbers import is_number
-from planner_desktop.plan.scope import live, plan_period, program_chain, programmed_profiles
+from planner_desktop.plan.scope import live, plan_period, plan_tree, programmed_profiles
 
 
 def _live_operations() -> tuple[ColumnElement[bool], ...]:
@@ -34,17 +33,29 @@ def operation_not_traceable(session: Session) -> list[Finding]:
     """Error: a POA operation that cannot be followed back to the PDM.
     Warning: an operation of a programmed project that the PDM programs in other years."""
     programmed = set(session.scalars(programmed_profiles()))
-    programs = set(session.scalars(select(program_chain().subquery().c.program_id)))
-    linked = set(session.scalars(
-        select(ManagementObjective.id)
-        .join(Objective, ManagementObjective.objective_id == Objective.id)
-        .where(live(ManagementObjective), live(Objective))
-    ))
+    tree = plan_tree(session)
+    elements = (
+        {node_id for node_id, node in tree.nodes.items() if tree.attached(node)} if tree else set()
+    )
+    linked = {
+        objective_id
+        for objective_id, element_id in session.execute(
+            select(ManagementObjective.id, ManagementObjective.element_id).where(
+                live(ManagementObjective)
+            )
+        )
+        if element_id in elements
+    }
     profile = aliased(ProjectProfile)
     rows = session.execute(
         select(
-            Operation.id, Operation.code, Operation.name, AnnualPlan.fiscal_year,
-            Operation.profile_id, Operation.program_id, profile.program_id,
+            Operation.id,
+            Operation.code,
+            Operation.name,
+            AnnualPlan.fiscal_year,
+            Operation.profile_id,
+            Operation.element_id,
+            profile.element_id,
             Operation.management_objective_id,
         )
         .join(AnnualPlan, Operation.annual_plan_id == AnnualPlan.id)
@@ -55,33 +66,44 @@ def operation_not_traceable(session: Session) -> list[Finding]:
     years = {
         (profile_id, int(year))
         for profile_id, year in session.execute(
-            select(MultiYearProgramming.profile_id, MultiYearProgramming.year)
-            .where(live(MultiYearProgramming), MultiYearProgramming.amount > 0)
+            select(MultiYearProgramming.profile_id, MultiYearProgramming.year).where(
+                live(MultiYearProgramming), MultiYearProgramming.amount > 0
+            )
         )
     }
     findings = []
-    for op_id, code, name, year, profile_id, program_id, profile_program, objective in rows:
+    for op_id, code, name, year, profile_id, element_id, profile_element, objective in rows:
         if profile_id is not None and profile_id in programmed:
             if (profile_id, year) not in years:
-                findings.append(Finding(
-                    Severity.warning, "operation-not-programmed-that-year",
-                    _("operation {operation} is in the POA {year}, but its project is not "
-                      "programmed in {year} in the PDM").format(
-                        operation=label(code, name), year=year),
-                    "operation", op_id,
-                ))
+                findings.append(
+                    Finding(
+                        Severity.warning,
+                        "operation-not-programmed-that-year",
+                        _(
+                            "operation {operation} is in the POA {year}, but its project is not "
+                            "programmed in {year} in the PDM"
+                        ).format(operation=label(code, name), year=year),
+                        "operation",
+                        op_id,
+                    )
+                )
             continue
-        if program_id in programs or profile_program in programs:
+        if element_id in elements or profile_element in elements:
             continue
-        if profile_id is None and program_id is None and objective in linked:
+        if profile_id is None and element_id is None and objective in linked:
             continue
-        findings.append(Finding(
-            Severity.error, "operation-not-traceable",
-            _("operation {operation} of the POA {year} is not traceable to the PDM (no "
-              "programmed profile, no programme of the strategic frame)").format(
-                operation=label(code, name), year=year),
-            "operation", op_id,
-        ))
+        findings.append(
+            Finding(
+                Severity.error,
+                "operation-not-traceable",
+                _(
+                    "operation {operation} of the POA {year} is not traceable to the PDM (no "
+                    "programmed profile, no element of the plan)"
+                ).format(operation=label(code, name), year=year),
+                "operation",
+                op_id,
+            )
+        )
     return findings
 
 
@@ -103,10 +125,13 @@ def operation_outside_fiscal_year(session: Session) -> list[Finding]:
     ).all()
     return [
         Finding(
-            Severity.error, "operation-outside-fiscal-year",
-            _("operation {operation} is scheduled outside the fiscal year {year} of its "
-              "POA").format(operation=label(code, name), year=fiscal_year),
-            "operation", op_id,
+            Severity.error,
+            "operation-outside-fiscal-year",
+            _(
+                "operation {operation} is scheduled outside the fiscal year {year} of its POA"
+            ).format(operation=label(code, name), year=fiscal_year),
+            "operation",
+            op_id,
         )
         for op_id, code, name, fiscal_year in rows
     ]
@@ -125,10 +150,13 @@ def poa_outside_period(session: Session) -> list[Finding]:
     ).all()
     return [
         Finding(
-            Severity.warning, "poa-outside-period",
+            Severity.warning,
+            "poa-outside-period",
             _("the POA {year} is outside the plan period {start}–{end}").format(
-                year=year, start=period.start, end=period.end),
-            "annual_plan", plan_id,
+                year=year, start=period.start, end=period.end
+            ),
+            "annual_plan",
+            plan_id,
         )
         for plan_id, year in rows
     ]
@@ -146,13 +174,17 @@ def target_not_number(session: Session) -> list[Finding]:
     ).all()
     for target_id, year, target, name in rows:
         if not is_number(target):
-            findings.append(Finding(
-                Severity.error, "target-not-number",
-                _("the {year} target of indicator «{indicator}» is not a number: "
-                  "«{target}»").format(year=year, indicator=one_line(name),
-                                      target=one_line(target, 30)),
-                "indicator_target", target_id,
-            ))
+            findings.append(
+                Finding(
+                    Severity.error,
+                    "target-not-number",
+                    _(
+                        "the {year} target of indicator «{indicator}» is not a number: «{target}»"
+                    ).format(year=year, indicator=one_line(name), target=one_line(target, 30)),
+                    "indicator_target",
+                    target_id,
+                )
+            )
     operations = session.execute(
         select(Operation.id, Operation.code, Operation.name, Operation.target)
         .join(AnnualPlan, Operation.annual_plan_id == AnnualPlan.id)
@@ -161,10 +193,15 @@ def target_not_number(session: Session) -> list[Finding]:
     ).all()
     for op_id, code, name, target in operations:
         if not is_number(target):
-            findings.append(Finding(
-                Severity.warning, "operation-target-not-number",
-                _("the target of operation {operation} is not a number: «{target}»").format(
-                    operation=label(code, name), target=one_line(target, 30)),
-                "operation", op_id,
-            ))
+            findings.append(
+                Finding(
+                    Severity.warning,
+                    "operation-target-not-number",
+                    _("the target of operation {operation} is not a number: «{target}»").format(
+                        operation=label(code, name), target=one_line(target, 30)
+                    ),
+                    "operation",
+                    op_id,
+                )
+            )
     return findings

@@ -1,7 +1,8 @@
 """Checks of demands and project profiles: what answers the priorities, and is it complete.
 
 A profile *in the plan* (with money in the five-year programming) must be complete and hang
-from a programme of the strategic frame, so a gap there is an error; for a draft or
+from an element of the plan (usually one of its deepest level, a programme), so a gap there
+is an error; for a draft or
 postponed profile the same gaps are notes (work still to do); a profile recommended to be
 dropped is not checked.
 """
@@ -27,11 +28,10 @@ from planner_desktop.domain.projects import (
     ProfileFunding,
     ProjectProfile,
 )
-from planner_desktop.domain.strategy import Program
 from planner_desktop.domain.summaries import AGREED
 from planner_desktop.i18n import _
 from planner_desktop.plan.findings import Finding, Severity, label, one_line
-from planner_desktop.plan.scope import live, programmed_profiles
+from planner_desktop.plan.scope import live, plan_tree, programmed_profiles
 
 TOP_CLASSES = (PriorityClass.a_plus, PriorityClass.a)
 
@@ -98,15 +98,22 @@ def _sum_by_profile(column: Any, key: Any, model: type[Synced], name: str) -> Su
 
 
 def profile_gaps(session: Session) -> list[Finding]:
-    """Profiles with no programme (or a tombstoned one), no indicator, no cost, no funding,
-    or a funding split that does not add up to the cost (components); programmed profiles
-    whose programming differs from it (a warning)."""
+    """Profiles with no element of the plan (none, a deleted one, or one that does not hang
+    from the plan's top), no indicator, no cost, no funding, or a funding split that does
+    not add up to the cost (components); programmed profiles whose programming differs
+    from it, and profiles with no central problem (warnings; notes for drafts)."""
+    tree = plan_tree(session)
+    attached = (
+        {node_id for node_id, node in tree.nodes.items() if tree.attached(node)} if tree else set()
+    )
     cost = _sum_by_profile(Component.cost, Component.profile_id, Component, "cost")
     funding = _sum_by_profile(
         ProfileFunding.amount, ProfileFunding.profile_id, ProfileFunding, "amount"
     )
     programmed = _sum_by_profile(
-        MultiYearProgramming.amount, MultiYearProgramming.profile_id, MultiYearProgramming,
+        MultiYearProgramming.amount,
+        MultiYearProgramming.profile_id,
+        MultiYearProgramming,
         "amount",
     )
     indicators = (
@@ -117,10 +124,16 @@ def profile_gaps(session: Session) -> list[Finding]:
     )
     rows = session.execute(
         select(
-            ProjectProfile.id, ProjectProfile.code, ProjectProfile.name,
-            cost.c.cost, funding.c.amount, programmed.c.amount, indicators.c.n, Program.id,
+            ProjectProfile.id,
+            ProjectProfile.code,
+            ProjectProfile.name,
+            cost.c.cost,
+            funding.c.amount,
+            programmed.c.amount,
+            indicators.c.n,
+            ProjectProfile.element_id,
+            ProjectProfile.central_problem,
         )
-        .outerjoin(Program, (ProjectProfile.program_id == Program.id) & live(Program))
         .outerjoin(cost, cost.c.profile_id == ProjectProfile.id)
         .outerjoin(funding, funding.c.profile_id == ProjectProfile.id)
         .outerjoin(programmed, programmed.c.profile_id == ProjectProfile.id)
@@ -129,44 +142,69 @@ def profile_gaps(session: Session) -> list[Finding]:
         .order_by(ProjectProfile.code)
     ).all()
     findings: list[Finding] = []
-    for profile_id, code, name, total, funded, planned, n_indicators, program in rows:
+    for profile_id, code, name, total, funded, planned, n_indicators, element_id, problem in rows:
         in_plan = bool(planned)
         severity = Severity.error if in_plan else Severity.note
         who = label(code, name)
 
-        def add(code_: str, message: str, severity_: Severity = severity,
-                profile: uuid.UUID = profile_id) -> None:
+        def add(
+            code_: str,
+            message: str,
+            severity_: Severity = severity,
+            profile: uuid.UUID = profile_id,
+        ) -> None:
             findings.append(Finding(severity_, code_, message, "project_profile", profile))
 
-        if program is None:
-            add("profile-without-programme",
-                _("profile {profile} has no programme: it does not hang from the strategic "
-                  "frame").format(profile=who))
+        if element_id not in attached:
+            add(
+                "profile-without-element",
+                _("profile {profile} does not hang from an element of the plan").format(
+                    profile=who
+                ),
+            )
+        if not (problem or "").strip():
+            add(
+                "profile-without-problem",
+                _("profile {profile} states no central problem").format(profile=who),
+                Severity.warning if in_plan else Severity.note,
+            )
         if not n_indicators:
-            add("profile-without-indicator",
-                _("profile {profile} has no indicator").format(profile=who))
+            add(
+                "profile-without-indicator",
+                _("profile {profile} has no indicator").format(profile=who),
+            )
         if not total:
-            add("profile-without-cost",
-                _("profile {profile} has no cost (no component with a cost)").format(profile=who))
+            add(
+                "profile-without-cost",
+                _("profile {profile} has no cost (no component with a cost)").format(profile=who),
+            )
         if not funded:
-            add("profile-without-funding",
-                _("profile {profile} has no funding").format(profile=who))
+            add(
+                "profile-without-funding", _("profile {profile} has no funding").format(profile=who)
+            )
         if total and funded and total != funded:
-            add("funding-split-mismatch",
-                _("the funding of profile {profile} adds up to {funded}, its cost is "
-                  "{cost}").format(profile=who, funded=funded, cost=total))
+            add(
+                "funding-split-mismatch",
+                _(
+                    "the funding of profile {profile} adds up to {funded}, its cost is {cost}"
+                ).format(profile=who, funded=funded, cost=total),
+            )
         if in_plan and funded and planned != funded:
-            add("programming-differs-from-funding",
-                _("profile {profile} is programmed for {planned} over the years, its "
-                  "funding is {funded}").format(profile=who, planned=planned, funded=funded),
-                Severity.warning)
+            add(
+                "programming-differs-from-funding",
+                _(
+                    "profile {profile} is programmed for {planned} over the years, its "
+                    "funding is {funded}"
+                ).format(profile=who, planned=planned, funded=funded),
+                Severity.warning,
+            )
     return findings
 
 
 def indicator_without_target(session: Session) -> list[Finding]:
     """An indicator with no target typed for any year: an error when its profile is in the
-    plan, a note for a draft profile, a warning for the indicator of a strategic
-    objective."""
+    plan, a note for a draft profile, a warning for the indicator of an element of the
+    plan."""
     targeted = select(IndicatorTarget.indicator_id).where(
         live(IndicatorTarget), func.trim(IndicatorTarget.target) != ""
     )

@@ -1,141 +1,85 @@
-"""Checks of the strategic frame: programmes, axes and the policy hierarchy."""
+"""Checks of the plan's tree: every element hangs from the top, and the chain problem →
+objective → programme starts from a problem.
+
+The findings name the element (table ``plan_element``) by its level's name and label
+(``Programa PR01 «Agua segura»``).
+"""
 
 from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from planner_desktop.domain.projects import MultiYearProgramming, ProjectProfile
-from planner_desktop.domain.strategy import Axis, Objective, Policy, Program
+from planner_desktop.domain.projects import ProjectProfile
 from planner_desktop.i18n import _
-from planner_desktop.plan.findings import Finding, Severity, label
-from planner_desktop.plan.scope import live, plan_period, program_chain
+from planner_desktop.plan.findings import Finding, Severity
+from planner_desktop.plan.scope import PlanTree, live, plan_tree
 
 
-def program_without_objective(session: Session) -> list[Finding]:
-    """Error: a live programme whose policy, objective or axis is missing (tombstoned)."""
-    chain = program_chain().subquery()
-    rows = session.execute(
-        select(Program.id, Program.code, Program.name)
-        .where(live(Program), Program.id.not_in(select(chain.c.program_id)))
-        .order_by(Program.code)
-    ).all()
-    return [
-        Finding(
-            Severity.error,
-            "program-without-objective",
-            _("programme {program} has no strategic objective behind it").format(
-                program=label(code, name)
-            ),
-            "program",
-            program_id,
-        )
-        for program_id, code, name in rows
-    ]
-
-
-def program_without_problem(session: Session) -> list[Finding]:
-    """Warning: no problem stated for a programme, its objective, or any of its profiles."""
-    chain = program_chain().subquery()
-    profile_problem = exists().where(
-        ProjectProfile.program_id == Program.id,
-        live(ProjectProfile),
-        func.trim(ProjectProfile.central_problem) != "",
-    )
-    rows = session.execute(
-        select(Program.id, Program.code, Program.name)
-        .join(chain, chain.c.program_id == Program.id)
-        .join(Objective, Objective.id == chain.c.objective_id)
-        .where(
-            func.trim(Program.problem) == "",
-            func.trim(Objective.problem) == "",
-            ~profile_problem,
-        )
-        .order_by(Program.code)
-    ).all()
-    return [
-        Finding(
-            Severity.warning,
-            "program-without-problem",
-            _("programme {program} has no problem behind it (state it in the programme, "
-              "its objective or a project profile)").format(program=label(code, name)),
-            "program",
-            program_id,
-        )
-        for program_id, code, name in rows
-    ]
-
-
-def axis_without_budget(session: Session) -> list[Finding]:
-    """Warning: an axis of the PDM with no money programmed through any of its programmes."""
-    period = plan_period(session)
-    if period is None:
+def element_detached(session: Session) -> list[Finding]:
+    """Error: a live element that does not hang from the top of the plan: its parent is
+    missing or deleted, is not above it, or it sits at a level the plan does not have."""
+    tree = plan_tree(session)
+    if tree is None:
         return []
-    chain = program_chain().subquery()
-    funded = (
-        select(chain.c.axis_id)
-        .join(ProjectProfile, ProjectProfile.program_id == chain.c.program_id)
-        .join(MultiYearProgramming, MultiYearProgramming.profile_id == ProjectProfile.id)
-        .where(live(ProjectProfile), live(MultiYearProgramming), MultiYearProgramming.amount > 0)
-    )
-    rows = session.execute(
-        select(Axis.id, Axis.code, Axis.name)
-        .where(Axis.frame_id == period.frame_id, live(Axis), Axis.id.not_in(funded))
-        .order_by(Axis.position, Axis.code)
-    ).all()
-    return [
-        Finding(
-            Severity.warning,
-            "axis-without-budget",
-            _("axis {axis} has no budget in the five-year programming").format(
-                axis=label(code, name)
-            ),
-            "axis",
-            axis_id,
-        )
-        for axis_id, code, name in rows
-    ]
-
-
-def find_cycles(parents: dict[uuid.UUID, uuid.UUID | None]) -> list[list[uuid.UUID]]:
-    """Each cycle in a child → parent map once, as the list of its members."""
-    cycles: list[list[uuid.UUID]] = []
-    done: set[uuid.UUID] = set()
-    for start in parents:
-        path: list[uuid.UUID] = []
-        seen: dict[uuid.UUID, int] = {}
-        node: uuid.UUID | None = start
-        while node is not None and node not in done and node not in seen:
-            seen[node] = len(path)
-            path.append(node)
-            node = parents.get(node)
-        if node is not None and node in seen:
-            cycles.append(path[seen[node]:])
-        done.update(path)
-    return cycles
-
-
-def policy_cycle(session: Session) -> list[Finding]:
-    """Error: policies whose parent chain goes round in a circle (one finding per cycle)."""
-    rows = session.execute(
-        select(Policy.id, Policy.parent_id, Policy.code).where(live(Policy))
-    ).all()
-    parents = {policy_id: parent_id for policy_id, parent_id, _code in rows}
-    codes = {policy_id: code for policy_id, _parent, code in rows}
     findings = []
-    for cycle in find_cycles(parents):
-        first = min(cycle, key=lambda member: codes[member])
-        findings.append(
-            Finding(
-                Severity.error,
-                "policy-cycle",
-                _("the policies {codes} are each other's parents (a cycle)").format(
-                    codes=" → ".join(codes[member] for member in cycle)
-                ),
-                "policy",
-                first,
+    for node in tree.nodes.values():
+        if node.depth > tree.deepest:
+            message = _("{element} is at level {depth}, below the plan's last level").format(
+                element=tree.describe(node), depth=node.depth
             )
+        elif not tree.attached(node):
+            message = _(
+                "{element} does not hang from the plan's top level (the element "
+                "above it is missing or deleted)"
+            ).format(element=tree.describe(node))
+        else:
+            continue
+        findings.append(
+            Finding(Severity.error, "element-detached", message, "plan_element", node.id)
         )
     return findings
+
+
+def _profile_problems(session: Session) -> set[uuid.UUID]:
+    """Elements with a live profile that states its central problem."""
+    return {
+        element_id
+        for element_id in session.scalars(
+            select(ProjectProfile.element_id).where(
+                live(ProjectProfile),
+                ProjectProfile.element_id.is_not(None),
+                func.trim(ProjectProfile.central_problem) != "",
+            )
+        )
+        if element_id is not None
+    }
+
+
+def _problem_stated(tree: PlanTree, element_id: uuid.UUID) -> bool:
+    return any(node.problem.strip() for node in tree.chain(element_id))
+
+
+def element_without_problem(session: Session) -> list[Finding]:
+    """Warning: an element of the programme level with no problem behind it: none stated
+    in it, in any element above it (its objective…), nor in a project that hangs from it."""
+    tree = plan_tree(session)
+    if tree is None:
+        return []
+    from_profiles = _profile_problems(session)
+    return [
+        Finding(
+            Severity.warning,
+            "element-without-problem",
+            _(
+                "{element} has no problem behind it (state it in it, in an element above it "
+                "or in a project profile)"
+            ).format(element=tree.describe(node)),
+            "plan_element",
+            node.id,
+        )
+        for node in tree.programmes
+        if not _problem_stated(tree, node.id) and node.id not in from_profiles
+    ]

@@ -9,24 +9,37 @@ language, are in :mod:`planner_desktop.plan.rules`; repeated findings are groupe
 line with a count by :mod:`planner_desktop.plan.grouping`.
 
 errors (the plan is not coherent or not viable as it stands)
-    ``program-without-objective``, ``policy-cycle``, ``ceiling-exceeded``,
-    ``programming-outside-period``, ``operation-not-traceable``,
-    ``operation-outside-fiscal-year``, ``target-not-number``, ``progress-in-future``; and
-    for a profile in the plan (with money in the five-year programming)
-    ``profile-without-programme``, ``profile-without-indicator``, ``profile-without-cost``,
-    ``profile-without-funding``, ``funding-split-mismatch``, ``indicator-without-target``.
+    ``element-detached``, ``ceiling-exceeded``, ``programming-outside-period``,
+    ``operation-not-traceable``, ``operation-outside-fiscal-year``, ``target-not-number``,
+    ``progress-in-future``; and for a profile in the plan (with money in the five-year
+    programming) ``profile-without-element``, ``profile-without-indicator``,
+    ``profile-without-cost``, ``profile-without-funding``, ``funding-split-mismatch``,
+    ``indicator-without-target``.
 
-warnings (a gap to look at)
-    ``priority-a-without-profile``, ``program-without-problem``, ``axis-without-budget``,
-    ``no-ceiling``, ``poa-outside-period``, ``operation-target-not-number``,
-    ``operation-not-programmed-that-year``, ``programming-differs-from-funding``,
-    ``programmed-without-operation`` (for an approved POA), ``progress-on-unapproved-poa``,
-    ``progress-without-recorder``; ``indicator-without-target`` for an indicator of a
-    strategic objective.
+warnings (a gap to look at), by what the viability checklist asks
+    coherence problem → objective → programme → project: ``element-without-problem``,
+    ``profile-without-problem``;
+    strategy and investment plan: ``element-without-projects``,
+    ``element-without-programming``, ``element-without-budget``;
+    sector policies: ``element-without-sector``; structure: ``element-without-unit``;
+    precise and viable targets: ``indicator-missing-years``, ``target-off-trend``,
+    ``target-not-funded``, ``indicator-without-target`` (of an element of the plan);
+    priorities in the resources: ``priority-a-without-profile``, ``top-class-after-c``,
+    ``low-priority-funded``, ``team-class-without-reason``;
+    budget and ceilings: ``no-ceiling``, ``programming-differs-from-funding``;
+    the POA: ``poa-outside-period``, ``operation-target-not-number``,
+    ``operation-not-programmed-that-year``, ``programmed-without-operation`` (for an
+    approved POA);
+    monitoring: ``no-progress-recorded``, ``progress-on-unapproved-poa``,
+    ``progress-without-recorder``.
 
 notes (information: work in progress)
-    the profile gaps above for a profile that is not in the plan yet (a draft or a
-    postponed one); ``programmed-without-operation`` for a POA not approved yet.
+    the profile and target gaps above for a profile that is not in the plan yet (a draft
+    or a postponed one); ``programmed-without-operation`` for a POA not approved yet.
+
+Every finding names the record where it is fixed (``plan_element``, ``project_profile``,
+``indicator``, ``indicator_target``, ``multi_year_programming``…), so the window can jump
+there.
 
 Profiles recommended to be dropped, cancelled operations and tombstoned records are never
 checked.
@@ -41,23 +54,34 @@ from sqlalchemy.orm import Session
 
 from planner_desktop.plan import (
     check_annual,
+    check_articulation,
     check_execution,
     check_money,
+    check_priorities,
     check_profiles,
     check_strategy,
+    check_targets,
 )
 from planner_desktop.plan.findings import Finding, Severity
 
 Check = Callable[[Session], list[Finding]]
 
 CHECKS: tuple[Check, ...] = (
-    check_strategy.program_without_objective,
-    check_strategy.program_without_problem,
-    check_strategy.policy_cycle,
-    check_strategy.axis_without_budget,
+    check_strategy.element_detached,
+    check_strategy.element_without_problem,
+    check_articulation.programme_without_projects,
+    check_articulation.top_without_budget,
+    check_articulation.programme_without_sector,
+    check_articulation.programme_without_unit,
     check_profiles.priority_a_without_profile,
     check_profiles.profile_gaps,
     check_profiles.indicator_without_target,
+    check_targets.indicator_missing_years,
+    check_targets.target_off_trend,
+    check_targets.target_not_funded,
+    check_priorities.top_class_after_c,
+    check_priorities.low_priority_funded,
+    check_priorities.team_class_without_reason,
     check_money.ceiling_exceeded,
     check_money.programming_outside_period,
     check_execution.programmed_without_operation,
@@ -66,6 +90,7 @@ CHECKS: tuple[Check, ...] = (
     check_annual.poa_outside_period,
     check_annual.target_not_number,
     check_execution.progress_gaps,
+    check_execution.no_progress_recorded,
 )
 
 

@@ -24,11 +24,10 @@ from planner_desktop.domain.projects import (
     MultiYearProgramming,
     ProjectProfile,
 )
-from planner_desktop.domain.strategy import Axis, Objective
 from planner_desktop.domain.summaries import current_municipality
 from planner_desktop.i18n import _
 from planner_desktop.plan.numbers import parse_number
-from planner_desktop.plan.scope import live, plan_period, program_chain
+from planner_desktop.plan.scope import PlanTree, live, plan_period, plan_tree
 
 
 class PlanRefused(Exception):
@@ -43,13 +42,13 @@ class _Line:
     objective_id: uuid.UUID | None
 
 
-def _programmed_lines(session: Session, year: int) -> list[_Line]:
-    chain = program_chain().subquery()
+def _programmed_lines(session: Session, year: int, tree: PlanTree | None) -> list[_Line]:
+    """Each project × source programmed in ``year``, with the element its objetivo de
+    gestión follows (:meth:`~planner_desktop.plan.scope.PlanTree.objective_of`)."""
     rows = session.execute(
-        select(ProjectProfile, FundingSource, MultiYearProgramming.amount, chain.c.objective_id)
+        select(ProjectProfile, FundingSource, MultiYearProgramming.amount)
         .join(MultiYearProgramming, MultiYearProgramming.profile_id == ProjectProfile.id)
         .join(FundingSource, MultiYearProgramming.source_id == FundingSource.id)
-        .outerjoin(chain, chain.c.program_id == ProjectProfile.program_id)
         .where(
             MultiYearProgramming.year == year,
             MultiYearProgramming.amount > 0,
@@ -57,7 +56,11 @@ def _programmed_lines(session: Session, year: int) -> list[_Line]:
         )
         .order_by(ProjectProfile.code, FundingSource.code)
     ).all()
-    return [_Line(*row) for row in rows]
+    lines = []
+    for profile, source, amount in rows:
+        objective = tree.objective_of(profile.element_id) if tree is not None else None
+        lines.append(_Line(profile, source, amount, objective.id if objective else None))
+    return lines
 
 
 def _targets(
@@ -87,7 +90,7 @@ def derive_refusal(session: Session, fiscal_year: int) -> str | None:
     period = plan_period(session)
     municipality = current_municipality(session)
     if period is None or municipality is None:
-        return _("there is no PDM yet: the strategic frame and its period come first")
+        return _("there is no PDM yet: the plan and its period come first")
     if not period.contains(fiscal_year):
         return _("{year} is outside the plan period {start}–{end}").format(
             year=fiscal_year, start=period.start, end=period.end
@@ -105,7 +108,7 @@ def derive_refusal(session: Session, fiscal_year: int) -> str | None:
         return _("a deleted POA for {year} is still kept; restore it instead").format(
             year=fiscal_year
         )
-    if not _programmed_lines(session, fiscal_year):
+    if not _programmed_lines(session, fiscal_year, plan_tree(session)):
         return _("nothing is programmed in {year} in the five-year programming").format(
             year=fiscal_year
         )
@@ -116,8 +119,9 @@ def derive_poa(session: Session, fiscal_year: int) -> AnnualPlan:
     """Create the POA of ``fiscal_year`` from the programming of that year of the PDM.
 
     One operation per project × funding source programmed that year (budget, funder,
-    programme, executing unit, the profile's first indicator and its target for the year);
-    one objetivo de gestión per strategic objective those projects serve. Refused when the
+    element of the plan, executing unit, the profile's first indicator and its target for
+    the year); one objetivo de gestión per strategic objective those projects serve (the
+    element of the second level above each project's element). Refused when the
     year is outside the plan period, a POA for it exists, or nothing is programmed in it.
 
     A project funded by several sources has one operation per source, and its target is
@@ -129,36 +133,39 @@ def derive_poa(session: Session, fiscal_year: int) -> AnnualPlan:
     municipality = current_municipality(session)
     if reason or municipality is None:
         raise PlanRefused(reason or "")
-    lines = _programmed_lines(session, fiscal_year)
+    tree = plan_tree(session)
+    lines = _programmed_lines(session, fiscal_year, tree)
     plan = AnnualPlan(municipality_id=municipality.id, fiscal_year=fiscal_year)
     session.add(plan)
     session.flush()
-    objectives = _management_objectives(session, plan, {line.objective_id for line in lines})
+    objectives = _management_objectives(session, plan, tree, {line.objective_id for line in lines})
     targets = _targets(session, sorted({line.profile.id for line in lines}), fiscal_year)
     shares = _shared_targets(lines, targets)
     for number, line in enumerate(lines, start=1):
         profile = line.profile
         indicator, target = targets.get(profile.id, ("", ""))
         target = shares.get((profile.id, line.source.id), target)
-        session.add(Operation(
-            annual_plan_id=plan.id,
-            management_objective_id=objectives.get(line.objective_id),
-            program_id=profile.program_id,
-            profile_id=profile.id,
-            source_id=line.source.id,
-            code=f"OP-{fiscal_year}-{number:03d}",
-            name=profile.name,
-            type=profile.type,
-            expected_result=profile.general_objective,
-            indicator=indicator,
-            target=target,
-            responsible=profile.executing_unit,
-            start_date=date(fiscal_year, 1, 1),
-            end_date=date(fiscal_year, 12, 31),
-            budget=line.amount,
-            funder=line.source.funder,
-            executing_unit=profile.executing_unit,
-        ))
+        session.add(
+            Operation(
+                annual_plan_id=plan.id,
+                management_objective_id=objectives.get(line.objective_id),
+                element_id=profile.element_id,
+                profile_id=profile.id,
+                source_id=line.source.id,
+                code=f"OP-{fiscal_year}-{number:03d}",
+                name=profile.name,
+                type=profile.type,
+                expected_result=profile.general_objective,
+                indicator=indicator,
+                target=target,
+                responsible=profile.executing_unit,
+                start_date=date(fiscal_year, 1, 1),
+                end_date=date(fiscal_year, 12, 31),
+                budget=line.amount,
+                funder=line.source.funder,
+                executing_unit=profile.executing_unit,
+            )
+        )
     session.flush()
     return plan
 
@@ -208,23 +215,24 @@ def split_target(target: str, amounts: list[Decimal]) -> list[str]:
 
 
 def _management_objectives(
-    session: Session, plan: AnnualPlan, objective_ids: set[uuid.UUID | None]
+    session: Session,
+    plan: AnnualPlan,
+    tree: PlanTree | None,
+    objective_ids: set[uuid.UUID | None],
 ) -> dict[uuid.UUID | None, uuid.UUID]:
-    wanted = [objective_id for objective_id in objective_ids if objective_id is not None]
-    rows = session.execute(
-        select(Objective.id, Objective.name)
-        .join(Axis, Objective.axis_id == Axis.id)
-        .where(Objective.id.in_(wanted))
-        .order_by(Axis.position, Axis.code, Objective.code)
-    ).all()
+    """An objetivo de gestión for each element given, in the order of the plan's tree."""
+    if tree is None:
+        return {}
     made: dict[uuid.UUID | None, uuid.UUID] = {}
-    for number, (objective_id, name) in enumerate(rows, start=1):
+    wanted = [node for node in tree.in_order() if node.id in objective_ids]
+    for number, node in enumerate(wanted, start=1):
         objective = ManagementObjective(
-            annual_plan_id=plan.id, objective_id=objective_id, code=f"OG-{number}",
-            description=name,
+            annual_plan_id=plan.id,
+            element_id=node.id,
+            code=f"OG-{number}",
+            description=node.name,
         )
         session.add(objective)
         session.flush()
-        made[objective_id] = objective.id
+        made[node.id] = objective.id
     return made
-

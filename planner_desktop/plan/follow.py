@@ -191,6 +191,8 @@ def project_targets(
     chosen: dict[uuid.UUID, tuple[bool, str, uuid.UUID]] = {}
     targets: dict[uuid.UUID, dict[int, str]] = {}
     for profile_id, level, name, indicator_id, year, target in rows:
+        if profile_id is None:
+            continue
         rank = (level != IndicatorLevel.result, name, indicator_id)
         if profile_id not in chosen or rank < chosen[profile_id]:
             chosen[profile_id] = rank
@@ -199,8 +201,10 @@ def project_targets(
             targets[profile_id][year] = target
     result = {}
     for profile_id, by_year in targets.items():
-        year = years.get(profile_id)
-        result[profile_id] = by_year[year] if year in by_year else by_year[max(by_year)]
+        latest = years.get(profile_id)
+        result[profile_id] = (
+            by_year[latest] if latest is not None and latest in by_year else by_year[max(by_year)]
+        )
     return result
 
 

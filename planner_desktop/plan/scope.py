@@ -11,7 +11,9 @@ an element of any level). Everything here reads; nothing writes.
 - :func:`elements_by_depth` — the live elements of each level, in order;
 - :func:`level_name` — the name of an element's level;
 - :func:`programme_ids` — the live elements of the deepest level of the current plan;
-- :func:`plan_tree` — all of it at once, as a :class:`PlanTree` (for the checks and totals).
+- :func:`plan_tree` — all of it at once, as a :class:`PlanTree` (for the checks and totals):
+  its elements as :class:`Node`, each element's chain up to the top, and the element a
+  project's objetivo de gestión follows (:meth:`PlanTree.objective_of`).
 """
 
 from __future__ import annotations
@@ -43,6 +45,11 @@ __all__ = [
     "programme_ids",
     "programmed_profiles",
 ]
+
+
+OBJECTIVE_DEPTH = 2
+"""The level whose elements a POA's objetivos de gestión follow (the strategic objectives
+of the Bolivian PDM)."""
 
 
 @dataclass(frozen=True)
@@ -173,6 +180,21 @@ class PlanTree:
         """The elements of the deepest level."""
         return self.at_depth(self.deepest)
 
+    def in_order(self) -> list[Node]:
+        """Every element, each followed by the elements below it (by position and code);
+        an element whose parent is not in the tree comes with the top level."""
+        children: dict[uuid.UUID | None, list[Node]] = {}
+        for node in self.nodes.values():
+            parent = node.parent_id if node.parent_id in self.nodes else None
+            children.setdefault(parent, []).append(node)
+        ordered: list[Node] = []
+        stack = list(reversed(children.get(None, [])))
+        while stack:
+            node = stack.pop()
+            ordered.append(node)
+            stack.extend(reversed(children.get(node.id, [])))
+        return ordered
+
     def level_name(self, depth: int) -> str:
         return self.levels.get(depth) or default_level_name(depth)
 
@@ -182,27 +204,26 @@ class PlanTree:
 
     def attached(self, node: Node) -> bool:
         """True when the element hangs, through live elements each above the next, from an
-        element of the top level (a tombstoned or missing parent breaks the chain)."""
-        seen: set[uuid.UUID] = set()
-        current: Node | None = node
-        while current is not None and current.id not in seen:
-            seen.add(current.id)
-            if current.parent_id is None:
-                return current.depth == 1
-            parent = self.nodes.get(current.parent_id)
-            if parent is None or parent.depth >= current.depth:
-                return False
-            current = parent
-        return False
+        element of the top level (a deleted or missing parent breaks the chain)."""
+        top = self.chain(node.id)[-1]
+        return top.depth == 1 and top.parent_id is None and node.depth <= self.deepest
 
     def chain(self, element_id: uuid.UUID | None) -> list[Node]:
-        """The element, then each element above it up to where the chain stops."""
+        """The element, then each element above it, up to the top or to where the chain
+        breaks (a parent missing, deleted, or not above its child)."""
         found: list[Node] = []
         node = self.nodes.get(element_id) if element_id is not None else None
-        while node is not None and node not in found:
+        while node is not None:
             found.append(node)
-            node = self.nodes.get(node.parent_id) if node.parent_id is not None else None
+            parent = self.nodes.get(node.parent_id) if node.parent_id is not None else None
+            node = parent if parent is not None and parent.depth < node.depth else None
         return found
+
+    def objective_of(self, element_id: uuid.UUID | None) -> Node | None:
+        """The element of the chain at :data:`OBJECTIVE_DEPTH` (the strategic objective of
+        the Bolivian PDM), else the shallowest one; None when there is no chain."""
+        chain = self.chain(element_id)
+        return next((n for n in chain if n.depth == OBJECTIVE_DEPTH), chain[-1] if chain else None)
 
 
 def plan_tree(session: Session, plan_id: uuid.UUID | None = None) -> PlanTree | None:

@@ -1,4 +1,4 @@
-"""Yearly targets of every indicator of the plan's projects, as one grid to type into:
+"""Yearly targets of every indicator of the plan's projects and elements, as one grid to type into:
 indicators down, the plan's years across. The store keeps one row per indicator and year
 (tombstoned ones too), so a cell is written by reusing its row. The caller owns the
 transaction."""
@@ -14,9 +14,8 @@ from sqlalchemy.orm import Session
 from planner_desktop.domain.enums import Recommendation
 from planner_desktop.domain.projects import Indicator, IndicatorTarget, ProjectProfile
 from planner_desktop.domain.provenance import mark_deleted
-from planner_desktop.domain.strategy import Objective
 from planner_desktop.plan import validate
-from planner_desktop.plan.scope import PlanPeriod, live, plan_period
+from planner_desktop.plan.scope import PlanPeriod, live, plan_period, plan_tree
 
 
 @dataclass(frozen=True)
@@ -40,27 +39,42 @@ class TargetGrid:
 
 def target_grid(session: Session) -> TargetGrid:
     """The indicators of live profiles not recommended to be dropped, then those of the
-    strategic objectives (named by the objective's code), with their targets."""
+    elements of the plan (named by the element's code, in the order of the tree), with
+    their targets."""
     rows = session.execute(
         select(Indicator.id, ProjectProfile.code, Indicator.name, Indicator.unit)
         .join(ProjectProfile, Indicator.profile_id == ProjectProfile.id)
-        .where(live(Indicator), live(ProjectProfile),
-               ProjectProfile.recommendation.is_distinct_from(Recommendation.drop))
+        .where(
+            live(Indicator),
+            live(ProjectProfile),
+            ProjectProfile.recommendation.is_distinct_from(Recommendation.drop),
+        )
         .order_by(ProjectProfile.code, Indicator.created_at, Indicator.name)
     ).all()
-    objectives = session.execute(
-        select(Indicator.id, Objective.code, Indicator.name, Indicator.unit)
-        .join(Objective, Indicator.objective_id == Objective.id)
-        .where(live(Indicator), live(Objective), Indicator.profile_id.is_(None))
-        .order_by(Objective.code, Indicator.created_at, Indicator.name)
+    tree = plan_tree(session)
+    nodes = tree.in_order() if tree is not None else []
+    position = {node.id: index for index, node in enumerate(nodes)}
+    found = session.execute(
+        select(Indicator.id, Indicator.element_id, Indicator.name, Indicator.unit)
+        .where(live(Indicator), Indicator.profile_id.is_(None))
+        .order_by(Indicator.created_at, Indicator.name)
     ).all()
+    ordered = sorted(
+        (row for row in found if row.element_id in position),
+        key=lambda row: position[row.element_id],
+    )
+    objectives = [
+        (row.id, nodes[position[row.element_id]].code, row.name, row.unit) for row in ordered
+    ]
     indicators = [IndicatorLine(*row) for row in (*rows, *objectives)]
     wanted = [line.id for line in indicators]
     targets = {
         (indicator_id, int(year)): text
         for indicator_id, year, text in session.execute(
-            select(IndicatorTarget.indicator_id, IndicatorTarget.year, IndicatorTarget.target)
-            .where(IndicatorTarget.indicator_id.in_(wanted), live(IndicatorTarget)))
+            select(
+                IndicatorTarget.indicator_id, IndicatorTarget.year, IndicatorTarget.target
+            ).where(IndicatorTarget.indicator_id.in_(wanted), live(IndicatorTarget))
+        )
     }
     period = plan_period(session)
     years = set(period.years if period else [])
@@ -81,8 +95,11 @@ def refuse_target(grid: TargetGrid, year: int, text: str) -> str | None:
 
 def set_target(session: Session, indicator_id: uuid.UUID, year: int, text: str) -> None:
     """Write one target; an empty one removes it (a tombstone)."""
-    row = session.scalars(select(IndicatorTarget).where(
-        IndicatorTarget.indicator_id == indicator_id, IndicatorTarget.year == year)).first()
+    row = session.scalars(
+        select(IndicatorTarget).where(
+            IndicatorTarget.indicator_id == indicator_id, IndicatorTarget.year == year
+        )
+    ).first()
     if not text:
         if row is not None and row.deleted_at is None:
             mark_deleted(row)

@@ -1,5 +1,5 @@
 """Five-year totals for the PDM page and the reports: programming per year × source against
-the ceilings, and per axis and programme. Money counts as
+the ceilings, and under each element of the plan at every level. Money counts as
 :func:`~planner_desktop.domain.figures.counted_programming` says (the same rows as every
 other total of the programming)."""
 
@@ -20,8 +20,7 @@ from planner_desktop.domain.projects import (
     ProjectProfile,
     SourceCeiling,
 )
-from planner_desktop.domain.strategy import Axis, Program
-from planner_desktop.plan.scope import live, plan_period, program_chain
+from planner_desktop.plan.scope import PlanTree, live, plan_period, plan_tree
 
 ZERO = Decimal("0.00")
 
@@ -119,88 +118,105 @@ def five_year_totals(session: Session) -> FiveYearTotals:
     years = set(period.years if period else [])
     years.update(year for _s, year in (*amounts, *limits))
     cells = {
-        key: SourceYear(amounts.get(key, ZERO), limits.get(key))
-        for key in {*amounts, *limits}
+        key: SourceYear(amounts.get(key, ZERO), limits.get(key)) for key in {*amounts, *limits}
     }
     return FiveYearTotals(sorted(years), sources, cells)
 
 
 @dataclass(frozen=True)
 class BranchTotal:
-    """Money programmed under one axis or programme, per year."""
+    """Money programmed under one element of the plan, per year: the projects that hang
+    from it and from every element below it."""
 
     id: uuid.UUID
     code: str
     name: str
     per_year: dict[int, Decimal]
     parent_id: uuid.UUID | None = None
-    """The axis of a programme."""
+    depth: int = 1
+    level: str = ""
+    """The name of the element's level (*Programa*)."""
 
     @property
     def total(self) -> Decimal:
         return sum(self.per_year.values(), ZERO)
 
 
-def _per_program_year(session: Session) -> dict[uuid.UUID | None, dict[int, Decimal]]:
+def money_by_element(session: Session) -> dict[uuid.UUID | None, dict[int, Decimal]]:
+    """Counted programming per year of the profiles hanging from each element (the
+    element the profile names, not the ones above it); ``None`` for profiles with none."""
     rows = session.execute(
         select(
-            ProjectProfile.program_id,
+            ProjectProfile.element_id,
             MultiYearProgramming.year,
             func.sum(MultiYearProgramming.amount),
         )
         .join(ProjectProfile, MultiYearProgramming.profile_id == ProjectProfile.id)
         .where(counted_programming())
-        .group_by(ProjectProfile.program_id, MultiYearProgramming.year)
+        .group_by(ProjectProfile.element_id, MultiYearProgramming.year)
     ).all()
     result: dict[uuid.UUID | None, dict[int, Decimal]] = {}
-    for program_id, year, amount in rows:
-        result.setdefault(program_id, {})[int(year)] = amount or ZERO
+    for element_id, year, amount in rows:
+        result.setdefault(element_id, {})[int(year)] = amount or ZERO
     return result
 
 
-def program_totals(session: Session) -> list[BranchTotal]:
-    """Every programme of the current frame (with or without money), by axis and code."""
-    period = plan_period(session)
-    if period is None:
+def sums_under(
+    tree: PlanTree, money: dict[uuid.UUID | None, dict[int, Decimal]]
+) -> dict[uuid.UUID, dict[int, Decimal]]:
+    """For every element of ``tree``: per year, the money of its own projects plus that of
+    every element below it (money of an element outside the tree reaches no one)."""
+    sums: dict[uuid.UUID, dict[int, Decimal]] = {node_id: {} for node_id in tree.nodes}
+    for element_id, years in money.items():
+        for node in tree.chain(element_id):
+            into = sums[node.id]
+            for year, amount in years.items():
+                into[year] = into.get(year, ZERO) + amount
+    return sums
+
+
+def element_totals(session: Session, depth: int | None = None) -> list[BranchTotal]:
+    """Every live element of the current plan (or only those of ``depth``), each followed
+    by the elements below it, with the money programmed under it per year."""
+    tree = plan_tree(session)
+    if tree is None:
         return []
-    chain = program_chain().subquery()
-    rows = session.execute(
-        select(Program.id, Program.code, Program.name, chain.c.axis_id)
-        .join(chain, chain.c.program_id == Program.id)
-        .join(Axis, Axis.id == chain.c.axis_id)
-        .where(chain.c.frame_id == period.frame_id)
-        .order_by(Axis.position, Axis.code, Program.code)
-    ).all()
-    money = _per_program_year(session)
+    sums = sums_under(tree, money_by_element(session))
     return [
-        BranchTotal(program_id, code, name, dict(money.get(program_id, {})), axis_id)
-        for program_id, code, name, axis_id in rows
+        BranchTotal(
+            node.id,
+            node.code,
+            node.name,
+            sums[node.id],
+            node.parent_id,
+            node.depth,
+            tree.level_name(node.depth),
+        )
+        for node in tree.in_order()
+        if depth is None or node.depth == depth
     ]
 
 
-def axis_totals(session: Session) -> list[BranchTotal]:
-    """Every axis of the current frame with the money of its programmes."""
-    period = plan_period(session)
-    if period is None:
-        return []
-    per_axis: dict[uuid.UUID, dict[int, Decimal]] = {}
-    for program in program_totals(session):
-        assert program.parent_id is not None
-        years = per_axis.setdefault(program.parent_id, {})
-        for year, amount in program.per_year.items():
-            years[year] = years.get(year, ZERO) + amount
-    rows = session.execute(
-        select(Axis.id, Axis.code, Axis.name)
-        .where(Axis.frame_id == period.frame_id, live(Axis))
-        .order_by(Axis.position, Axis.code)
-    ).all()
-    return [BranchTotal(a, code, name, per_axis.get(a, {})) for a, code, name in rows]
+def programme_totals(session: Session) -> list[BranchTotal]:
+    """The elements of the plan's deepest level (its programmes) with their money."""
+    tree = plan_tree(session)
+    return element_totals(session, tree.deepest) if tree is not None else []
+
+
+def top_totals(session: Session) -> list[BranchTotal]:
+    """The elements of the plan's top level (its ejes) with the money under each."""
+    return element_totals(session, 1)
 
 
 def unassigned_total(session: Session) -> Decimal:
-    """Programmed money of profiles that reach no axis (no programme, or a broken chain)."""
-    reached = {program.id for program in program_totals(session)}
-    money = _per_program_year(session)
+    """Programmed money of profiles that reach no element of the top level (no element, an
+    element of another plan, or a broken chain): with :func:`top_totals` it adds up to all
+    the counted programming."""
+    tree = plan_tree(session)
+    money = money_by_element(session)
+    attached = (
+        {node_id for node_id, node in tree.nodes.items() if tree.attached(node)} if tree else set()
+    )
     return sum(
-        (sum(years.values(), ZERO) for pid, years in money.items() if pid not in reached), ZERO
+        (sum(years.values(), ZERO) for eid, years in money.items() if eid not in attached), ZERO
     )

@@ -1,5 +1,7 @@
-"""Traceability: demand → priority → project profile → programme → policy → objective → axis
-→ POA operation → progress, and from a project back to its communities and demands.
+"""Traceability: demand → priority → project profile → the element of the plan it hangs
+from and every element above it (programa → lineamiento → política → objetivo → eje in the
+Bolivian PDM) → POA operation → progress, and from a project back to its communities and
+demands.
 
 Every step is a :class:`Link` (table, id, label) so that the window can jump to it.
 """
@@ -16,6 +18,7 @@ from sqlalchemy.orm import Session
 from planner_desktop.domain.annual import AnnualPlan, Operation
 from planner_desktop.domain.demands import Demand
 from planner_desktop.domain.enums import DemandStatus, PriorityClass, RoundLevel
+from planner_desktop.domain.plan import PlanElement
 from planner_desktop.domain.prioritization import PrioritizationRound, RoundItem, RoundResult
 from planner_desktop.domain.projects import (
     MultiYearProgramming,
@@ -23,12 +26,11 @@ from planner_desktop.domain.projects import (
     ProfileDemand,
     ProjectProfile,
 )
-from planner_desktop.domain.strategy import Axis, Objective, Policy, Program
 from planner_desktop.domain.summaries import AGREED
 from planner_desktop.domain.territory import Community
 from planner_desktop.plan.findings import label
 from planner_desktop.plan.follow import ProgressPoint, progress_history
-from planner_desktop.plan.scope import live
+from planner_desktop.plan.scope import live, plan_tree
 
 CLASS_ORDER = {PriorityClass.a_plus: 0, PriorityClass.a: 1, PriorityClass.b: 2, PriorityClass.c: 3}
 
@@ -61,16 +63,20 @@ class OperationStep:
 @dataclass(frozen=True)
 class ProfileStep:
     profile: Link
-    program: Link | None
-    policies: list[Link]
-    """From the programme's lineamiento or policy up to the top policy."""
-    objective: Link | None
-    axis: Link | None
+    elements: list[tuple[str, Link]]
+    """The element of the plan the profile hangs from, then each one above it up to the
+    top level (or to where the chain breaks), each with its level's name: ``("Programa",
+    Link("plan_element", …))``. Empty when the profile hangs from no live element."""
     programmed: dict[int, Decimal]
     """Money in the five-year programming per year."""
     operations: list[OperationStep]
     progress: list[ProgressPoint]
     """Progress recorded on the project itself."""
+
+    @property
+    def element(self) -> Link | None:
+        """The element the profile hangs from (None when it hangs from none)."""
+        return self.elements[0][1] if self.elements else None
 
 
 @dataclass(frozen=True)
@@ -84,58 +90,72 @@ class DemandTrace:
     @property
     def priority_class(self) -> PriorityClass | None:
         """The best class the room agreed for this demand in any round."""
-        agreed = [p.priority_class for p in self.priorities
-                  if p.group == AGREED and p.priority_class is not None]
+        agreed = [
+            p.priority_class
+            for p in self.priorities
+            if p.group == AGREED and p.priority_class is not None
+        ]
         return min(agreed, key=CLASS_ORDER.__getitem__, default=None)
 
 
-PolicyRows = dict[uuid.UUID, tuple[uuid.UUID | None, str, str]]
-
-
-def _policy_rows(session: Session) -> PolicyRows:
-    return {
-        pid: (parent, code, name)
-        for pid, parent, code, name in session.execute(
-            select(Policy.id, Policy.parent_id, Policy.code, Policy.name).where(live(Policy))
+def _element_chains(
+    session: Session, element_ids: set[uuid.UUID]
+) -> dict[uuid.UUID, list[tuple[str, Link]]]:
+    """Each live element's chain upwards, in the tree of its own plan."""
+    plans = set(
+        session.scalars(
+            select(PlanElement.plan_id).where(PlanElement.id.in_(element_ids), live(PlanElement))
         )
-    }
-
-
-def _policies(rows: PolicyRows, start: uuid.UUID | None) -> list[Link]:
-    """The policy chain upwards; stops on a cycle or a tombstone."""
-    chain: list[Link] = []
-    node = start
-    while node is not None and node in rows and all(link.id != node for link in chain):
-        parent, code, name = rows[node]
-        chain.append(Link("policy", node, label(code, name)))
-        node = parent
-    return chain
+    )
+    chains: dict[uuid.UUID, list[tuple[str, Link]]] = {}
+    for plan_id in plans:
+        tree = plan_tree(session, plan_id)
+        if tree is None:
+            continue
+        for element_id in element_ids & set(tree.nodes):
+            chains[element_id] = [
+                (
+                    tree.level_name(node.depth),
+                    Link("plan_element", node.id, label(node.code, node.name)),
+                )
+                for node in tree.chain(element_id)
+            ]
+    return chains
 
 
 def profile_steps(session: Session, profile_ids: list[uuid.UUID]) -> list[ProfileStep]:
     """The PDM and POA side of the chain for each live profile given, by code."""
     profiles = session.execute(
-        select(ProjectProfile.id, ProjectProfile.code, ProjectProfile.name,
-               Program.id, Program.code, Program.name, Program.policy_id,
-               Objective.id, Objective.code, Objective.name, Axis.id, Axis.code, Axis.name)
-        .outerjoin(Program, (Program.id == ProjectProfile.program_id) & live(Program))
-        .outerjoin(Policy, (Policy.id == Program.policy_id) & live(Policy))
-        .outerjoin(Objective, (Objective.id == Policy.objective_id) & live(Objective))
-        .outerjoin(Axis, (Axis.id == Objective.axis_id) & live(Axis))
+        select(
+            ProjectProfile.id,
+            ProjectProfile.code,
+            ProjectProfile.name,
+            ProjectProfile.element_id,
+        )
         .where(ProjectProfile.id.in_(profile_ids), live(ProjectProfile))
         .order_by(ProjectProfile.code)
     ).all()
     money: dict[uuid.UUID, dict[int, Decimal]] = {}
     for pid, year, amount in session.execute(
-        select(MultiYearProgramming.profile_id, MultiYearProgramming.year,
-               func.sum(MultiYearProgramming.amount))
+        select(
+            MultiYearProgramming.profile_id,
+            MultiYearProgramming.year,
+            func.sum(MultiYearProgramming.amount),
+        )
         .where(MultiYearProgramming.profile_id.in_(profile_ids), live(MultiYearProgramming))
         .group_by(MultiYearProgramming.profile_id, MultiYearProgramming.year)
     ):
         money.setdefault(pid, {})[int(year)] = amount
     operations = session.execute(
-        select(Operation.id, Operation.code, Operation.name, Operation.profile_id,
-               AnnualPlan.fiscal_year, Operation.budget, Operation.cancelled)
+        select(
+            Operation.id,
+            Operation.code,
+            Operation.name,
+            Operation.profile_id,
+            AnnualPlan.fiscal_year,
+            Operation.budget,
+            Operation.cancelled,
+        )
         .join(AnnualPlan, Operation.annual_plan_id == AnnualPlan.id)
         .where(Operation.profile_id.in_(profile_ids), live(Operation), live(AnnualPlan))
         .order_by(AnnualPlan.fiscal_year, Operation.code)
@@ -143,24 +163,28 @@ def profile_steps(session: Session, profile_ids: list[uuid.UUID]) -> list[Profil
     progress = progress_history(
         session, profile_ids=profile_ids, operation_ids=[op.id for op in operations]
     )
-    policy_rows = _policy_rows(session)
+    chains = _element_chains(session, {row.element_id for row in profiles if row.element_id})
     steps = []
-    for (pid, code, name, prog_id, prog_code, prog_name, policy_id,
-         obj_id, obj_code, obj_name, axis_id, axis_code, axis_name) in profiles:
-        steps.append(ProfileStep(
-            profile=Link("project_profile", pid, label(code, name)),
-            program=Link("program", prog_id, label(prog_code, prog_name)) if prog_id else None,
-            policies=_policies(policy_rows, policy_id) if prog_id else [],
-            objective=Link("objective", obj_id, label(obj_code, obj_name)) if obj_id else None,
-            axis=Link("axis", axis_id, label(axis_code, axis_name)) if axis_id else None,
-            programmed=money.get(pid, {}),
-            operations=[
-                OperationStep(Link("operation", op.id, label(op.code, op.name)),
-                              op.fiscal_year, op.budget, op.cancelled, progress.get(op.id, []))
-                for op in operations if op.profile_id == pid
-            ],
-            progress=progress.get(pid, []),
-        ))
+    for pid, code, name, element_id in profiles:
+        steps.append(
+            ProfileStep(
+                profile=Link("project_profile", pid, label(code, name)),
+                elements=chains.get(element_id, []) if element_id else [],
+                programmed=money.get(pid, {}),
+                operations=[
+                    OperationStep(
+                        Link("operation", op.id, label(op.code, op.name)),
+                        op.fiscal_year,
+                        op.budget,
+                        op.cancelled,
+                        progress.get(op.id, []),
+                    )
+                    for op in operations
+                    if op.profile_id == pid
+                ],
+                progress=progress.get(pid, []),
+            )
+        )
     return steps
 
 
@@ -175,23 +199,34 @@ def trace_demand(session: Session, demand_id: uuid.UUID) -> DemandTrace | None:
         return None
     code, description, status, community_id, community_name = row
     priorities = [
-        PriorityStep(Link("prioritization_round", rid, label(None, title)), level, group, rank,
-                     cls)
+        PriorityStep(Link("prioritization_round", rid, label(None, title)), level, group, rank, cls)
         for rid, title, level, group, rank, cls in session.execute(
-            select(PrioritizationRound.id, PrioritizationRound.title, PrioritizationRound.level,
-                   RoundResult.group, RoundResult.rank, RoundResult.priority_class)
+            select(
+                PrioritizationRound.id,
+                PrioritizationRound.title,
+                PrioritizationRound.level,
+                RoundResult.group,
+                RoundResult.rank,
+                RoundResult.priority_class,
+            )
             .join(RoundResult, RoundResult.round_id == PrioritizationRound.id)
             .join(RoundItem, RoundResult.item_id == RoundItem.id)
-            .where(RoundItem.demand_id == demand_id, live(RoundItem), live(RoundResult),
-                   live(PrioritizationRound))
+            .where(
+                RoundItem.demand_id == demand_id,
+                live(RoundItem),
+                live(RoundResult),
+                live(PrioritizationRound),
+            )
             .order_by(PrioritizationRound.created_at, RoundResult.group)
         )
     ]
-    profile_ids = list(session.scalars(
-        select(ProfileDemand.profile_id).where(
-            ProfileDemand.demand_id == demand_id, live(ProfileDemand)
+    profile_ids = list(
+        session.scalars(
+            select(ProfileDemand.profile_id).where(
+                ProfileDemand.demand_id == demand_id, live(ProfileDemand)
+            )
         )
-    ))
+    )
     return DemandTrace(
         demand=Link("demand", demand_id, label(code, description)),
         status=status,
@@ -213,8 +248,9 @@ class ProfileOrigin:
 
 def profile_origin(session: Session, profile_id: uuid.UUID) -> ProfileOrigin | None:
     profile = session.execute(
-        select(ProjectProfile.code, ProjectProfile.name)
-        .where(ProjectProfile.id == profile_id, live(ProjectProfile))
+        select(ProjectProfile.code, ProjectProfile.name).where(
+            ProjectProfile.id == profile_id, live(ProjectProfile)
+        )
     ).first()
     if profile is None:
         return None
@@ -237,5 +273,4 @@ def profile_origin(session: Session, profile_id: uuid.UUID) -> ProfileOrigin | N
             .order_by(Demand.code)
         )
     ]
-    return ProfileOrigin(Link("project_profile", profile_id, label(*profile)), communities,
-                         demands)
+    return ProfileOrigin(Link("project_profile", profile_id, label(*profile)), communities, demands)

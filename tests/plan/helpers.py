@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from planner_desktop.domain.base import utcnow
+from planner_desktop.domain.plan import PlanElement
 from planner_desktop.plan.checks import run_checks
 from planner_desktop.plan.findings import Finding
 from planner_desktop.store.database import Store
@@ -28,3 +29,11 @@ def first(session, model, *where, order=None):
 def tombstone(*records) -> None:
     for record in records:
         record.deleted_at = utcnow()
+
+
+def programme(session, code: str | None = None) -> PlanElement:
+    """A live element of the demo plan's deepest level (``code``, else the first)."""
+    where = [PlanElement.depth == 5]
+    if code is not None:
+        where.append(PlanElement.code == code)
+    return first(session, PlanElement, *where, order=PlanElement.code)

@@ -33,7 +33,8 @@ def test_titles_and_counts_in_the_interface_language():
     assert rules.title("priority-a-without-profile") == "Priority without a project profile"
     assert rules.counted("priority-a-without-profile", 199) == (
         "199 priorities without a project profile")
-    assert rules.counted("axis-without-budget", 1) == "1 axis without budget"
+    assert rules.counted("element-without-budget", 1) == "1 top-level element without budget"
+    assert rules.counted("target-off-trend", 2) == "2 targets off their trend"
     assert rules.title("no-such-rule") == "no-such-rule"
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from planner_desktop.domain.annual import AnnualPlan, Operation
 from planner_desktop.domain.enums import OperationType, Recommendation
 from planner_desktop.domain.figures import counted_programming
+from planner_desktop.domain.plan import PlanElement
 from planner_desktop.domain.projects import (
     Component,
     Indicator,
@@ -19,12 +20,15 @@ from planner_desktop.domain.projects import (
     ProjectProfile,
     SourceCeiling,
 )
-from planner_desktop.domain.strategy import Axis, Objective, Policy, Program
-from planner_desktop.plan.check_strategy import find_cycles
 from planner_desktop.plan.findings import Severity
-from tests.plan.helpers import errors, findings, first, tombstone
+from tests.plan.helpers import errors, findings, first, programme, tombstone
 
-DEMO_WARNINGS = {"priority-a-without-profile", "program-without-problem", "axis-without-budget"}
+DEMO_WARNINGS = {
+    "priority-a-without-profile",
+    "element-without-projects",
+    "element-without-programming",
+    "no-progress-recorded",
+}
 
 
 def _programmed_profile(session):
@@ -52,64 +56,88 @@ def test_findings_are_one_line_and_name_the_record_to_fix(store):
     assert finding.line().startswith("WARNING priority-a-without-profile: demand ")
 
 
-def test_programme_without_objective(store):
+def test_an_element_whose_parent_is_deleted_does_not_hang_from_the_plan(store):
+    assert not findings(store, "element-detached")
     with store.session() as session:
-        program = first(session, Program, order=Program.code)
-        tombstone(session.get(Policy, program.policy_id))
-        program_id = program.id
-    found = findings(store, "program-without-objective")
-    assert program_id in {f.record_id for f in found}
-    assert all(f.severity is Severity.error for f in found)
+        element = programme(session)
+        tombstone(session.get(PlanElement, element.parent_id))
+        element_id = element.id
+    found = findings(store, "element-detached")
+    assert element_id in {f.record_id for f in found}
+    assert all(f.severity is Severity.error and f.table == "plan_element" for f in found)
+    assert "Programa PR" in next(f.message for f in found if f.record_id == element_id)
+
+
+def test_an_element_below_the_plan_s_last_level_is_detached(store):
+    with store.session() as session:
+        parent = programme(session)
+        deeper = PlanElement(
+            plan_id=parent.plan_id, parent_id=parent.id, depth=6, code="X1", name="Subprograma"
+        )
+        session.add(deeper)
+        session.flush()
+        deeper_id = deeper.id
+    found = findings(store, "element-detached")
+    assert [f.record_id for f in found] == [deeper_id]
+    assert "below the plan's last level" in found[0].message
+
+
+def _programme_without_problem(session):
+    """A programme whose chain states no problem (its objective's is cleared too)."""
+    element = programme(session)
+    element.problem = ""
+    node = element
+    while node.parent_id is not None:
+        node = session.get(PlanElement, node.parent_id)
+        node.problem = ""
+    for profile in session.scalars(
+        select(ProjectProfile).where(ProjectProfile.element_id == element.id)
+    ):
+        profile.central_problem = ""
+    return element.id
 
 
 def test_programme_without_problem_and_with_one(store):
-    flagged = findings(store, "program-without-problem")
-    assert flagged and all(f.severity is Severity.warning for f in flagged)
+    assert not findings(store, "element-without-problem")
     with store.session() as session:
-        session.get(Program, flagged[0].record_id).problem = "Baja cobertura de agua segura"
-    assert flagged[0].record_id not in {f.record_id for f in
-                                        findings(store, "program-without-problem")}
+        element_id = _programme_without_problem(session)
+    flagged = findings(store, "element-without-problem")
+    assert [(f.record_id, f.severity) for f in flagged] == [(element_id, Severity.warning)]
+    with store.session() as session:
+        session.get(PlanElement, element_id).problem = "Baja cobertura de agua segura"
+    assert not findings(store, "element-without-problem")
 
 
 def test_a_problem_stated_on_the_objective_covers_its_programmes(store):
-    flagged = findings(store, "program-without-problem")
     with store.session() as session:
-        program = session.get(Program, flagged[0].record_id)
-        policy = session.get(Policy, program.policy_id)
-        session.get(Objective, policy.objective_id).problem = "Pobreza rural"
-    assert flagged[0].record_id not in {f.record_id for f in
-                                        findings(store, "program-without-problem")}
-
-
-def test_policy_cycle(store):
-    assert not findings(store, "policy-cycle")
+        element_id = _programme_without_problem(session)
+    assert findings(store, "element-without-problem")
     with store.session() as session:
-        a, b = session.scalars(
-            select(Policy).where(Policy.parent_id.is_(None)).order_by(Policy.code).limit(2)
-        ).all()
-        a.parent_id, b.parent_id = b.id, a.id
-    found = findings(store, "policy-cycle")
-    assert len(found) == 1 and found[0].is_error
+        objective = session.get(PlanElement, element_id)
+        while objective.depth > 2:
+            objective = session.get(PlanElement, objective.parent_id)
+        objective.problem = "Pobreza rural"
+    assert not findings(store, "element-without-problem")
 
 
-def test_find_cycles_reports_each_cycle_once():
-    a, b, c, d = (uuid.uuid4() for _ in range(4))
-    cycles = find_cycles({a: b, b: a, c: a, d: d})
-    assert sorted(map(len, cycles)) == [1, 2]
-
-
-def test_axis_without_budget(store):
-    before = {f.record_id for f in findings(store, "axis-without-budget")}
+def test_profile_without_central_problem(store):
+    assert not findings(store, "profile-without-problem")
     with store.session() as session:
-        funded = first(session, Axis, Axis.id.not_in(before), order=Axis.code)
-        frame_id = session.scalar(select(Axis.frame_id).limit(1))
-        axis = Axis(frame_id=frame_id, code="E9", name="Eje sin presupuesto", position=9)
-        session.add(axis)
-        session.flush()
-        axis_id, funded_id = axis.id, funded.id
-    found = {f.record_id: f.severity for f in findings(store, "axis-without-budget")}
-    assert found[axis_id] is Severity.warning
-    assert funded_id not in found
+        planned, draft = _programmed_profile(session), _draft_profile(session)
+        planned.central_problem = draft.central_problem = " "
+        ids = planned.id, draft.id
+    found = {f.record_id: f.severity for f in findings(store, "profile-without-problem")}
+    assert found == {ids[0]: Severity.warning, ids[1]: Severity.note}
+
+
+def test_profile_outside_the_plan_s_tree(store):
+    assert not findings(store, "profile-without-element")
+    with store.session() as session:
+        planned = _programmed_profile(session)
+        planned.element_id = None
+        planned_id = planned.id
+    found = findings(store, "profile-without-element")
+    assert [(f.record_id, f.severity) for f in found] == [(planned_id, Severity.error)]
 
 
 def test_priority_a_demand_without_profile_and_once_profiled(store):
@@ -250,8 +278,7 @@ def test_operation_not_traceable_to_the_pdm(store):
     assert not findings(store, "operation-not-traceable")
     with store.session() as session:
         loose = _add_operation(session)
-        program_id = first(session, Program, order=Program.code).id
-        traced = _add_operation(session, program_id=program_id)
+        traced = _add_operation(session, element_id=programme(session).id)
     found = findings(store, "operation-not-traceable")
     assert [(f.record_id, f.severity) for f in found] == [(loose, Severity.error)]
     assert traced not in {f.record_id for f in found}

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from planner_desktop.domain.annual import AnnualPlan, Operation
 from planner_desktop.domain.follow_up import Progress
+from planner_desktop.domain.plan import PlanElement
 from planner_desktop.domain.projects import MultiYearProgramming, ProjectProfile
-from planner_desktop.domain.strategy import Program
 from planner_desktop.plan import check_execution
 from planner_desktop.plan.approval import ApprovalRefused, approval_refusal, set_approved
 from planner_desktop.plan.findings import Severity
@@ -35,22 +35,22 @@ def _poa(session):
 
 def test_the_demo_has_none_of_the_new_findings(store):
     codes = {f.code for f in findings(store)}
-    assert not codes & {"profile-without-programme", "programmed-without-operation",
+    assert not codes & {"profile-without-element", "programmed-without-operation",
                         "progress-in-future", "progress-on-unapproved-poa",
                         "progress-without-recorder"}
 
 
-def test_a_profile_without_a_programme_an_error_in_the_plan_a_note_as_a_draft(store):
+def test_a_profile_without_an_element_an_error_in_the_plan_a_note_as_a_draft(store):
     with store.session() as session:
         planned, draft = _programmed_profile(session), _draft_profile(session)
-        planned.program_id = None
-        tombstone(session.get(Program, draft.program_id))
+        planned.element_id = None
+        tombstone(session.get(PlanElement, draft.element_id))
         ids = planned.id, draft.id
-    found = {f.record_id: f for f in findings(store, "profile-without-programme")}
+    found = {f.record_id: f for f in findings(store, "profile-without-element")}
     assert {record: f.severity for record, f in found.items()} == {
         ids[0]: Severity.error, ids[1]: Severity.note}
     assert found[ids[0]].table == "project_profile"
-    assert "has no programme" in found[ids[0]].message
+    assert "does not hang from an element of the plan" in found[ids[0]].message
 
 
 def _profile_in_the_poa(session):
@@ -139,12 +139,12 @@ def test_approval_is_refused_while_the_checks_find_an_error(store):
         poa.approved = False
         poa_id, year = poa.id, poa.fiscal_year
         assert approval_refusal(session, poa_id) == ""
-        _programmed_profile(session).program_id = None
+        _programmed_profile(session).element_id = None
     with store.session() as session, pytest.raises(ApprovalRefused) as refused:
         set_approved(session, poa_id, True)
     reason = str(refused.value)
     assert reason.startswith(f"The POA {year} cannot be approved: the plan checks find 1 "
-                             "error. First: Profile without a programme: profile ")
+                             "error. First: Profile outside the plan's tree: profile ")
     assert "\n" not in reason
     with store.session() as session:
         assert session.get(AnnualPlan, poa_id).approved is False

@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 from planner_desktop.domain.annual import ManagementObjective, Operation, PlanAdjustment
 from planner_desktop.domain.enums import AdjustmentKind
+from planner_desktop.domain.plan import PlanElement
 from planner_desktop.domain.projects import MultiYearProgramming, ProjectProfile
-from planner_desktop.domain.strategy import Objective, Policy, Program
 from planner_desktop.plan import adjust
 from planner_desktop.plan.derive import PlanRefused, derive_poa
 from tests.plan.helpers import errors, tombstone
@@ -36,14 +36,16 @@ def test_poa_derived_from_the_programming_of_its_year(store):
         assert {(o.profile_id, o.source_id, o.budget) for o in operations} == set(lines)
         for operation in operations:
             profile = session.get(ProjectProfile, operation.profile_id)
-            assert operation.program_id == profile.program_id
+            assert operation.element_id == profile.element_id
             assert operation.executing_unit == profile.executing_unit != ""
             assert operation.start_date.year == operation.end_date.year == YEAR
             assert operation.target and operation.indicator
             objective = session.get(ManagementObjective, operation.management_objective_id)
-            program = session.get(Program, profile.program_id)
-            assert objective.objective_id == session.get(Policy, program.policy_id).objective_id
-            assert objective.description == session.get(Objective, objective.objective_id).name
+            strategic = session.get(PlanElement, profile.element_id)
+            while strategic.depth > 2:
+                strategic = session.get(PlanElement, strategic.parent_id)
+            assert objective.element_id == strategic.id
+            assert objective.description == strategic.name
         codes = sorted(o.code for o in operations)
         assert codes[0] == f"OP-{YEAR}-001" and len(set(codes)) == len(codes)
         assert operations[0].facilitator == "Facilitadora de prueba"
@@ -79,9 +81,9 @@ def test_adjustments_are_kept_as_a_dated_attributed_history(store):
                            reason="Lluvias")
         adjust.change_budget(session, third.id, "150.000,50", on=date(YEAR, 7, 1),
                              reason="Mayores costos")
-        objective_id = session.scalar(select(Objective.id).limit(1))
+        objective_id = session.scalar(select(PlanElement.id).where(PlanElement.depth == 2))
         added = adjust.add_objective(session, plan.id, "Atender la emergencia", on=date(YEAR, 8, 1),
-                                     objective_id=objective_id, reason="Helada")
+                                     element_id=objective_id, reason="Helada")
         history = adjust.history(session, plan.id)
         assert [h.kind for h in history] == [
             AdjustmentKind.operation_cancelled, AdjustmentKind.target_changed,
@@ -91,7 +93,7 @@ def test_adjustments_are_kept_as_a_dated_attributed_history(store):
         assert first.cancelled and second.target == "80 %"
         assert third.budget == Decimal("150000.50")
         assert "Lluvias" in history[1].description and "80 %" in history[1].description
-        assert added.objective_id == objective_id and added.code.startswith("OG-")
+        assert added.element_id == objective_id and added.code.startswith("OG-")
         with pytest.raises(PlanRefused, match="cancelled"):
             adjust.vary_target(session, first.id, "1", on=date(YEAR, 9, 1), reason="x")
         with pytest.raises(PlanRefused, match="must be a number"):

@@ -16,7 +16,7 @@ from planner_desktop.domain.territory import Community
 from planner_desktop.plan.derive import derive_poa, split_target
 from planner_desktop.plan.follow import operation_follow_up
 from planner_desktop.plan.programming import source_grid
-from planner_desktop.plan.totals import five_year_totals, program_totals, unassigned_total
+from planner_desktop.plan.totals import five_year_totals, top_totals, unassigned_total
 from tests.plan.helpers import first, tombstone
 
 
@@ -61,7 +61,7 @@ def test_the_programming_counts_the_same_rows_everywhere(store):
         assert after.total == before - mine > 0
         totals = five_year_totals(session)
         assert totals.total.programmed == after.total
-        assert sum(p.total for p in program_totals(session)) + unassigned_total(session) \
+        assert sum(p.total for p in top_totals(session)) + unassigned_total(session) \
             == after.total
         sources = session.scalars(select(FundingSource).where(
             FundingSource.deleted_at.is_(None))).all()

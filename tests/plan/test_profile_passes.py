@@ -15,23 +15,22 @@ from planner_desktop.domain.projects import (
     ProfileFunding,
     ProjectProfile,
 )
-from planner_desktop.domain.strategy import Program
 from planner_desktop.domain.territory import Municipality
 from planner_desktop.plan.findings import Severity
 from planner_desktop.plan.totals import five_year_totals
-from tests.plan.helpers import findings, first
+from tests.plan.helpers import findings, first, programme
 
 YEAR = 2029
 
 
 def _fill_profile(session, demand_id, *, target="150", funding=Decimal("90000.00")):
     municipality = first(session, Municipality)
-    program = first(session, Program, order=Program.code)
+    element = programme(session)
     totals = five_year_totals(session)
     source = max(session.scalars(select(FundingSource)),
                  key=lambda s: totals.cell(s.id, YEAR).remaining or 0)
     profile = ProjectProfile(
-        municipality_id=municipality.id, program_id=program.id, code="PRY-900",
+        municipality_id=municipality.id, element_id=element.id, code="PRY-900",
         name="Construcción de sistema de agua potable en la comunidad",
         central_problem="Consumo de agua no segura", executing_unit="Unidad de Obras",
     )

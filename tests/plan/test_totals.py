@@ -7,9 +7,10 @@ from sqlalchemy import select, text
 from planner_desktop.domain.projects import MultiYearProgramming, ProjectProfile
 from planner_desktop.plan.totals import (
     SourceYear,
-    axis_totals,
+    element_totals,
     five_year_totals,
-    program_totals,
+    programme_totals,
+    top_totals,
     unassigned_total,
 )
 from tests.plan.helpers import first
@@ -57,27 +58,40 @@ def test_a_cell_without_ceiling():
     assert cell.remaining is None and not cell.over
 
 
-def test_axis_and_programme_totals_add_up_to_the_programming(store):
+def test_totals_at_every_level_add_up_to_the_programming(store):
     with store.session() as session:
         totals = five_year_totals(session)
-        axes = axis_totals(session)
-        programs = program_totals(session)
+        axes = top_totals(session)
+        programs = programme_totals(session)
+        every = element_totals(session)
         assert unassigned_total(session) == 0
     assert len(axes) == 5 and len(programs) > 10
+    assert {a.level for a in axes} == {"Eje"} and {p.level for p in programs} == {"Programa"}
     assert sum(a.total for a in axes) == totals.total.programmed
     assert sum(p.total for p in programs) == totals.total.programmed
-    for axis in axes:
-        assert axis.total == sum(p.total for p in programs if p.parent_id == axis.id)
+    by_depth = {}
+    for branch in every:
+        by_depth[branch.depth] = by_depth.get(branch.depth, 0) + branch.total
+    assert set(by_depth.values()) == {totals.total.programmed}, "each level adds up to all"
+    for branch in every:
+        below = [b for b in every if b.parent_id == branch.id]
+        if below:
+            assert branch.total == sum(b.total for b in below)
+    # each element comes before the elements below it
+    seen = set()
+    for branch in every:
+        assert branch.parent_id is None or branch.parent_id in seen
+        seen.add(branch.id)
     for year in totals.years:
         assert sum(a.per_year.get(year, 0) for a in axes) == totals.year_total(year).programmed
 
 
-def test_money_of_a_profile_without_programme_is_unassigned(store):
+def test_money_of_a_profile_without_an_element_is_unassigned(store):
     with store.session() as session:
         planned = select(MultiYearProgramming.profile_id)
         profile = first(session, ProjectProfile, ProjectProfile.id.in_(planned),
                         order=ProjectProfile.code)
-        profile.program_id = None
+        profile.element_id = None
         session.flush()
         mine = sum(
             session.scalars(select(MultiYearProgramming.amount)
@@ -85,5 +99,5 @@ def test_money_of_a_profile_without_programme_is_unassigned(store):
             Decimal(0),
         )
         assert unassigned_total(session) == mine > 0
-        assert sum(a.total for a in axis_totals(session)) == \
+        assert sum(a.total for a in top_totals(session)) == \
             five_year_totals(session).total.programmed - mine

@@ -26,9 +26,12 @@ def test_a_demand_in_the_poa_is_followed_to_its_operation_and_progress(store):
     assert trace.priority_class in (PriorityClass.a_plus, PriorityClass.a, PriorityClass.b)
     assert any(step.group == "agreed" for step in trace.priorities)
     (profile,) = trace.profiles
-    assert profile.program and profile.program.table == "program"
-    assert profile.policies and profile.policies[0].table == "policy"
-    assert profile.objective and profile.axis
+    assert [level for level, _link in profile.elements] == [
+        "Programa", "Lineamiento", "Política", "Objetivo", "Eje"
+    ]
+    assert all(link.table == "plan_element" for _level, link in profile.elements)
+    assert profile.element == profile.elements[0][1]
+    assert profile.elements[0][1].label.startswith("PR")
     assert profile.programmed.get(2027, 0) > 0
     operations = [op for op in profile.operations if op.fiscal_year == 2027]
     assert operations and all(op.operation.table == "operation" for op in operations)
