@@ -66,8 +66,14 @@ def count(store, model, *where):
 
 
 def test_a_source_is_added_listed_and_stamped(store, town):
-    idh = add(store, town, code=" IDH ", name="Impuesto  Directo a los Hidrocarburos",
-              kind=FundingKind.national_transfer, funder="TGN")
+    idh = add(
+        store,
+        town,
+        code=" IDH ",
+        name="Impuesto  Directo a los Hidrocarburos",
+        kind=FundingKind.national_transfer,
+        funder="TGN",
+    )
     first = add(store, town)
     with store.session() as session:
         lines = sources.live_sources(session, town)
@@ -104,17 +110,28 @@ def test_a_duplicate_code_and_bad_values_are_refused_naming_the_field(store, tow
 def test_every_field_is_edited_and_the_previous_values_returned(store, town):
     source = add(store, town, code="PROP", name="Propios")
     add(store, town, code="IDH", name="IDH")
-    changes = {"code": "REC-PROP", "name": "Recursos propios", "kind": "own_revenue",
-               "funder": "Gobierno Autónomo Municipal"}
+    changes = {
+        "code": "REC-PROP",
+        "name": "Recursos propios",
+        "kind": "own_revenue",
+        "funder": "Gobierno Autónomo Municipal",
+    }
     with store.session() as session:
         previous = sources.update_source(session, source, changes)
-    assert previous == {"code": "PROP", "name": "Propios",
-                        "kind": FundingKind.national_transfer, "funder": ""}
+    assert previous == {
+        "code": "PROP",
+        "name": "Propios",
+        "kind": FundingKind.national_transfer,
+        "funder": "",
+    }
     with store.session() as session:
         saved = session.get(FundingSource, source)
         assert (saved.code, saved.name, saved.kind, saved.funder) == (
-            "REC-PROP", "Recursos propios", FundingKind.own_revenue,
-            "Gobierno Autónomo Municipal")
+            "REC-PROP",
+            "Recursos propios",
+            FundingKind.own_revenue,
+            "Gobierno Autónomo Municipal",
+        )
         assert saved.base_version_id is not None, "an edit is a new version"
     error = refused(store, sources.update_source, source, {"name": "Otro", "code": "Idh"})
     assert error.field == "code"
@@ -129,11 +146,17 @@ def test_a_used_source_is_not_deleted_and_an_unused_one_is_with_its_ceilings(sto
         poa = AnnualPlan(municipality_id=town, fiscal_year=2027)
         session.add_all([profile, poa])
         session.flush()
-        cell = MultiYearProgramming(profile_id=profile.id, year=2027, source_id=used,
-                                    amount=Decimal(1000))
+        cell = MultiYearProgramming(
+            profile_id=profile.id, year=2027, source_id=used, amount=Decimal(1000)
+        )
         share = ProfileFunding(profile_id=profile.id, source_id=used, amount=Decimal(1000))
-        operation = Operation(annual_plan_id=poa.id, code="OP-1", name="Camino",
-                              type=OperationType.investment, source_id=used)
+        operation = Operation(
+            annual_plan_id=poa.id,
+            code="OP-1",
+            name="Camino",
+            type=OperationType.investment,
+            source_id=used,
+        )
         session.add_all([cell, share, operation])
         session.flush()
         uses = [cell.id, share.id, operation.id]
@@ -180,7 +203,9 @@ def test_ceilings_of_the_plan_period_are_set_cleared_and_refused(store, town):
         assert source_ceilings.set_source_ceiling(session, source, 2028, Decimal(900)) is None
     with store.session() as session:
         assert source_ceilings.ceilings(session, source) == {
-            2027: Decimal("1250000.50"), 2028: Decimal(900)}
+            2027: Decimal("1250000.50"),
+            2028: Decimal(900),
+        }
         assert source_ceilings.set_source_ceiling(session, source, 2028, "") == Decimal(900)
     cases = [
         (2027, "-5", "Ceiling 2027: an amount cannot be negative"),
@@ -197,7 +222,8 @@ def test_ceilings_of_the_plan_period_are_set_cleared_and_refused(store, town):
     with store.session() as session:
         assert source_ceilings.plan_years(session, town) == [2031, 2032, 2033, 2034, 2035]
         assert source_ceilings.ceiling_years(session, source) == [2027, *range(2031, 2036)], (
-            "a ceiling left outside a new period is shown, to be cleared")
+            "a ceiling left outside a new period is shown, to be cleared"
+        )
         source_ceilings.set_source_ceiling(session, source, 2031, "100")
         source_ceilings.set_source_ceiling(session, source, 2027, None)
     with store.session() as session:
