@@ -10,14 +10,18 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po, write_po
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QTabWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QTabWidget
 
 from planner_desktop import i18n, paths
 from planner_desktop.store.database import Store
 from planner_desktop.ui import jobs
 from planner_desktop.ui.changes import ChangeHub, hub_for
+from planner_desktop.ui.models.editing import CHOICES_ROLE
 from planner_desktop.ui.plan.annex_tabs import add_annex_tabs
+
+__all__ = ["CHOICES_ROLE", "Annex", "open_annex", "paste_into_cell", "with_incoming"]
 
 
 @pytest.fixture
@@ -90,3 +94,17 @@ def open_annex(qtbot) -> Iterator[Callable[[Store], Annex]]:
         annex.undo_stack.deleteLater()
     QApplication.processEvents()
     opened.clear()
+
+
+def paste_into_cell(qtbot, view, row: int, column: int, text: str) -> None:
+    """Select a cell, paste ``text`` over it (tabs and line breaks included), press Enter."""
+    view.setFocus()
+    index = view.model().index(row, column)
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.indexWidget(index)
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    editor.insert(text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState, timeout=2000)
