@@ -9,15 +9,15 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from planner_desktop.domain import labels
-from planner_desktop.domain.enums import PolicyKind
-from planner_desktop.domain.strategy import Axis, Objective, Policy, Program
-from planner_desktop.domain.summaries import current_frame, current_municipality, live
+from planner_desktop.domain.plan import Plan, PlanElement, PlanLevel
+from planner_desktop.domain.summaries import current_municipality, live
+from planner_desktop.domain.summaries import current_plan as summaries_plan
 from planner_desktop.domain.territory import Community, District
-from planner_desktop.i18n import N_, _
+from planner_desktop.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -88,62 +88,60 @@ def territory_children(session: Session, parent: TreeNode | None) -> list[TreeNo
 
 
 STRATEGY_COLUMNS = (N_("Strategic frame"), N_("Level"))
+"""The frame tree's columns; a node's ``texts`` also carry its name and code (not shown)."""
+
+ELEMENT = "plan_element"
 
 
-def _strategy_node(kind: str, id_: uuid.UUID, code: str, name: str, level: str) -> TreeNode:
-    text = f"{code}  {name}".strip()
-    return TreeNode(kind, id_, (text, level), has_children=kind != "program", tooltip=name)
+def current_plan(session: Session) -> Plan | None:
+    """The plan the window shows (see :func:`planner_desktop.domain.summaries.current_plan`)."""
+    return summaries_plan(session)
+
+
+def element_text(code: str, name: str) -> str:
+    return f"{code} {name}".strip()
 
 
 def strategy_children(session: Session, parent: TreeNode | None) -> list[TreeNode]:
-    """Ejes → objetivos → políticas → lineamientos → programas of the current frame."""
+    """The elements of the current plan, each with the name of its level.
+
+    At the top: the elements with nothing above them, and those whose parent was
+    deleted (so that nothing of the plan is out of sight).
+    """
     if parent is None:
-        frame = current_frame(session)
-        if frame is None:
+        plan = current_plan(session)
+        if plan is None:
             return []
-        rows = session.execute(
-            select(Axis.id, Axis.code, Axis.name)
-            .where(Axis.frame_id == frame.id, live(Axis))
-            .order_by(Axis.position, Axis.code)
+        gone = select(PlanElement.id).where(PlanElement.deleted_at.is_not(None))
+        where: ColumnElement[bool] = (PlanElement.plan_id == plan.id) & (
+            PlanElement.parent_id.is_(None) | PlanElement.parent_id.in_(gone)
         )
-        return [_strategy_node("axis", i, c, n, _("Axis")) for i, c, n in rows]
-    if parent.kind == "axis":
-        rows = session.execute(
-            select(Objective.id, Objective.code, Objective.name)
-            .where(Objective.axis_id == parent.id, live(Objective))
-            .order_by(Objective.code)
+    else:
+        where = PlanElement.parent_id == parent.id
+    child = PlanElement.__table__.alias("child")
+    has_children = (
+        select(child.c.id)
+        .where(child.c.parent_id == PlanElement.id, child.c.deleted_at.is_(None))
+        .exists()
+    )
+    rows = session.execute(
+        select(PlanElement.id, PlanElement.code, PlanElement.name, PlanLevel.name, has_children)
+        .outerjoin(
+            PlanLevel,
+            (PlanLevel.plan_id == PlanElement.plan_id)
+            & (PlanLevel.depth == PlanElement.depth)
+            & live(PlanLevel),
         )
-        return [_strategy_node("objective", i, c, n, _("Objective")) for i, c, n in rows]
-    if parent.kind == "objective":
-        policies = session.execute(
-            select(Policy.id, Policy.code, Policy.name, Policy.kind)
-            .where(Policy.objective_id == parent.id, Policy.parent_id.is_(None), live(Policy))
-            .order_by(Policy.code)
+        .where(where, live(PlanElement))
+        .order_by(PlanElement.position, PlanElement.code)
+    )
+    return [
+        TreeNode(
+            ELEMENT,
+            id_,
+            (element_text(code, name), level or "", name, code),
+            has_children=bool(children),
+            tooltip=name,
         )
-        return [_strategy_node("policy", i, c, n, labels.label(k)) for i, c, n, k in policies]
-    if parent.kind == "policy":
-        children = session.execute(
-            select(Policy.id, Policy.code, Policy.name, Policy.kind)
-            .where(Policy.parent_id == parent.id, live(Policy))
-            .order_by(Policy.code)
-        )
-        nodes = [
-            _strategy_node(
-                "policy" if k == PolicyKind.policy else "guideline", i, c, n, labels.label(k)
-            )
-            for i, c, n, k in children
-        ]
-        programs = session.execute(
-            select(Program.id, Program.code, Program.name)
-            .where(Program.policy_id == parent.id, live(Program))
-            .order_by(Program.code)
-        )
-        return nodes + [_strategy_node("program", i, c, n, _("Programme")) for i, c, n in programs]
-    if parent.kind == "guideline":
-        rows = session.execute(
-            select(Program.id, Program.code, Program.name)
-            .where(Program.policy_id == parent.id, live(Program))
-            .order_by(Program.code)
-        )
-        return [_strategy_node("program", i, c, n, _("Programme")) for i, c, n in rows]
-    return []
+        for id_, code, name, level, children in rows
+    ]

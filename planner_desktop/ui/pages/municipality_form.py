@@ -29,7 +29,16 @@ from planner_desktop.ui.changes import ChangeHub
 from planner_desktop.ui.commands import EditRecord
 from planner_desktop.ui.spreadsheet import refusal_line
 
-FIELDS = ("name", "country", "department", "province", "currency", "fiscal_year_start")
+FIELDS = (
+    "name",
+    "country",
+    "department",
+    "province",
+    "currency",
+    "fiscal_year_start",
+    "official_name",
+)
+OFFICIAL_MAX = 200
 
 
 class MunicipalityForm(QWidget):
@@ -46,6 +55,15 @@ class MunicipalityForm(QWidget):
         self.previous: dict[str, Any] = {}
         self.name = QLineEdit()
         self.name.setObjectName("municipalityName")
+        self.official_name = QLineEdit()
+        self.official_name.setObjectName("municipalityOfficialName")
+        self.official_name.setPlaceholderText(_("Gobierno Autónomo Municipal de …"))
+        self.official_name.setToolTip(
+            _(
+                "The government's own name on printed documents; "
+                "empty: the name of the municipality is used."
+            )
+        )
         self.country = QLineEdit()
         self.country.setObjectName("municipalityCountry")
         self.department = QLineEdit()
@@ -66,6 +84,7 @@ class MunicipalityForm(QWidget):
         self.cancel_button = QPushButton(_("Cancel"))
         form = QFormLayout()
         form.addRow(_("&Name of the municipality:"), self.name)
+        form.addRow(_("Officia&l name:"), self.official_name)
         form.addRow(_("&Country:"), self.country)
         form.addRow(_("Dep&artment:"), self.department)
         form.addRow(_("P&rovince:"), self.province)
@@ -82,7 +101,7 @@ class MunicipalityForm(QWidget):
         layout.addLayout(buttons)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.sig_closed.emit)
-        for edit in (self.name, self.currency):
+        for edit in (self.name, self.currency, self.official_name):
             edit.textEdited.connect(lambda _text: self.error.setText(""))
 
     def load(self) -> bool:
@@ -93,7 +112,7 @@ class MunicipalityForm(QWidget):
                 return False
             self.municipality_id = municipality.id
             self.previous = {field: getattr(municipality, field) for field in FIELDS}
-        for field in FIELDS[:5]:
+        for field in (*FIELDS[:5], "official_name"):
             getattr(self, field).setText(str(self.previous[field]))
         self.fiscal_start.setCurrentIndex(int(self.previous["fiscal_year_start"]) - 1)
         self.error.setText("")
@@ -110,6 +129,13 @@ class MunicipalityForm(QWidget):
             self.error.setText(str(refused))
             (self.name if not clean_text(self.name.text()) else self.currency).setFocus()
             return False
+        official = clean_text(self.official_name.text())
+        if len(official) > OFFICIAL_MAX:
+            self.error.setText(
+                _("Official name: at most {limit} characters.").format(limit=OFFICIAL_MAX)
+            )
+            self.official_name.setFocus()
+            return False
         typed = {
             "name": name,
             "country": clean_text(self.country.text()) or str(self.previous["country"]),
@@ -117,6 +143,7 @@ class MunicipalityForm(QWidget):
             "province": clean_text(self.province.text()),
             "currency": currency,
             "fiscal_year_start": month,
+            "official_name": official,
         }
         changes = {k: v for k, v in typed.items() if v != self.previous[k]}
         if changes:
@@ -132,4 +159,3 @@ class MunicipalityForm(QWidget):
             )
         self.sig_closed.emit()
         return True
-

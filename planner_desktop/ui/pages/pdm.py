@@ -1,280 +1,257 @@
-"""PDM: the strategic frame (vision, mission, ejes → programas) and the five-year programming."""
+"""PDM: the plan's strategic frame, edited (its tree of elements, the element chosen, the
+plan itself), the five-year programming and the plan's annexes.
+
+With no plan yet the page says so and offers *Create the plan…* (the template offered
+from the municipality's country). With a plan, the tree shows every element with the
+name of its level; the element chosen is edited on the right, the plan under *Plan*.
+"""
 
 from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
-    QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
 
 from planner_desktop.domain import summaries
 from planner_desktop.domain.enums import Phase
-from planner_desktop.i18n import _, ngettext
-from planner_desktop.plan import programming
-from planner_desktop.ui import formatting, trees
-from planner_desktop.ui.models.grid import GridModel
-from planner_desktop.ui.models.tree import LazyTreeModel
-from planner_desktop.ui.pages.base import (
-    Page,
-    counted,
-    fit_height,
-    section_label,
-    set_heading,
-    table_view,
-    tree_view,
-)
+from planner_desktop.domain.plan_templates import default_for
+from planner_desktop.domain.projects import Indicator
+from planner_desktop.i18n import _
+from planner_desktop.plan import frame_plan
+from planner_desktop.ui import trees
+from planner_desktop.ui.changes import hub_for
+from planner_desktop.ui.pages.base import Page
+from planner_desktop.ui.plan import frame_commands
+from planner_desktop.ui.plan.element_editor import ElementEditor
+from planner_desktop.ui.plan.frame_actions import FrameActions
+from planner_desktop.ui.plan.frame_tree import FrameTreeModel, frame_tree_view, reload_keeping
+from planner_desktop.ui.plan.new_plan import NewPlanDialog
+from planner_desktop.ui.plan.pdm_tabs import PdmTabs
+from planner_desktop.ui.plan.plan_editor import PlanEditor
+from planner_desktop.ui.spreadsheet import refusal_line
 
-STRATEGY_KINDS = {
-    "axis": ("axis",),
-    "objective": ("objective",),
-    "policy": ("policy", "guideline"),
-    "program": ("program",),
-}
-"""The kinds of frame tree rows that show each table."""
-PROGRAMMING_TABLES = ("funding_source", "source_ceiling", "multi_year_programming")
-"""Tables shown in the programming grid."""
+TREE_TABLES = ("plan", "plan_level", "plan_element")
+PLAN_TABLES = ("plan", "plan_level", "plan_value", "cross_cutting", "sdg_link")
+"""Records shown under *Plan* (a finding or a link on one of them goes there)."""
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(widget)
+    return scroll
 
 
 class PdmPage(Page):
     phase = Phase.pdm
-    count_tables = frozenset({"strategic_frame", "axis", "objective", "policy", "program"})
+    count_tables = frozenset({"plan", "plan_level", "plan_element"})
 
     def build(self) -> None:
-        self.frame_model = LazyTreeModel(
-            self.store, trees.strategy_children, trees.STRATEGY_COLUMNS, self
+        undo_stack = self.context.undo_stack
+        self.hub = hub = hub_for(undo_stack, self.store)
+        self.plan_id: uuid.UUID | None = None
+        self.no_plan = QWidget()
+        self.no_plan.setObjectName("noPlan")
+        self.no_plan_text = QLabel(
+            _(
+                "This municipality has no plan yet. Create it from a "
+                "template: its levels can be renamed afterwards."
+            )
         )
-        self.frame_view = tree_view(self.frame_model, name="strategicFrame")
-        self.frame_view.header().setStretchLastSection(False)
-        self.frame_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.frame_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.no_plan_text.setWordWrap(True)
+        self.create_button = QPushButton(_("Create the plan…"))
+        self.create_button.setObjectName("createPlanButton")
+        self.create_button.clicked.connect(self.open_new_plan)
+        empty = QVBoxLayout(self.no_plan)
+        empty.addWidget(self.no_plan_text)
+        empty.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
+        empty.addStretch(1)
 
-        self.vision = _text_label()
-        self.vision.setObjectName("vision")
-        self.mission = _text_label()
-        self.mission.setObjectName("mission")
-        statements = QWidget()
-        statements_layout = QVBoxLayout(statements)
-        from planner_desktop.ui.changes import hub_for
-        from planner_desktop.ui.plan.frame_editor import FrameElementEditor
-
-        hub = hub_for(self.context.undo_stack, self.store)
-        self.frame_editor = FrameElementEditor(self.store, hub, self.context.undo_stack)
-        statements_layout.addWidget(self.frame_editor)
-        self.frame_view.selectionModel().currentChanged.connect(self._element_chosen)
-        self.frame_editor.sig_moved.connect(self._frame_moved)
-        self.vision_title = section_label()
-        self.mission_title = section_label()
-        for widget in (self.vision_title, self.vision, self.mission_title, self.mission):
-            statements_layout.addWidget(widget)
-        statements_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(statements)
-
-        self.programming = GridModel(self, fmt=formatting.money)
-        self.programming_view = table_view(self.programming, name="programming")
-        self.programming_view.verticalHeader().show()
-        self.programming_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch
+        self.frame_model = FrameTreeModel(self.store, self)
+        self.frame_view = frame_tree_view(self.frame_model)
+        self.tree_refusal = refusal_line("frameRefusal")
+        self.frame_actions = FrameActions(
+            self.frame_view,
+            self.frame_model,
+            hub,
+            undo_stack,
+            self.tree_refusal,
+            lambda: self.plan_id,
         )
-        self.programming_view.setSelectionMode(self.programming_view.SelectionMode.NoSelection)
-        self.programming_title = section_label()
-        from planner_desktop.ui.plan.programming_editor import ProgrammingEditor
-        from planner_desktop.ui.plan.targets_grid import TargetsEditor
-
-        self.editor = ProgrammingEditor(self.store, hub, self.context.undo_stack)
-        self.targets = TargetsEditor(self.store, hub, self.context.undo_stack)
-        hub.sig_changed.connect(self._saved)
-        summary = QWidget()
-        summary_layout = QVBoxLayout(summary)
-        summary_layout.setContentsMargins(0, 0, 0, 0)
-        summary_layout.addWidget(self.programming_title)
-        summary_layout.addWidget(self.programming_view)
-        summary_layout.addStretch(1)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("pdmTabs")
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.editor, _("Programming by project"))
-        self.tabs.addTab(summary, _("Totals by source"))
-        self.tabs.addTab(self.targets, _("Targets by year"))
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.frame_actions.toolbar)
+        left_layout.addWidget(self.frame_view, 1)
+        left_layout.addWidget(self.tree_refusal)
+        self.frame_editor = ElementEditor(hub, undo_stack)
+        self.plan_editor = PlanEditor(hub, undo_stack)
+        self.side = QTabWidget()
+        self.side.setObjectName("frameSide")
+        self.element_tab = _scrolled(self.frame_editor)
+        self.plan_tab = _scrolled(self.plan_editor)
+        self.side.addTab(self.element_tab, _("Element"))
+        self.side.addTab(self.plan_tab, _("Plan"))
         top = QSplitter(Qt.Orientation.Horizontal)
         top.setChildrenCollapsible(False)
-        top.addWidget(self.frame_view)
-        top.addWidget(scroll)
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 2)
-        top.setSizes([600, 400])
+        top.addWidget(left)
+        top.addWidget(self.side)
+        top.setSizes([520, 480])
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.no_plan)
+        self.stack.addWidget(top)
+        self.frame_view.selectionModel().currentChanged.connect(self._element_chosen)
+
+        self.tabs = PdmTabs(self.store, hub, undo_stack, self.currency())
+        self.editor, self.targets = self.tabs.editor, self.tabs.targets
         split = QSplitter(Qt.Orientation.Vertical)
         split.setChildrenCollapsible(False)
-        split.addWidget(top)
+        split.addWidget(self.stack)
         split.addWidget(self.tabs)
-        split.setSizes([300, 500])
+        split.setSizes([460, 340])
         self.body.addWidget(split, 1)
+        self._tree_due = QTimer(self)
+        self._tree_due.setSingleShot(True)
+        self._tree_due.timeout.connect(self._reload_tree)
+        hub.sig_changed.connect(self._saved)
+        from planner_desktop.ui.plan.annex_tabs import add_annex_tabs
 
-    def select_record(self, table: str, record_id: uuid.UUID) -> bool:
-        """Select an axis, objective, policy, lineamiento or programme in the frame tree
-        (a check's finding, a trace link), reading the branches on the way."""
-        if table in PROGRAMMING_TABLES:
-            with self.store.session() as session:
-                cell = programming.cell_of(session, table, record_id)
-            self.tabs.setCurrentWidget(self.editor)
-            if cell is None or not self.editor.select_cell(cell):
-                return False
-            self.editor.view.setFocus()
-            return True
-        if table in ("indicator", "indicator_target"):
-            self.tabs.setCurrentWidget(self.targets)
-            return self.targets.select(table, record_id)
-        kinds = STRATEGY_KINDS.get(table)
-        if kinds is None:
-            return False
-        model = self.frame_model
-        branches = [QModelIndex()]
-        while branches:
-            parent = branches.pop(0)
-            if model.canFetchMore(parent):
-                model.fetchMore(parent)
-            for row in range(model.rowCount(parent)):
-                index = model.index(row, 0, parent)
-                node = model.node(index)
-                if node is not None and node.kind in kinds and node.id == record_id:
-                    self.frame_view.setCurrentIndex(index)
-                    self.frame_view.scrollTo(index)
-                    self._focus_fix(table)
-                    return True
-                if model.hasChildren(index):
-                    branches.append(index)
-        if table == "program" and self.frame_editor.show_element("program", record_id):
-            self.frame_editor.policy.setFocus()  # not in the tree: its policy is missing
-            return True
-        return False
+        add_annex_tabs(self.tabs, self.store, hub, undo_stack)
+
+    # --- the plan -----------------------------------------------------------------------
+
+    def open_new_plan(self) -> NewPlanDialog:
+        """Open the choices of a new plan (not modal: *Create* pushes the creation)."""
+        with self.store.session() as session:
+            town = summaries.current_municipality(session)
+            country = town.country if town else ""
+            start = town.plan_start_year if town else 2026
+        dialog = NewPlanDialog(default_for(country), start, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._create(dialog))
+        dialog.open()
+        return dialog
+
+    def _create(self, dialog: NewPlanDialog) -> None:
+        chosen = dialog.chosen
+        with self.store.session() as session:
+            town = summaries.current_municipality(session)
+        if chosen is None or town is None:
+            return
+        town_id = town.id
+        result = frame_commands.push(
+            self.hub,
+            self.context.undo_stack,
+            _("Create the plan"),
+            lambda session: frame_plan.create_plan(
+                session,
+                town_id,
+                chosen.template,
+                chosen.start_year,
+                chosen.end_year,
+                title=chosen.title,
+                level_names=chosen.levels,
+            ),
+        )
+        if isinstance(result, frame_commands.FrameRefused):
+            self.no_plan_text.setText(result.reason)
+
+    def _show_plan(self, plan_id: uuid.UUID | None) -> None:
+        changed = plan_id != self.plan_id
+        self.plan_id = plan_id
+        self.stack.setCurrentIndex(1 if plan_id else 0)
+        if changed:
+            self.plan_editor.show_plan(plan_id)
+            self.frame_model.reload()
+            reload_keeping(self.frame_view, self.frame_model, None)
+
+    # --- the tree -----------------------------------------------------------------------
 
     def _element_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        node = self.frame_model.node(current)
-        self.frame_editor.show_element(node.kind if node else "", node.id if node else None)
+        if self.frame_editor.show_element(self.frame_model.element_id(current)):
+            self.side.setCurrentWidget(self.element_tab)
 
-    def _frame_moved(self) -> None:
-        """A programme was given another policy: read the tree again once it is saved."""
-        from planner_desktop.ui.changes import hub_for
+    def _saved(self, table: str, serial: int) -> None:
+        if table in TREE_TABLES:
+            self._tree_due.start(0)
 
-        hub = hub_for(self.context.undo_stack, self.store)
-        hub.sig_changed.connect(self._reload_frame_once)
+    def _reload_tree(self) -> None:
+        pending = self.frame_actions.pending
+        done = pending is not None and self.hub.pending == 0
+        chosen = (pending.focus or pending.result) if done and pending is not None else None
+        reload_keeping(self.frame_view, self.frame_model, chosen)
+        if done:
+            rename, self.frame_actions.pending = self.frame_actions.rename_pending, None
+            if rename and chosen is not None:
+                self.frame_view.setFocus()
+                self.frame_actions.start_rename()
 
-    def _reload_frame_once(self, table: str, _serial: int) -> None:
-        if table != "program":
-            return
-        from planner_desktop.ui.changes import hub_for
+    def select_element(self, element_id: uuid.UUID) -> bool:
+        index = self.frame_model.index_of(element_id)
+        if not index.isValid():
+            return self.frame_editor.show_element(element_id)
+        self.frame_view.setCurrentIndex(index)
+        self.frame_view.scrollTo(index)
+        self.side.setCurrentWidget(self.element_tab)
+        return True
 
-        hub_for(self.context.undo_stack, self.store).sig_changed.disconnect(
-            self._reload_frame_once)
-        self.frame_model.reload()
-        for index in self.frame_model.expand_all_loaded(depth=2):
-            self.frame_view.expand(index)
-
-    def _focus_fix(self, table: str) -> None:
-        """Put the keyboard where a finding on a frame element is fixed: the problem of an
-        objective or programme; for an axis (no budget), the five-year programming."""
-        if table in ("objective", "program"):
+    def select_record(self, table: str, record_id: uuid.UUID) -> bool:
+        """Show an element of the frame, the plan's own records, a programming cell or an
+        indicator's targets (a check's finding, a trace link)."""
+        if table == "plan_element":
+            if not self.select_element(record_id):
+                return False
             self.frame_editor.problem.setFocus()
-        elif table == "axis":
-            self.tabs.setCurrentWidget(self.editor)
-            self.editor.focus_first_cell()
-        else:
-            self.frame_view.setFocus()
-
-    def _saved(self, table: str, _serial: int) -> None:
-        if table in PROGRAMMING_TABLES and self.isVisible():
+            return True
+        if table in PLAN_TABLES:
+            self.side.setCurrentWidget(self.plan_tab)
+            return self.plan_id is not None
+        if table in ("indicator", "indicator_target"):
             with self.store.session() as session:
-                totals = summaries.programming_totals(session)
-            self._show_programming(totals)
+                element_id = (
+                    session.scalar(select(Indicator.element_id).where(Indicator.id == record_id))
+                    if table == "indicator"
+                    else None
+                )
+            if element_id is not None and self.select_element(element_id):
+                self.frame_editor.indicators.view.setFocus()
+                return True
+        return self.tabs.select(table, record_id)
+
+    # --- reading ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.editor.load_sources()
-        self.targets.reload()
-        self.frame_model.reload()
-        for index in self.frame_model.expand_all_loaded(depth=2):
-            self.frame_view.expand(index)
+        self.tabs.refresh()
         self.show_counts()
+        self.frame_model.reload()
+        reload_keeping(self.frame_view, self.frame_model, None)
 
     def show_counts(self) -> None:
         with self.store.session() as session:
-            frame = summaries.current_frame(session)
-            counts = summaries.frame_counts(session, frame.id) if frame else None
-            programming = summaries.programming_totals(session)
-            period = f"{frame.start_year}–{frame.end_year}" if frame else ""
-            vision, mission = (frame.vision, frame.mission) if frame else ("", "")
-        set_heading(self.vision_title, _("Vision"))
-        set_heading(self.mission_title, _("Mission"))
-        self.vision.setText(vision or _("No vision recorded yet."))
-        self.mission.setText(mission or _("No mission recorded yet."))
-        if counts is None:
-            self.set_summary(_("No strategic frame recorded yet."))
+            plan = trees.current_plan(session)
+            plan_id = plan.id if plan is not None else None
+            heading = f"{plan.title} {plan.start_year}–{plan.end_year}" if plan else ""
+            names = summaries.level_names(session, plan_id) if plan_id else {}
+            counts = summaries.level_counts(session, plan_id) if plan_id else {}
+        self._show_plan(plan_id)
+        if plan_id is None:
+            self.set_summary(_("No plan recorded yet."))
         else:
             self.set_summary(
-                _("PDM {period}").format(period=period),
-                ", ".join(
-                    (
-                        counted(ngettext("{n} axis", "{n} axes", counts.axes), counts.axes),
-                        counted(
-                            ngettext("{n} objective", "{n} objectives", counts.objectives),
-                            counts.objectives,
-                        ),
-                        counted(
-                            ngettext("{n} policy", "{n} policies", counts.policies),
-                            counts.policies,
-                        ),
-                        counted(
-                            ngettext("{n} lineamiento", "{n} lineamientos", counts.guidelines),
-                            counts.guidelines,
-                        ),
-                        counted(
-                            ngettext("{n} programme", "{n} programmes", counts.programs),
-                            counts.programs,
-                        ),
-                    )
-                ),
+                heading,
+                ", ".join(f"{names.get(depth, depth)}: {n}" for depth, n in counts.items()),
             )
-        self._show_programming(programming)
-
-    def _show_programming(self, programming: summaries.Programming) -> None:
-        """Funding sources down, years across, with totals."""
-        years = programming.years
-        rows = [
-            [programming.amounts.get((year, source)) for year in years]
-            + [programming.source_total(source)]
-            for source in programming.sources
-        ]
-        totals = [programming.year_total(year) for year in years] + [programming.total]
-        self.programming.set_grid(
-            [programming.names.get(source, source) for source in programming.sources]
-            + [_("Total")],
-            [str(year) for year in years] + [_("Total")],
-            [*rows, totals],
-            total_row=True,
-            total_column=True,
-        )
-        set_heading(
-            self.programming_title,
-            _("Five-year programming ({currency})").format(currency=self.currency()),
-        )
-        fit_height(self.programming_view)
-
-
-def _text_label() -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    return label

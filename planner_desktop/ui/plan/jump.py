@@ -21,10 +21,12 @@ PHASE_OF_TABLE: dict[str, Phase] = {
     "indicator": Phase.projects,
     "indicator_target": Phase.projects,
     "multi_year_programming": Phase.pdm,
-    "axis": Phase.pdm,
-    "objective": Phase.pdm,
-    "policy": Phase.pdm,
-    "program": Phase.pdm,
+    "plan": Phase.pdm,
+    "plan_level": Phase.pdm,
+    "plan_value": Phase.pdm,
+    "plan_element": Phase.pdm,
+    "cross_cutting": Phase.pdm,
+    "sdg_link": Phase.pdm,
     "funding_source": Phase.pdm,
     "source_ceiling": Phase.pdm,
     "annual_plan": Phase.poa,
@@ -62,8 +64,8 @@ def jump(window: MainWindow, table: str, record_id: uuid.UUID) -> bool:
 
 
 def _phase_of(window: MainWindow, table: str, record_id: uuid.UUID) -> Phase | None:
-    """The page of a record; an indicator of a strategic objective (not of a project) and
-    its targets are typed in the PDM's targets grid."""
+    """The page of a record; an indicator of an element of the plan (not of a project)
+    and its targets are typed on the PDM page, with the element."""
     if table in ("indicator", "indicator_target") and window.store is not None:
         from planner_desktop.plan.records import profile_of
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QWidget,
 )
-from sqlalchemy import select
 
 from planner_desktop.capture import records
 from planner_desktop.capture.validation import parse_count, parse_optional_text
@@ -25,17 +24,22 @@ from planner_desktop.capture.validation import parse_required_text as required
 from planner_desktop.domain import labels
 from planner_desktop.domain.enums import OperationType, Recommendation
 from planner_desktop.domain.projects import BENEFICIARY_FIELDS, ProjectProfile
-from planner_desktop.domain.strategy import Program
-from planner_desktop.domain.summaries import live
 from planner_desktop.i18n import N_, _
 from planner_desktop.ui.changes import ChangeHub
+from planner_desktop.ui.plan import plan_choices
 from planner_desktop.ui.plan.fields import FieldBinding, push_edit
 from planner_desktop.ui.plan.parsers import parse_months
+from planner_desktop.ui.plan.team_class import TeamClassFields
 
 BENEFICIARY_TITLES = {
-    "direct_women": N_("Women"), "direct_men": N_("Men"), "direct_children": N_("Children"),
-    "direct_youth": N_("Youth"), "direct_adults": N_("Adults"), "direct_elders": N_("Elders"),
-    "indirect_women": N_("Women"), "indirect_men": N_("Men"),
+    "direct_women": N_("Women"),
+    "direct_men": N_("Men"),
+    "direct_children": N_("Children"),
+    "direct_youth": N_("Youth"),
+    "direct_adults": N_("Adults"),
+    "direct_elders": N_("Elders"),
+    "indirect_women": N_("Women"),
+    "indirect_men": N_("Men"),
 }
 BENEFICIARY_CELLS = ((1, 1), (1, 2), (4, 1), (4, 2), (4, 3), (4, 4), (2, 1), (2, 2))
 """Where each of BENEFICIARY_FIELDS goes: by sex (direct, indirect), then by age."""
@@ -94,17 +98,46 @@ class ProfileForm(QObject):
         self.name = self._bind(QLineEdit(), "name", N_("Name (action, object, place)"), required)
         self.name.setObjectName("profileName")
         form.addRow(_("Name (action, object, place)"), self.name)
-        form.addRow(_("Type"), self._bind(_combo("profileType", [
-            (kind, labels.label(kind)) for kind in OperationType]), "type", N_("Type")))
-        self.program = self._bind(_combo("profileProgram", []), "program_id", N_("Programme"))
-        form.addRow(_("Programme"), self.program)
-        form.addRow(_("Duration (months)"), self._bind(
-            QLineEdit(), "duration_months", N_("Duration (months)"), parse_months))
-        form.addRow(_("Executing unit"), self._bind(
-            QLineEdit(), "executing_unit", N_("Executing unit"), parse_optional_text))
-        form.addRow(_("Recommendation"), self._bind(_combo("profileRecommendation", [
-            (None, _("Not decided")), *((rec, labels.label(rec)) for rec in Recommendation)
-        ]), "recommendation", N_("Recommendation")))
+        form.addRow(
+            _("Type"),
+            self._bind(
+                _combo("profileType", [(kind, labels.label(kind)) for kind in OperationType]),
+                "type",
+                N_("Type"),
+            ),
+        )
+        self.element = self._bind(
+            _combo("profileElement", []), "element_id", N_("Element of the plan")
+        )
+        form.addRow(_("Element of the plan"), self.element)
+        self.unit = self._bind(_combo("profileUnit", []), "unit_id", N_("Responsible unit"))
+        form.addRow(_("Responsible unit"), self.unit)
+        form.addRow(
+            _("Duration (months)"),
+            self._bind(QLineEdit(), "duration_months", N_("Duration (months)"), parse_months),
+        )
+        form.addRow(
+            _("Executing unit"),
+            self._bind(QLineEdit(), "executing_unit", N_("Executing unit"), parse_optional_text),
+        )
+        form.addRow(
+            _("Recommendation"),
+            self._bind(
+                _combo(
+                    "profileRecommendation",
+                    [
+                        (None, _("Not decided")),
+                        *((rec, labels.label(rec)) for rec in Recommendation),
+                    ],
+                ),
+                "recommendation",
+                N_("Recommendation"),
+            ),
+        )
+        self.team = TeamClassFields(hub, undo_stack, self)
+        self.team.sig_refused.connect(self.sig_refused)
+        form.addRow(_("Team class"), self.team.team_class)
+        form.addRow(_("Reason for the class"), self.team.reason)
         people = QGridLayout()
         people.addWidget(QLabel(_("Direct")), 1, 0)
         people.addWidget(QLabel(_("Indirect")), 2, 0)
@@ -133,21 +166,25 @@ class ProfileForm(QObject):
         self.bindings[field] = binding
         return widget
 
-    def _fill_programs(self) -> None:
+    def _fill_choices(self) -> None:
         with self.hub.store.session() as session:
-            rows = session.execute(
-                select(Program.id, Program.code, Program.name).where(live(Program))
-                .order_by(Program.code)
-            ).all()
-        self.program.clear()
-        self.program.addItem(_("No programme yet"), None)
-        for program_id, code, name in rows:
-            self.program.addItem(f"{code} {name}", program_id)
+            elements = plan_choices.element_choices(session)
+            units = plan_choices.unit_choices(session)
+        for combo, empty, items in (
+            (self.element, _("Not placed in the plan yet"), elements),
+            (self.unit, _("(none)"), units),
+        ):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(empty, None)
+            for value, text in items:
+                combo.addItem(text.strip(), value)
+            combo.blockSignals(False)
 
     def show_profile(self, profile_id: uuid.UUID | None) -> None:
-        if self.program.count() == 0:
-            self._fill_programs()
+        self._fill_choices()
         self.profile_id = profile_id
+        self.team.fields.show(None, {})
         for binding in self.bindings.values():
             binding.refused = ""
             binding.widget.setStyleSheet("")
@@ -158,16 +195,22 @@ class ProfileForm(QObject):
         if self.profile_id is None:
             return
         try:
-            values = records.read(self.hub.store, ProjectProfile, self.profile_id,
-                                  ["code", *self.bindings])
+            values = records.read(
+                self.hub.store, ProjectProfile, self.profile_id, ["code", *self.bindings]
+            )
         except records.RecordMissing:  # its creation is still being saved
             return
         self.code.setText(values.pop("code"))
         for field, value in values.items():
             self.bindings[field].load(value)
+        self.team.show_profile(self.profile_id)
 
     def _changed(self, table: str, _serial: int) -> None:
-        if table == "project_profile" and self.profile_id is not None:
+        if table in ("plan_element", "plan_level", "org_unit"):
+            self._fill_choices()
+        if table in ("project_profile", "plan_element", "plan_level", "org_unit") and (
+            self.profile_id is not None
+        ):
             self.reload()
 
     def _commit(self, binding: FieldBinding, value: Any) -> None:

@@ -59,7 +59,8 @@ class TraceView(QWidget):
         self.new_profile.setObjectName("traceNewProfile")
         self.new_profile.setEnabled(False)
         self.new_profile.clicked.connect(
-            lambda: self.sig_new_profile.emit(self.demand_id) if self.demand_id else None)
+            lambda: self.sig_new_profile.emit(self.demand_id) if self.demand_id else None
+        )
         self.message = QLabel()
         self.message.setObjectName("traceMessage")
         self.tree = QTreeWidget()
@@ -103,8 +104,9 @@ class TraceView(QWidget):
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
 
-    def _item(self, parent: QTreeWidget | QTreeWidgetItem, kind: str, link: Link | None,
-              detail: str = "") -> QTreeWidgetItem:
+    def _item(
+        self, parent: QTreeWidget | QTreeWidgetItem, kind: str, link: Link | None, detail: str = ""
+    ) -> QTreeWidgetItem:
         text = f"{kind}: {link.label}" if link is not None else kind
         item = QTreeWidgetItem(parent, [text, detail])
         if link is not None:
@@ -117,26 +119,32 @@ class TraceView(QWidget):
         self._item(root, _("Community"), trace.community)
         for step in trace.priorities:
             cls = labels.label(step.priority_class) if step.priority_class else ""
-            self._item(root, _("Priority"), step.round, _("{group}: rank {rank} {cls}").format(
-                group=_group(step.group), rank=step.rank, cls=cls).strip())
+            self._item(
+                root,
+                _("Priority"),
+                step.round,
+                _("{group}: rank {rank} {cls}")
+                .format(group=_group(step.group), rank=step.rank, cls=cls)
+                .strip(),
+            )
         if not trace.profiles:
             self._item(root, _("No project profile answers this demand yet"), None)
         for profile in trace.profiles:
             self._profile(root, profile)
 
     def _profile(self, root: QTreeWidgetItem, step: ProfileStep) -> None:
-        years = ", ".join(f"{year}: {formatting.money(amount)}"
-                          for year, amount in sorted(step.programmed.items()))
+        years = ", ".join(
+            f"{year}: {formatting.money(amount)}"
+            for year, amount in sorted(step.programmed.items())
+        )
         item = self._item(root, _("Profile"), step.profile, years or _("not programmed"))
         parent = item
-        for kind, link in ((_("Programme"), step.program),
-                           *((_("Policy"), policy) for policy in step.policies),
-                           (_("Objective"), step.objective), (_("Axis"), step.axis)):
-            if link is not None:
-                parent = self._item(parent, kind, link)
+        for level, link in step.elements:  # the element, then each one above it
+            parent = self._item(parent, level, link)
         for operation in step.operations:
             detail = _("POA {year}, budget {amount}").format(
-                year=operation.fiscal_year, amount=formatting.money(operation.budget))
+                year=operation.fiscal_year, amount=formatting.money(operation.budget)
+            )
             if operation.cancelled:
                 detail += " — " + _("cancelled")
             op_item = self._item(item, _("Operation"), operation.operation, detail)
@@ -148,9 +156,14 @@ class TraceView(QWidget):
     def _progress(self, parent: QTreeWidgetItem, point: ProgressPoint) -> None:
         detail = _("{percent} % physical, {amount} executed").format(
             percent=formatting.number(point.physical_percent),
-            amount=formatting.money(point.financial_executed))
-        self._item(parent, _("Progress"),
-                   Link("progress", point.id, formatting.short_date(point.date)), detail)
+            amount=formatting.money(point.financial_executed),
+        )
+        self._item(
+            parent,
+            _("Progress"),
+            Link("progress", point.id, formatting.short_date(point.date)),
+            detail,
+        )
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         link = item.data(0, LINK_ROLE)

@@ -1,0 +1,96 @@
+"""Undoable edits of the strategic frame, and their check before anything is saved.
+
+An edit is a function of a session (:mod:`planner_desktop.plan.frame_plan`,
+:mod:`~planner_desktop.plan.frame_elements`, :mod:`~planner_desktop.plan.frame_links`).
+:func:`refusal` runs it in a transaction that is rolled back, on the window's thread, so
+a refused value is shown in place at once and nothing reaches the undo stack;
+:class:`FrameEdit` then runs it for real in the write worker, keeping what it changed
+(:mod:`planner_desktop.plan.frame_change`) so that Ctrl+Z puts it back and Ctrl+Y does it
+again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoStack
+from sqlalchemy.orm import Session
+
+from planner_desktop.plan import frame_change
+from planner_desktop.plan.frame import FrameRefused
+from planner_desktop.store.database import Store
+from planner_desktop.ui.changes import ChangeHub
+from planner_desktop.ui.commands import StoreCommand
+
+Edit = Callable[[Session], Any]
+
+FRAME_TABLES = (
+    "plan",
+    "plan_level",
+    "plan_value",
+    "plan_element",
+    "cross_cutting",
+    "element_cross_cutting",
+    "sdg_link",
+    "indicator",
+    "indicator_target",
+    "project_profile",
+)
+"""Tables an edit of the frame may touch (announced when an edit ends)."""
+
+
+class _RolledBack(Exception):
+    """Ends a trial transaction without saving it."""
+
+
+def refusal(store: Store, edit: Edit) -> FrameRefused | None:
+    """Why ``edit`` would be refused, or None; nothing is saved either way."""
+    try:
+        with store.session() as session:
+            edit(session)
+            session.flush()
+            raise _RolledBack
+    except _RolledBack:
+        return None
+    except FrameRefused as refused:
+        return refused
+
+
+class FrameEdit(StoreCommand):
+    """One edit of the frame; ``result`` is what the edit returned (a new record's id)."""
+
+    def __init__(
+        self, hub: ChangeHub, text: str, edit: Edit, tables: tuple[str, ...] = FRAME_TABLES
+    ) -> None:
+        super().__init__(hub, text)
+        self.edit = edit
+        self.tables = tables
+        self.change: frame_change.Change | None = None
+        self.result: Any = None
+        self.focus: Any = None
+        """The element to make current once the edit is saved (when not ``result``)."""
+
+    def apply(self, store: Store) -> None:
+        with store.session() as session:
+            if self.change is None:
+                with frame_change.recording(session) as change:
+                    self.result = self.edit(session)
+                self.change = change
+            else:
+                frame_change.redo(session, self.change)
+
+    def revert(self, store: Store) -> None:
+        if self.change is not None:
+            with store.session() as session:
+                frame_change.undo(session, self.change)
+
+
+def push(hub: ChangeHub, undo_stack: QUndoStack, text: str, edit: Edit) -> FrameEdit | FrameRefused:
+    """Check ``edit`` and, when accepted, push it (the refusal is returned otherwise)."""
+    refused = refusal(hub.store, edit)
+    if refused is not None:
+        return refused
+    command = FrameEdit(hub, text, edit)
+    undo_stack.push(command)
+    return command
