@@ -27,7 +27,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -116,7 +116,7 @@ def next_position(session: Session, municipality_id: uuid.UUID) -> int:
     return 0 if last is None else int(last) + 1
 
 
-def area_values(session: Session, municipality_id: uuid.UUID, name: str) -> dict[str, object]:
+def area_values(session: Session, municipality_id: uuid.UUID, name: str) -> dict[str, Any]:
     """The checked values of a new area, placed last."""
     return {
         "municipality_id": municipality_id,

@@ -303,8 +303,8 @@ class AssessmentTab(AnnexTab):
         bar = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, text, slot in (
-            ("up", _("Move up"), lambda: self.move(-1)),
-            ("down", _("Move down"), lambda: self.move(1)),
+            ("up", _("Move up"), lambda: self.move_row(-1)),
+            ("down", _("Move down"), lambda: self.move_row(1)),
             ("delete", _("Delete area"), self.delete_area),
         ):
             button = QPushButton(text)
@@ -352,7 +352,7 @@ class AssessmentTab(AnnexTab):
         if area is not None:
             delete_record(self, self.hub, self.undo_stack, AssessmentArea, area[0], area[1])
 
-    def move(self, steps: int) -> None:
+    def move_row(self, steps: int) -> None:
         area = self.chosen_area()
         row = self.view.currentIndex().row()
         if area is None or not 0 <= row + steps < len(self.model.grid.areas):

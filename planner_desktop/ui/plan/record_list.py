@@ -274,17 +274,14 @@ class RecordList(QWidget):
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.refusal = refusal_line(f"{name}Refusal")
         self.model.sig_refused.connect(self.refusal.setText)
-        hub.sig_failed.connect(
-            lambda reason: self.refusal.setText(_("Could not save: {reason}").format(reason=reason))
-        )
         delete_action(view, self.delete_chosen)
         buttons = QHBoxLayout()
         buttons.addWidget(section_label(title), 1)
         self.buttons: dict[str, QPushButton] = {}
         actions: Sequence[tuple[str, str, Callable[[], object]]] = (
             (
-                ("up", _("Move up"), lambda: self.move(-1)),
-                ("down", _("Move down"), lambda: self.move(1)),
+                ("up", _("Move up"), lambda: self.move_row(-1)),
+                ("down", _("Move down"), lambda: self.move_row(1)),
             )
             if spec.ordered
             else ()
@@ -316,7 +313,7 @@ class RecordList(QWidget):
         what = column_text(first, row) or _(first.title)
         delete_record(self, self.hub, self.undo_stack, self.model.spec.model, row["id"], what)
 
-    def move(self, steps: int) -> None:
+    def move_row(self, steps: int) -> None:
         row = self.chosen()
         if row is None:
             return

@@ -149,11 +149,13 @@ class UnitsTab(AnnexTab):
 
     def items(self) -> list[QTreeWidgetItem]:
         found: list[QTreeWidgetItem] = []
-        pending = [self.tree.topLevelItem(n) for n in range(self.tree.topLevelItemCount())]
+        root = self.tree.invisibleRootItem()
+        pending: list[QTreeWidgetItem | None] = [root.child(n) for n in range(root.childCount())]
         while pending:
             item = pending.pop(0)
-            found.append(item)
-            pending[0:0] = [item.child(n) for n in range(item.childCount())]
+            if item is not None:
+                found.append(item)
+                pending[0:0] = [item.child(n) for n in range(item.childCount())]
         return found
 
     def choose(self, unit_id: uuid.UUID) -> None:
@@ -261,9 +263,10 @@ class UnitsTab(AnnexTab):
     def outdent(self) -> None:
         """Out of the unit it is under, to that unit's level."""
         item = self.tree.currentItem()
-        if item is None or item.parent() is None:
+        parent = None if item is None else item.parent()
+        if item is None or parent is None:
             return
-        self._move(item, item.parent().parent())
+        self._move(item, parent.parent())
 
     def delete_chosen(self) -> None:
         item = self.tree.currentItem()
