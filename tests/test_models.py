@@ -11,9 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, StatementError
 
 from planner_desktop.domain.demands import Demand
-from planner_desktop.domain.diagnosis import InstitutionalScore
-from planner_desktop.domain.enums import AgeGroup, Group, PolicyKind
-from planner_desktop.domain.strategy import Axis, Objective, Policy, Program, StrategicFrame
+from planner_desktop.domain.diagnosis import AssessmentArea, AssessmentScore
+from planner_desktop.domain.enums import AgeGroup, Group, ScoreState
+from planner_desktop.domain.plan import Plan, PlanElement, PlanLevel, SdgLink
 from planner_desktop.domain.territory import Community, District, Municipality, Sector
 from tests.helpers import new_store
 
@@ -60,16 +60,42 @@ def test_foreign_keys_are_enforced(store):
         s.add(District(municipality_id=uuid.uuid4(), code="D9", name="Sin municipio"))
 
 
-def test_percentage_outside_0_100_is_refused(store, territory):
+@pytest.fixture
+def area(store, territory):
+    with store.session() as s:
+        area = AssessmentArea(municipality_id=territory["municipality"], name="Planificación")
+        s.add(area)
+        s.flush()
+        return area.id
+
+
+def test_percentage_outside_0_100_is_refused(store, area):
     with pytest.raises(IntegrityError), store.session() as s:
-        s.add(
-            InstitutionalScore(
-                municipality_id=territory["municipality"],
-                area="Planificación",
-                year=2026,
-                percentage=130,
-            )
-        )
+        s.add(AssessmentScore(area_id=area, year=2026, percentage=Decimal("100.01")))
+
+
+def test_a_score_keeps_two_decimals_exactly(store, area):
+    with store.session() as s:
+        s.add(AssessmentScore(area_id=area, year=2026, percentage=Decimal("86.55")))
+    with store.session() as s:
+        score = s.scalars(select(AssessmentScore)).one()
+        assert (score.state, score.percentage) == (ScoreState.scored, Decimal("86.55"))
+
+
+@pytest.mark.parametrize(
+    ("state", "percentage"),
+    [(ScoreState.scored, None), (ScoreState.not_evaluated, Decimal("50"))],
+)
+def test_a_percentage_is_there_exactly_when_the_area_was_scored(store, area, state, percentage):
+    with pytest.raises(IntegrityError), store.session() as s:
+        s.add(AssessmentScore(area_id=area, year=2026, state=state, percentage=percentage))
+
+
+def test_one_score_per_area_and_year(store, area):
+    with pytest.raises(IntegrityError), store.session() as s:
+        s.add(AssessmentScore(area_id=area, year=2026, state=ScoreState.not_applicable))
+        s.flush()
+        s.add(AssessmentScore(area_id=area, year=2026, percentage=Decimal("10")))
 
 
 def test_unknown_enum_value_is_refused(store, territory):
@@ -116,57 +142,71 @@ def test_negative_cost_is_refused(store, territory):
         )
 
 
-def test_strategic_hierarchy_with_guidelines(store, territory):
+@pytest.fixture
+def plan(store, territory):
     with store.session() as s:
-        frame = StrategicFrame(
-            municipality_id=territory["municipality"],
-            start_year=2026,
-            end_year=2030,
-            vision="Un municipio productivo",
-        )
-        s.add(frame)
+        plan = Plan(municipality_id=territory["municipality"], start_year=2026, end_year=2030)
+        s.add(plan)
         s.flush()
-        axis = Axis(frame_id=frame.id, code="E1", name="Desarrollo humano")
+        names = ("Eje", "Objetivo", "Política", "Lineamiento", "Programa")
+        s.add_all(PlanLevel(plan_id=plan.id, depth=d, name=n) for d, n in enumerate(names, 1))
+        return plan.id
+
+
+def test_the_plan_is_a_tree_of_elements_by_level(store, plan, territory):
+    with store.session() as s:
+        axis = PlanElement(plan_id=plan, depth=1, code="E1", name="Desarrollo humano")
         s.add(axis)
         s.flush()
-        objective = Objective(axis_id=axis.id, code="O1", name="Acceso a servicios")
+        objective = PlanElement(plan_id=plan, parent_id=axis.id, depth=2, code="O1", name="Agua")
         s.add(objective)
         s.flush()
-        policy = Policy(objective_id=objective.id, code="P1", name="Agua segura")
+        policy = PlanElement(plan_id=plan, parent_id=objective.id, depth=3, code="P1", name="P")
         s.add(policy)
         s.flush()
-        guideline = Policy(
-            objective_id=objective.id,
-            parent_id=policy.id,
-            code="L1",
-            name="Sistemas por gravedad",
-            kind=PolicyKind.guideline,
-        )
-        s.add(guideline)
-        s.flush()
         s.add(
-            Program(
-                policy_id=policy.id,
+            PlanElement(  # a programme straight under a policy: no lineamiento between
+                plan_id=plan,
+                parent_id=policy.id,
+                depth=5,
                 code="PR1",
                 name="Agua para todos",
                 sector_id=territory["sector"],
             )
         )
     with store.session() as s:
-        frame = s.scalars(select(StrategicFrame)).one()
-        objective = frame.axes[0].objectives[0]
-        assert [p.code for p in objective.policies] == ["P1"], "guidelines hang under policies"
-        assert [g.code for g in objective.policies[0].children] == ["L1"]
-        assert objective.policies[0].programs[0].name == "Agua para todos"
+        found = s.get(Plan, plan)
+        assert [level.name for level in found.levels][-1] == "Programa"
+        program = s.scalars(select(PlanElement).where(PlanElement.depth == 5)).one()
+        parent = s.get(PlanElement, program.parent_id)
+        assert (parent.code, parent.depth) == ("P1", 3)
 
 
-def test_strategic_frame_period_must_be_ordered(store, territory):
+def test_a_level_deeper_than_six_is_refused(store, plan):
     with pytest.raises(IntegrityError), store.session() as s:
-        s.add(
-            StrategicFrame(
-                municipality_id=territory["municipality"], start_year=2030, end_year=2026
-            )
-        )
+        s.add(PlanElement(plan_id=plan, depth=7, code="X", name="Demasiado hondo"))
+
+
+def test_one_name_per_level_of_a_plan(store, plan):
+    with pytest.raises(IntegrityError), store.session() as s:
+        s.add(PlanLevel(plan_id=plan, depth=1, name="Pilar"))
+
+
+def test_an_sdg_link_is_of_the_plan_or_of_one_element(store, plan):
+    with store.session() as s:
+        s.add(SdgLink(plan_id=plan, sdg=6))
+    with pytest.raises(IntegrityError), store.session() as s:
+        s.add(SdgLink(sdg=6))
+    with pytest.raises(IntegrityError), store.session() as s:
+        axis = PlanElement(plan_id=plan, depth=1, code="E1", name="Eje")
+        s.add(axis)
+        s.flush()
+        s.add(SdgLink(plan_id=plan, element_id=axis.id, sdg=6))
+
+
+def test_plan_period_must_be_ordered(store, territory):
+    with pytest.raises(IntegrityError), store.session() as s:
+        s.add(Plan(municipality_id=territory["municipality"], start_year=2030, end_year=2026))
 
 
 @pytest.mark.parametrize(

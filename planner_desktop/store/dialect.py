@@ -68,6 +68,55 @@ def backup_file(source: Path, destination: Path) -> None:
         src.close()
 
 
+class ForeignKeyError(Exception):
+    """A schema change left rows that refer to nothing (named in the message)."""
+
+
+@contextmanager
+def schema_change(engine: Engine) -> Iterator[Connection]:
+    """A connection for a schema migration, inside one transaction that is committed at the
+    end of the block or rolled back on error.
+
+    On SQLite two things differ from ordinary work. The driver would commit each table
+    statement on its own (it opens a transaction only before a row is written), so the
+    transaction is opened here by hand, and a failed migration leaves the file as it was.
+    And rebuilding a table that other tables refer to (how SQLite changes a table) is only
+    possible with foreign keys off: they are switched off for the migration, every
+    reference is checked before committing, and they are switched back on.
+    """
+    if not is_sqlite(engine):
+        with engine.begin() as conn:
+            yield conn
+        return
+    with engine.connect() as conn:
+        raw: Any = conn.connection.dbapi_connection
+        conn.rollback()
+        level = raw.isolation_level
+        raw.isolation_level = None  # statements run as given: BEGIN and COMMIT below
+        keys = conn.exec_driver_sql("PRAGMA foreign_keys").scalar()
+        try:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                _check_references(conn)
+            except BaseException:
+                conn.exec_driver_sql("ROLLBACK")
+                raise
+            conn.exec_driver_sql("COMMIT")
+        finally:
+            conn.rollback()
+            conn.exec_driver_sql(f"PRAGMA foreign_keys={'ON' if keys else 'OFF'}")
+            conn.rollback()
+            raw.isolation_level = level
+
+
+def _check_references(conn: Connection) -> None:
+    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").first()
+    if broken is not None:
+        raise ForeignKeyError(f"a row of {broken[0]} refers to a missing row of {broken[2]}")
+
+
 def integrity_ok(engine: Engine) -> bool:
     if not is_sqlite(engine):
         return True

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 from planner_desktop import __version__
 from planner_desktop.i18n import _
+from planner_desktop.store import dialect
 from planner_desktop.store.meta import read_meta, write_meta
 from planner_desktop.store.schema import SCHEMA_HEAD
 
@@ -88,8 +89,9 @@ def plan(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
+    """Migrate to ``target`` in one transaction (see :func:`dialect.schema_change`)."""
     from alembic import command
 
-    with engine.begin() as conn:
+    with dialect.schema_change(engine) as conn:
         command.upgrade(alembic_config(conn), target)
         write_meta(conn, app_version=__version__)

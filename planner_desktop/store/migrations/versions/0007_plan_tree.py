@@ -123,6 +123,7 @@ def downgrade() -> None:
             batch_op.f("fk_project_profile_unit_id_org_unit"), type_="foreignkey"
         )
         batch_op.drop_index(batch_op.f("ix_project_profile_unit_id"))
+        batch_op.drop_constraint(batch_op.f("ck_project_profile_priorityclass"), type_="check")
         batch_op.drop_column("team_class_reason")
         batch_op.drop_column("team_class")
         batch_op.drop_column("unit_id")

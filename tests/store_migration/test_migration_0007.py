@@ -1,0 +1,425 @@
+"""Migration 0007 (issue 14): the old strategic frame, self-assessment and roles become the
+plan tree without losing a row, an id or a provenance field; the downgrade brings them back
+when they fit and refuses, changing nothing, when they do not."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+import pytest
+from alembic import command
+from sqlalchemy import create_engine, select, text
+
+from planner_desktop.domain.actors import Organization
+from planner_desktop.domain.annual import ManagementObjective, Operation
+from planner_desktop.domain.diagnosis import AssessmentArea, AssessmentScore
+from planner_desktop.domain.enums import ActorPhase, PlanTemplate, ScoreState
+from planner_desktop.domain.plan import ActorRole, Plan, PlanElement, PlanLevel, PlanValue, SdgLink
+from planner_desktop.domain.projects import Indicator, ProjectProfile
+from planner_desktop.domain.territory import Municipality
+from planner_desktop.store import migrate
+from tests.helpers import new_store
+from tests.store_migration.old_rows import BEFORE, build, provenance
+
+SYNCED = (
+    "device_id",
+    "facilitator",
+    "created_at",
+    "updated_at",
+    "version_id",
+    "base_version_id",
+    "deleted_at",
+)
+PROVENANCE = ("device_id", "facilitator", "created_at", "updated_at", "deleted_at")
+
+
+@pytest.fixture
+def migrated(tmp_path):
+    path = tmp_path / "old.sqlite"
+    ids = build(path)
+    store = new_store(path)  # opening migrates, foreign keys on, as the window does
+    yield store, ids
+    store.close()
+
+
+def _n(record_id: uuid.UUID) -> int:
+    return record_id.int - 0x7000_0000_0000_4000_8000_0000_0000_0000
+
+
+def assert_carried(record, record_id: uuid.UUID, **overrides) -> None:
+    """``record`` keeps the id, version and provenance the old row had."""
+    assert record.id == record_id
+    expected = {**provenance(_n(record_id)), **overrides}
+    for key in SYNCED:
+        assert getattr(record, key) == expected[key], key
+
+
+def test_the_frame_becomes_a_plan_with_five_named_levels_and_its_values(migrated):
+    store, ids = migrated
+    with store.session() as session:
+        plan = session.get(Plan, ids["frame"])
+        assert_carried(plan, ids["frame"])
+        assert (plan.template, plan.title) == (
+            PlanTemplate.bolivia_pdm,
+            "Plan de Desarrollo Municipal",
+        )
+        assert (plan.start_year, plan.end_year, plan.vision, plan.mission) == (
+            2026,
+            2030,
+            "Un municipio productivo",
+            "Servir",
+        )
+        assert plan.municipality_id == ids["municipality"]
+        levels = session.scalars(select(PlanLevel).order_by(PlanLevel.depth)).all()
+        assert [(lv.depth, lv.name) for lv in levels] == list(
+            enumerate(["Eje", "Objetivo", "Política", "Lineamiento", "Programa"], start=1)
+        )
+        values = session.scalars(select(PlanValue).order_by(PlanValue.position)).all()
+        assert [(v.name, v.sentence, v.position) for v in values] == [
+            ("Transparencia", "", 1),
+            ("Solidaridad y reciprocidad", "", 2),
+            ("Respeto a la Madre Tierra", "", 3),
+        ]
+        frame = provenance(_n(ids["frame"]))
+        for made in [*levels, *values]:
+            assert made.plan_id == plan.id and made.id not in (plan.id, None)
+            for key in PROVENANCE:
+                assert getattr(made, key) == frame[key], key
+        assert len({made.id for made in [*levels, *values]}) == 8
+
+
+def test_every_old_element_is_an_element_at_its_depth_under_its_parent(migrated):
+    store, ids = migrated
+    expected = {
+        # name: (depth, parent, position)
+        "axis1": (1, None, 1),
+        "axis2": (1, None, 2),
+        "objective_a": (2, "axis1", 1),
+        "objective_b": (2, "axis1", 2),
+        "objective_c": (2, "axis2", 1),
+        "policy": (3, "objective_a", 1),
+        "policy2": (3, "objective_b", 1),
+        "guideline": (4, "policy", 1),
+        "program_under_guideline": (5, "guideline", 1),
+        "program_under_policy": (5, "policy", 1),
+        "program_deleted": (5, "policy", 2),
+    }
+    with store.session() as session:
+        elements = {e.id: e for e in session.scalars(select(PlanElement))}
+        assert len(elements) == len(expected)
+        for name, (depth, parent, position) in expected.items():
+            element = elements[ids[name]]
+            assert (element.depth, element.position) == (depth, position), name
+            assert element.parent_id == (ids[parent] if parent else None), name
+            assert element.plan_id == ids["frame"]
+            assert element.unit_id is None
+            deleted = provenance(_n(ids[name]))["deleted_at"]
+            if name == "program_deleted":
+                deleted = elements[ids[name]].deleted_at
+                assert deleted is not None
+            assert_carried(element, ids[name], deleted_at=deleted)
+        objective = elements[ids["objective_a"]]
+        assert (objective.code, objective.name, objective.problem) == (
+            "O1.1",
+            "Objetivo A",
+            "Problema A",
+        )
+        program = elements[ids["program_under_guideline"]]
+        assert (program.code, program.problem, program.sector_id) == (
+            "PR02",
+            "Sin agua",
+            ids["sector"],
+        )
+        assert elements[ids["axis1"]].problem == "" and elements[ids["policy"]].problem == ""
+
+
+def test_references_point_at_the_same_ids_as_elements(migrated):
+    store, ids = migrated
+    with store.session() as session:
+        profile = session.get(ProjectProfile, ids["profile"])
+        assert profile.element_id == ids["program_under_guideline"]
+        assert (profile.unit_id, profile.team_class, profile.team_class_reason) == (None, None, "")
+        assert_carried(profile, ids["profile"])
+        assert session.get(Indicator, ids["indicator"]).element_id == ids["objective_a"]
+        assert session.get(Indicator, ids["indicator_profile"]).element_id is None
+        objective = session.get(ManagementObjective, ids["management_objective"])
+        assert objective.element_id == ids["objective_b"]
+        operation = session.get(Operation, ids["operation"])
+        assert operation.element_id == ids["program_under_policy"]
+        assert_carried(operation, ids["operation"])
+        municipality = session.get(Municipality, ids["municipality"])
+        assert municipality.official_name == ""
+        assert_carried(municipality, ids["municipality"])
+
+
+def test_sdg_links_point_at_their_element_and_a_link_with_both_becomes_two(migrated):
+    store, ids = migrated
+    with store.session() as session:
+        links = {link.id: link for link in session.scalars(select(SdgLink))}
+        assert len(links) == 4
+        assert links[ids["sdg_objective"]].element_id == ids["objective_a"]
+        assert links[ids["sdg_objective"]].target == "6.1"
+        assert links[ids["sdg_program"]].element_id == ids["program_under_guideline"]
+        assert links[ids["sdg_both"]].element_id == ids["objective_b"]
+        for key in ("sdg_objective", "sdg_program", "sdg_both"):
+            assert_carried(links[ids[key]], ids[key])
+            assert links[ids[key]].plan_id is None
+        [second] = [link for key, link in links.items() if key not in ids.values()]
+        assert (second.element_id, second.sdg, second.plan_id) == (
+            ids["program_under_policy"],
+            11,
+            None,
+        )
+        for key in PROVENANCE:
+            assert getattr(second, key) == provenance(_n(ids["sdg_both"]))[key]
+
+
+def test_scores_keep_their_ids_in_areas_and_two_of_one_year_do_not_share_an_area(migrated):
+    store, ids = migrated
+    with store.session() as session:
+        areas = session.scalars(select(AssessmentArea).order_by(AssessmentArea.position)).all()
+        assert [(a.name, a.position, a.deleted_at is None) for a in areas] == [
+            ("Capacidad técnica", 1, True),
+            ("Gestión financiera", 2, True),
+            ("Gestión financiera (2)", 3, False),
+        ]
+        by_name = {a.name: a for a in areas}
+        scores = {s.id: s for s in session.scalars(select(AssessmentScore))}
+        assert len(scores) == 4
+        expected = {
+            "score18": ("Gestión financiera", 2024, Decimal("40.00")),
+            "score19": ("Gestión financiera", 2025, Decimal("55.00")),
+            "score20": ("Capacidad técnica", 2025, Decimal("70.00")),
+            "score21": ("Gestión financiera (2)", 2025, Decimal("20.00")),
+        }
+        for key, (area, year, percentage) in expected.items():
+            score = scores[ids[key]]
+            assert (score.area_id, score.year, score.state, score.percentage) == (
+                by_name[area].id,
+                year,
+                ScoreState.scored,
+                percentage,
+            ), key
+            deleted = score.deleted_at if key == "score21" else None
+            assert_carried(score, ids[key], deleted_at=deleted)
+        assert scores[ids["score21"]].deleted_at is not None
+        assert all(a.municipality_id == ids["municipality"] for a in areas)
+    with store.engine.connect() as conn:
+        stored = conn.execute(text("SELECT percentage FROM assessment_score")).scalars().all()
+    assert sorted(stored) == [2000, 4000, 5500, 7000]
+
+
+def test_a_role_in_planning_becomes_an_actor_role(migrated):
+    store, ids = migrated
+    with store.session() as session:
+        [role] = session.scalars(select(ActorRole)).all()
+        assert (role.organization_id, role.phase, role.role) == (
+            ids["org_with_role"],
+            ActorPhase.planning,
+            "Convoca a las reuniones",
+        )
+        for key in PROVENANCE:
+            assert getattr(role, key) == provenance(_n(ids["org_with_role"]))[key]
+        organization = session.get(Organization, ids["org_with_role"])
+        assert_carried(organization, ids["org_with_role"])
+        assert not hasattr(organization, "role_in_planning")
+
+
+def test_the_migrated_database_is_whole_and_has_no_old_table(migrated):
+    store, _ids = migrated
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        tables = {
+            row[0]
+            for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+    gone = {"strategic_frame", "axis", "objective", "policy", "program", "institutional_score"}
+    assert not gone & tables
+    assert {"plan", "plan_element", "assessment_score", "actor_role", "pact"} <= tables
+
+
+def test_two_copies_of_one_database_migrate_to_the_same_rows(tmp_path):
+    """The rows the migration makes (levels, values, areas, roles) have ids derived from
+    the old rows, so two laptops that migrate copies of one database agree on them."""
+    from tests.helpers import dump_text
+
+    dumps = []
+    for name in ("laptop-a.sqlite", "laptop-b.sqlite"):
+        build(tmp_path / name)
+        store = new_store(tmp_path / name)
+        dumps.append(dump_text(store))
+        store.close()
+    assert dumps[0] == dumps[1]
+
+
+def _old_tables(engine) -> dict[str, list[dict]]:
+    names = (
+        "strategic_frame",
+        "axis",
+        "objective",
+        "policy",
+        "program",
+        "institutional_score",
+        "sdg_link",
+        "organization",
+        "project_profile",
+        "indicator",
+        "management_objective",
+        "operation",
+        "municipality",
+    )
+    found = {}
+    with engine.connect() as conn:
+        for name in names:
+            rows = conn.execute(text(f"SELECT * FROM {name}")).mappings().all()
+            found[name] = sorted((dict(row) for row in rows), key=lambda r: r["id"])
+    return found
+
+
+def test_downgrade_brings_the_old_tables_back_row_for_row_and_upgrade_again(tmp_path):
+    path = tmp_path / "both-ways.sqlite"
+    build(path)
+    engine = create_engine(f"sqlite:///{path}")
+    before = _old_tables(engine)
+    before["strategic_frame"][0]["values"] = (
+        "Transparencia\nSolidaridad y reciprocidad\nRespeto a la Madre Tierra"
+    )
+    for organization in before["organization"]:  # a blank role is no role
+        organization["role_in_planning"] = organization["role_in_planning"].strip()
+    with engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), "head")
+    with engine.connect() as conn:
+        once = {
+            name: conn.execute(text(f"SELECT * FROM {name} ORDER BY id")).all()
+            for name in ("plan_element", "plan_level", "assessment_area", "sdg_link")
+        }
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), BEFORE)
+    assert _old_tables(engine) == before
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        tables = {
+            row[0]
+            for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+    assert "plan" not in tables and "plan_element" not in tables
+    with engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), "head")
+    with engine.connect() as conn:
+        again = {
+            name: conn.execute(text(f"SELECT * FROM {name} ORDER BY id")).all() for name in once
+        }
+    assert again == once
+    engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ("UPDATE municipality SET official_name = 'Gobierno Autónomo Municipal'", "official name"),
+        ("UPDATE plan_element SET depth = 3 WHERE code = 'PR01'", "no place"),
+        ("UPDATE indicator SET level = 'impact'", "impact"),
+        ("UPDATE assessment_score SET percentage = 5550 WHERE year = 2024", "whole percentage"),
+        ("UPDATE plan_level SET name = 'Línea' WHERE depth = 1", "levels"),
+        ("UPDATE plan_value SET sentence = 'Rendir cuentas' WHERE position = 1", "sentence"),
+    ],
+)
+def test_downgrade_refuses_what_the_old_tables_cannot_hold_and_changes_nothing(
+    tmp_path, change, named
+):
+    from planner_desktop.store.migrations.plan_tree_down import DoesNotFit
+    from tests.helpers import dump_text
+
+    path = tmp_path / "newer.sqlite"
+    build(path)
+    new_store(path).close()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(change)
+    store = new_store(path)
+    before = dump_text(store)
+    store.close()
+    with pytest.raises(DoesNotFit, match=named) as refused, engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), BEFORE)
+    assert "\n" not in str(refused.value)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
+            "0007_plan_tree"
+        )
+    engine.dispose()
+    store = new_store(path)
+    assert dump_text(store) == before
+    store.close()
+
+
+def test_a_migration_that_fails_half_way_leaves_the_file_as_it_was(tmp_path, monkeypatch):
+    """The whole upgrade is one transaction, table changes included (SQLite's driver would
+    otherwise commit each of them on its own)."""
+    from sqlalchemy.exc import OperationalError
+
+    from planner_desktop.store.database import StoreError
+    from planner_desktop.store.migrations import plan_tree_ledger
+    from tests.helpers import file_digest
+
+    path = tmp_path / "half.sqlite"
+    build(path)
+    before = file_digest(path)
+
+    def fail(conn):
+        raise OperationalError("rewriting the ledger", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(plan_tree_ledger, "upgrade", fail)
+    with pytest.raises(StoreError, match="disk I/O error"):
+        new_store(path)
+    assert file_digest(path) == before
+    monkeypatch.undo()
+    store = new_store(path)
+    with store.session() as session:
+        assert session.get(Plan, provenance(3)["id"]) is not None
+    store.close()
+
+
+def test_both_ways_on_postgresql():
+    """Set PLANNER_TEST_POSTGRES to the URL of an empty PostgreSQL database to run it."""
+    import os
+
+    url = os.environ.get("PLANNER_TEST_POSTGRES")
+    if not url:
+        pytest.skip("PLANNER_TEST_POSTGRES is not set")
+    ids = build(url)
+    engine = create_engine(url)
+    before = _old_tables(engine)
+    before["strategic_frame"][0]["values"] = (
+        "Transparencia\nSolidaridad y reciprocidad\nRespeto a la Madre Tierra"
+    )
+    for organization in before["organization"]:
+        organization["role_in_planning"] = organization["role_in_planning"].strip()
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        depths = dict(conn.execute(text("SELECT code, depth FROM plan_element")).all())
+        profile = conn.execute(text("SELECT element_id FROM project_profile")).scalar()
+        hundredths = sorted(conn.execute(text("SELECT percentage FROM assessment_score")).scalars())
+    assert depths == {
+        "E1": 1,
+        "E2": 1,
+        "O1.1": 2,
+        "O1.2": 2,
+        "O2.1": 2,
+        "P1": 3,
+        "P2": 3,
+        "P1.1": 4,
+        "PR01": 5,
+        "PR02": 5,
+        "PR03": 5,
+    }
+    assert profile == ids["program_under_guideline"]
+    assert hundredths == [2000, 4000, 5500, 7000]
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), BEFORE)
+    assert _old_tables(engine) == before
+    migrate.upgrade(engine)
+    engine.dispose()
