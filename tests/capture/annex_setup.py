@@ -6,33 +6,16 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from sqlalchemy import create_engine
-
 from planner_desktop.capture import records
-from planner_desktop.domain.base import Base
 from planner_desktop.domain.plan import Plan
-from planner_desktop.domain.provenance import Provenance
 from planner_desktop.domain.territory import Municipality
-from planner_desktop.store import dialect
-from planner_desktop.store.database import Store, to_url
-from tests.helpers import TEST_DEVICE, new_store
-
-MIGRATIONS = Path(__file__).parents[2] / "planner_desktop" / "store" / "migrations" / "versions"
+from planner_desktop.store.database import Store
+from tests.helpers import new_store
 
 
 def annex_store(path: Path) -> Store:
-    """A new database; built straight from the model while the plan tree's migration is
-    not ready yet (it is being written)."""
-    if any(MIGRATIONS.glob("0007_*.py")):
-        try:
-            return new_store(path)
-        except Exception:  # the migration in progress: the model's tables
-            path.unlink(missing_ok=True)
-            path = path.with_name(f"model-{path.name}")
-    engine = create_engine(to_url(path))
-    dialect.configure(engine)
-    Base.metadata.create_all(engine)
-    return Store(engine, Provenance(TEST_DEVICE, "Facilitadora de prueba"))
+    """A new, empty database (migrated as the program migrates one)."""
+    return new_store(path)
 
 
 def municipality_only(store: Store) -> uuid.UUID:
