@@ -17,12 +17,19 @@ def _rows(engine, sql: str) -> list[tuple]:
 
 
 def test_round_data_survives_downgrade_to_0005_and_upgrade_again(tmp_path):
-    from planner_desktop.demo import generate
+    """Rounds with their results (no plan: the demo's plan tree cannot go back below
+    migration 0007, which refuses rather than lose it)."""
+    from tests.exchange.builders import populate
 
     path = tmp_path / "rounds.sqlite"
     store = new_store(path)
-    with store.raw_session() as session:
-        generate(session, seed=3, scale=1)
+    populate(store, communities=3)
+    with store.session() as session:
+        for round_ in session.scalars(select(PrioritizationRound)):
+            round_.agreed_note = "Acordado por consenso"
+            recompute(session, round_.id)
+    with store.engine.begin() as conn:  # results as stored before 0006: no shared rank
+        conn.execute(text("UPDATE round_result SET shared_rank = NULL"))
     before = dump_text(store)
     store.close()
     engine = create_engine(f"sqlite:///{path}")
