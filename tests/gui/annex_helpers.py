@@ -21,7 +21,14 @@ from planner_desktop.ui.changes import ChangeHub, hub_for
 from planner_desktop.ui.models.editing import CHOICES_ROLE
 from planner_desktop.ui.plan.annex_tabs import add_annex_tabs
 
-__all__ = ["CHOICES_ROLE", "Annex", "open_annex", "paste_into_cell", "with_incoming"]
+__all__ = [
+    "CHOICES_ROLE",
+    "Annex",
+    "open_annex",
+    "paste_into_cell",
+    "window_saved",
+    "with_incoming",
+]
 
 
 @pytest.fixture
@@ -108,3 +115,10 @@ def paste_into_cell(qtbot, view, row: int, column: int, text: str) -> None:
     editor.insert(text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState, timeout=2000)
+
+
+def window_saved(qtbot, window) -> None:
+    """Wait until every write queued in the window is in the database and announced."""
+    hub = hub_for(window.undo_stack, window.store)
+    jobs.wait_for_all()
+    qtbot.waitUntil(lambda: hub.pending == 0, timeout=5000)

@@ -283,3 +283,40 @@ def test_without_a_plan_the_plan_tabs_say_so_and_follow_its_creation(qtbot, stor
     annex.saved(qtbot)
     assert tab.currentWidget() is tab.content
     assert tab.work_plan.model.rowCount() == 1
+
+
+def test_the_annex_tabs_are_on_the_pdm_page_of_the_window(qtbot, settings, tmp_path):
+    from planner_desktop.domain.enums import Phase
+    from tests.gui.test_window import click_phase, open_window
+
+    path = tmp_path / "window.sqlite"
+    store = annex_store(path)
+    municipality_and_plan(store)
+    store.close()
+    window = open_window(qtbot, settings, path)
+    click_phase(qtbot, window, Phase.pdm)
+    tabs = window.current_page().tabs
+    titles = [tabs.tabText(n) for n in range(tabs.count())]
+    for title in (
+        "Autoevaluación institucional",
+        "Actores por fase",
+        "Pactos y alianzas",
+        "Estructura municipal",
+    ):
+        assert title in titles
+    tabs.setCurrentIndex(titles.index("Autoevaluación institucional"))
+    grid = tabs.currentWidget()
+    assert grid.model.grid.years == [2026, 2027, 2028, 2029, 2030]
+    type_into_cell(qtbot, grid.view, 0, 0, "Gestión financiera")
+    type_into_cell(qtbot, grid.view, 0, 1, "86,50")
+    type_into_cell(qtbot, grid.view, 0, 3, "-")
+    annex_helpers.window_saved(qtbot, window)
+    assert [grid.model.index(0, n).data() for n in range(4)] == [
+        "Gestión financiera",
+        "86,50",
+        "",
+        "no aplica",
+    ]
+    window.undo_stack.undo()
+    annex_helpers.window_saved(qtbot, window)
+    assert grid.model.index(0, 3).data() == ""
