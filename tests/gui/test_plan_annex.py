@@ -234,6 +234,16 @@ def test_the_municipal_structure_as_a_tree(qtbot, store, open_annex):
     top = tab.tree.topLevelItem(0)
     assert tab.tree.topLevelItemCount() == 1
     assert [top.child(n).text(0) for n in range(2)] == ["Dirección de Obras", "Unidad de Riego"]
+    tab.tree.setCurrentItem(top.child(1))
+    qtbot.mouseClick(tab.buttons["up"], Qt.MouseButton.LeftButton)
+    annex.saved(qtbot)
+    top = tab.tree.topLevelItem(0)
+    assert [top.child(n).text(0) for n in range(2)] == ["Unidad de Riego", "Dirección de Obras"]
+    assert tab.tree.currentItem().text(0) == "Unidad de Riego"
+    annex.undo_stack.undo()
+    annex.saved(qtbot)
+    top = tab.tree.topLevelItem(0)
+    assert [top.child(n).text(0) for n in range(2)] == ["Dirección de Obras", "Unidad de Riego"]
     riego = top.child(1)
     tab.tree.setCurrentItem(riego)
     tab.kind.setCurrentIndex(tab.kind.findData(UnitKind.unit))

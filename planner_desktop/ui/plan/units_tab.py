@@ -1,7 +1,8 @@
 """The municipal government's structure (secretaría › dirección › unidad) as a tree.
 
 A unit is added at the top or under the chosen one, renamed by typing over its name,
-given another kind from its list, moved under the unit above it or back out one level,
+given another kind from its list, moved up or down among its own level, under the unit
+above it or back out one level,
 and deleted only when nothing uses it (the refusal names what does). Every change is one
 undoable step.
 """
@@ -35,7 +36,7 @@ from planner_desktop.store.database import Store
 from planner_desktop.ui.changes import ChangeHub
 from planner_desktop.ui.commands import CreateRecord, EditRecord, StoreCommand
 from planner_desktop.ui.deleting import DeleteRecord, delete_action, dependents_of
-from planner_desktop.ui.plan.annex_base import AnnexTab
+from planner_desktop.ui.plan.annex_base import AnnexTab, MoveRecord
 from planner_desktop.ui.spreadsheet import refusal_line
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -103,6 +104,8 @@ class UnitsTab(AnnexTab):
         move_row.addWidget(QLabel(_("Kind:")))
         move_row.addWidget(self.kind)
         for key, text, slot in (
+            ("up", _("Move up"), lambda: self.move_row(-1)),
+            ("down", _("Move down"), lambda: self.move_row(1)),
             ("indent", _("Under the one above"), self.indent),
             ("outdent", _("Out one level"), self.outdent),
             ("delete", _("Delete"), self.delete_chosen),
@@ -246,6 +249,25 @@ class UnitsTab(AnnexTab):
         self.refusal.clear()
         self.undo_stack.push(
             MoveUnit(self.hub, _("Move {what}").format(what=item.text(0)), unit_id, parent_id)
+        )
+
+    def move_row(self, steps: int) -> None:
+        """Up or down among the units at its level, under the same unit."""
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        parent = item.parent() or self.tree.invisibleRootItem()
+        if not 0 <= parent.indexOfChild(item) + steps < parent.childCount():
+            return
+        self.refusal.clear()
+        self.undo_stack.push(
+            MoveRecord(
+                self.hub,
+                _("Move {what}").format(what=item.text(0)),
+                OrgUnit,
+                item.data(0, ID_ROLE),
+                steps,
+            )
         )
 
     def indent(self) -> None:
