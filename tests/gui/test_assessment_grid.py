@@ -114,7 +114,9 @@ def test_scores_typed_blank_and_not_applicable_are_three_things(qtbot, store, op
     assert shown(tab, 0, 2028) == "no aplica"
 
 
-def test_a_year_column_is_added_and_areas_are_renamed_moved_and_deleted(qtbot, store, open_annex):
+def test_a_year_column_is_added_and_areas_are_renamed_moved_and_deleted(
+    qtbot, store, open_annex, message_boxes
+):
     municipality_only(store)  # no plan yet: the last five years
     annex = open_annex(store)
     tab = annex.tab("assessmentTab")
@@ -150,7 +152,9 @@ def test_a_year_column_is_added_and_areas_are_renamed_moved_and_deleted(qtbot, s
         assert list(ordered) == names
 
     view.setCurrentIndex(model.index(1, 0))
-    qtbot.mouseClick(tab.buttons["delete"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.buttons["delete"], Qt.MouseButton.LeftButton)  # asked: it has a score
+    (question,) = message_boxes.texts("question")
+    assert "Talento humano" in question
     annex.saved(qtbot)
     assert [name for _id, name in model.grid.areas] == ["Gestión financiera", "Planificación"]
     assert stored(store) == {}
