@@ -32,6 +32,8 @@ REPORT_KINDS = (
     "pdm",
     "poa",
     "progress",
+    "self-assessment",
+    "actors",
 )
 XLSX_EXPORT_KINDS = ("demands", "priorities", "programming", "poa", "attendance", "template")
 XLSX_IMPORT_KINDS = ("communities", "demands")

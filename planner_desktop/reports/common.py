@@ -65,11 +65,17 @@ def municipality(session: Session) -> Municipality:
     return found
 
 
+def government(town: Municipality) -> str:
+    """The municipality's own name on documents ("Gobierno Autónomo Municipal de
+    Tiquipaya", "Municipalidad de Rafaela"); its plain name when none is recorded."""
+    return town.official_name.strip() or town.name
+
+
 def letterhead(session: Session, options: ReportOptions) -> Letterhead:
     town = municipality(session)
     place = ", ".join(part for part in (town.province, town.department, town.country) if part)
     return Letterhead(
-        municipality=_("Autonomous Municipal Government of {name}").format(name=town.name),
+        municipality=government(town),
         place=place,
         logo=options.logo,
         generated=options.generated,

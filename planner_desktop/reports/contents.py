@@ -48,6 +48,14 @@ class _Contents(Flowable):
         self._width = available_width
         return available_width, LINE * len(self._entries)
 
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """A long contents runs onto the next page: the lines that fit, then the rest."""
+        fit = int(available_height // LINE)
+        if fit < 1 or fit >= len(self._entries):
+            return []
+        return [_Contents(self._entries[:fit], self._pages),
+                _Contents(self._entries[fit:], self._pages)]
+
     def draw(self) -> None:
         canvas = self.canv
         for index, (key, text, level) in enumerate(self._entries):
@@ -79,3 +87,23 @@ class Contents:
 
     def flowable(self) -> Flowable:
         return _Contents(self._entries, self._pages)
+
+
+class Sections:
+    """Section headings numbered as they are printed (``3.``, ``3.2``), so that a section
+    left out because it would be empty leaves no gap in the numbering."""
+
+    def __init__(self, toc: Contents, prefix: str = "") -> None:
+        self._toc = toc
+        self._prefix = prefix
+        self._major = 0
+        self._minor = 0
+
+    def section(self, title: str) -> Any:
+        self._major += 1
+        self._minor = 0
+        return self._toc.heading(f"{self._prefix}{self._major}. {title}", 1)
+
+    def sub(self, title: str) -> Any:
+        self._minor += 1
+        return self._toc.heading(f"{self._prefix}{self._major}.{self._minor} {title}", 2)

@@ -25,6 +25,7 @@ from planner_desktop.domain.summaries import (
 )
 from planner_desktop.domain.territory import Community, Dimension, District, Sector
 from planner_desktop.i18n import _
+from planner_desktop.reports import self_assessment
 from planner_desktop.reports.charts import bar_chart
 from planner_desktop.reports.common import ReportOptions, ReportRefused, municipality
 from planner_desktop.reports.diagnosis_findings import findings_section
@@ -209,6 +210,11 @@ def build(session: Session, options: ReportOptions) -> Document:
             scaled((3, 1.4, 1.4, 1.4, 1.4), width), numeric=(1, 2, 3, 4), bold_last=True,
         ),
     ]
+    assessment = self_assessment.summary(session, town.id, width)
+    if assessment:
+        found = self_assessment.read_assessment(session, town.id)
+        flow += [heading(_("5. Institutional self-assessment")), *assessment, gap(),
+                 KeepTogether(self_assessment.chart(found, width, _("Trend by area")))]
     return Document(
         title=_("Consolidated municipal diagnosis"),
         subtitle=town.name,

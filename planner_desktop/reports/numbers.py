@@ -10,6 +10,8 @@ United States (``5,456,200`` and ``851,000.00``): the locale of each language is
 - :func:`money`: amounts, always two decimals, no currency sign (the column or the line
   says the currency);
 - :func:`percent`: a whole percentage followed by a space and ``%``, as the window shows it;
+- :func:`hundredths`: a percentage with exactly two decimals (a self-assessment score),
+  ``86,50 %`` / ``86.50 %``;
 - :func:`typed`: text a person typed (a target, a baseline): reprinted in the locale's
   format when it is a plain number, otherwise left exactly as typed.
 
@@ -62,6 +64,14 @@ def percent(value: Number | None, lang: str | None = None) -> str:
     if value is None:
         return ""
     return f"{format_decimal(value, format=WHOLE, locale=locale_of(lang))} %"
+
+
+def hundredths(value: Number | None, lang: str | None = None) -> str:
+    """A percentage with two decimals: ``86,50 %`` / ``86.50 %``; empty for None."""
+    if value is None:
+        return ""
+    amount = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    return f"{format_decimal(amount, format=MONEY, locale=locale_of(lang))} %"
 
 
 def share(part: Number, whole: Number, lang: str | None = None) -> str:

@@ -1,6 +1,6 @@
-"""What the PDM draft adds so that a community can find its own demands in it: each
+"""What the plan draft adds so that a community can find its own demands in it: each
 community's agreed priorities with the project that answers each (or why none does), and
-the projects the five-year programming leaves out, with why."""
+the projects the programming leaves out, with why."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from planner_desktop.domain.figures import counted_programming
 from planner_desktop.domain.projects import MultiYearProgramming, ProjectProfile
 from planner_desktop.domain.summaries import live
 from planner_desktop.i18n import _
-from planner_desktop.plan.answers import AgreedPriority, CommunityPriorities, community_priorities
-from planner_desktop.reports.contents import Contents
+from planner_desktop.plan.answers import AgreedPriority, CommunityPriorities
+from planner_desktop.reports.contents import Contents, Sections
 from planner_desktop.reports.layout import gap, para
 from planner_desktop.reports.tables import scaled, table
 
@@ -40,19 +40,20 @@ def _community_title(community: CommunityPriorities) -> str:
         community=community.community, rounds="; ".join(rounds))
 
 
-def priorities_section(session: Session, toc: Contents, width: float) -> list[Flowable]:
-    """Section 6: per district, per community one table whose title row (the community)
-    repeats with the header on every page it runs onto, then its agreed priorities in
-    their agreed order, each with its project and where it stands."""
-    communities = community_priorities(session)
+def priorities_section(communities: list[CommunityPriorities], sections: Sections,
+                       toc: Contents, width: float) -> list[Flowable]:
+    """Per district, per community one table whose title row (the community) repeats
+    with the header on every page it runs onto, then its agreed priorities in their
+    agreed order, each with its project and where it stands; nothing when no community
+    has agreed priorities."""
+    if not communities:
+        return []
     out: list[Flowable] = [
-        toc.heading(_("6. Community priorities and the projects that answer them"), 1),
+        sections.section(_("Community priorities and the projects that answer them")),
         para(_("Each community's agreed priorities, in the order its prioritisation agreed, "
                "with the project that answers each and where that project stands in this "
                "plan, or why no project answers it yet.")),
     ]
-    if not communities:
-        return [*out, para(_("No community has agreed priorities yet."))]
     header = [_("Rank"), _("Class"), _("Demand"), _("Project that answers it"),
               _("Where it stands")]
     widths = scaled((1.4, 1.4, 10.8, 7.3, 4.3), width)
@@ -70,7 +71,7 @@ def priorities_section(session: Session, toc: Contents, width: float) -> list[Fl
 def left_out_of_programming(session: Session, width: float) -> list[Flowable]:
     """The live project profiles with no row counted in the five-year programming, each
     with why: recommended to be dropped, postponed, programmed only from a funding source
-    that was deleted, or not programmed yet."""
+    that was deleted, or not programmed yet. Nothing when there is no project at all."""
     counted = select(MultiYearProgramming.profile_id).where(counted_programming())
     with_rows = set(session.scalars(
         select(MultiYearProgramming.profile_id).where(live(MultiYearProgramming))))
@@ -81,7 +82,9 @@ def left_out_of_programming(session: Session, width: float) -> list[Flowable]:
         .order_by(ProjectProfile.code)
     ).all()
     if not profiles:
-        return [para(_("Every project profile is in the programming."), "small")]
+        if session.scalar(select(ProjectProfile.id).where(live(ProjectProfile)).limit(1)):
+            return [para(_("Every project profile is in the programming."), "small")]
+        return []
     rows = []
     for profile_id, code, name, recommendation in profiles:
         if recommendation is Recommendation.drop:

@@ -1,9 +1,15 @@
-"""The POA summary: the ten sections of the Bolivian annual operating plan summary."""
+"""The POA summary: the ten sections of the Bolivian annual operating plan summary.
+
+The plan's elements are named with the plan's own level names (the plan whose period
+holds the fiscal year), the municipality with its official name, and a section with
+nothing to print is left out (the others numbered without a gap).
+"""
 
 from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from reportlab.platypus import Flowable
@@ -15,15 +21,21 @@ from planner_desktop.domain.enums import OperationType
 from planner_desktop.domain.figures import PoaBudget, counted_operation, poa_budget
 from planner_desktop.domain.labels import label
 from planner_desktop.domain.projects import FundingSource
-from planner_desktop.domain.strategy import Objective
 from planner_desktop.domain.summaries import live
 from planner_desktop.exchange import conflict_marks
 from planner_desktop.exchange.conflict_marks import conflicted_ids
 from planner_desktop.i18n import _
-from planner_desktop.reports.common import ReportOptions, ReportRefused, lines, municipality
-from planner_desktop.reports.contents import Contents
+from planner_desktop.reports.common import (
+    ReportOptions,
+    ReportRefused,
+    government,
+    lines,
+    municipality,
+)
+from planner_desktop.reports.contents import Contents, Sections
 from planner_desktop.reports.layout import Document, frame_size, heading, money, para, printed_date
 from planner_desktop.reports.numbers import number, typed
+from planner_desktop.reports.plan_tree import load_tree, plan_for_year
 from planner_desktop.reports.tables import fields_table, scaled, table
 
 
@@ -62,6 +74,16 @@ def _budget_tables(session: Session, figures: PoaBudget, width: float) -> list[F
     ]
 
 
+def _columns(session: Session, fiscal_year: int, element_ids: list[uuid.UUID | None]
+             ) -> tuple[str, dict[uuid.UUID, str]]:
+    """The header and cells of a column of plan elements (see ``PlanTree.column``)."""
+    plan = plan_for_year(session, fiscal_year)
+    if plan is None:
+        return _("Element of the plan"), {}
+    header, cells = load_tree(session, plan).column(element_ids)
+    return (header if cells else _("Element of the plan")), cells
+
+
 def build(session: Session, options: ReportOptions) -> Document:
     town = municipality(session)
     plan = require_plan(session, options)
@@ -70,19 +92,23 @@ def build(session: Session, options: ReportOptions) -> Document:
         select(Operation).where(Operation.annual_plan_id == plan.id, live(Operation))
         .order_by(Operation.code)
     ).all()
-    active = session.scalars(
+    active = [o for o in session.scalars(
         select(Operation).where(Operation.annual_plan_id == plan.id, counted_operation())
         .order_by(Operation.code)
-    ).all()
+    )]
     budget = poa_budget(session, plan.id)
-    objectives = session.execute(
-        select(ManagementObjective, Objective.code, Objective.name)
-        .outerjoin(Objective, ManagementObjective.objective_id == Objective.id)
+    objectives = session.scalars(
+        select(ManagementObjective)
         .where(ManagementObjective.annual_plan_id == plan.id, live(ManagementObjective))
         .order_by(ManagementObjective.code)
     ).all()
-    objective_codes: dict[uuid.UUID | None, str] = {mo.id: mo.code for mo, _c, _n in objectives}
+    objective_codes: dict[uuid.UUID | None, str] = {mo.id: mo.code for mo in objectives}
+    element_header, elements = _columns(
+        session, plan.fiscal_year, [mo.element_id for mo in objectives])
+    structure_header, structure = _columns(
+        session, plan.fiscal_year, [o.element_id for o in operations])
     toc = Contents(max_level=1)
+    sections = Sections(toc)
     cancelled = _("cancelled")
     disputed = conflicted_ids(session, "operation")
 
@@ -99,8 +125,8 @@ def build(session: Session, options: ReportOptions) -> Document:
     ).all()
     flow: list[Flowable] = [
         *([para(conflict_marks.printed_note())] if plan_disputed else []),
-        toc.heading(_("1. Executive summary"), 1),
-        para(plan.executive_summary or "—"),
+        sections.section(_("Executive summary")),
+        *([para(plan.executive_summary)] if plan.executive_summary.strip() else []),
         fields_table([
             (_("Fiscal year"), str(plan.fiscal_year)),
             (_("Approved"), _("Yes") if plan.approved else _("No")),
@@ -109,58 +135,90 @@ def build(session: Session, options: ReportOptions) -> Document:
             (_("Budget"), f"{money(budget.total)} {town.currency}"),
             (_("Management objectives"), number(len(objectives))),
         ], width, columns=3),
-        toc.heading(_("2. Legal basis"), 1),
-        *[para(p) for p in lines(town.legal_basis) or ["—"]],
-        toc.heading(_("3. Situation analysis"), 1),
-        para(plan.situation_analysis or "—"),
-        toc.heading(_("4. Production of goods and services"), 1),
-        table([_("Kind"), _("Operation"), _("Goods or services produced")],
-              [[label(o.type), named(o), o.expected_result] for o in active],
-              scaled((2.2, 6, 6), width)),
-        toc.heading(_("5. Management objectives and indicators"), 1),
-        table([_("Code"), _("Management objective"), _("PDM objective"), _("Indicators")],
-              [[mo.code, mo.description, f"{code} {name}" if code else "—",
-                "; ".join(sorted({o.indicator for o in active
-                                  if o.management_objective_id == mo.id and o.indicator}))]
-               for mo, code, name in objectives],
-              scaled((1.2, 5, 4.5, 4.5), width)),
-        toc.heading(_("6. Short-term targets"), 1),
-        table([_("Operation"), _("Indicator"), _("Target"), _("Start"), _("End")],
-              [[named(o), o.indicator, typed(o.target), printed_date(o.start_date),
-                printed_date(o.end_date)] for o in active],
-              scaled((6, 4, 1.5, 1.6, 1.6), width)),
-        toc.heading(_("7. Budget"), 1),
-        *_budget_tables(session, budget, width),
-        toc.heading(_("8. Operations"), 1),
-        table([_("Code"), _("Operation"), _("Objective"), _("Kind"), _("Funder"),
-               _("Spending line"), _("Budget")],
-              [[o.code, named(o).removeprefix(f"{o.code} ")
-                + (f" ({cancelled})" if o.cancelled else ""),
-                objective_codes.get(o.management_objective_id, ""), label(o.type), o.funder,
-                o.spending_line, money(o.budget)] for o in operations]
-              + [[_("Total"), "", "", "", "", "", money(budget.total)]],
-              scaled((1.8, 5.5, 1.2, 2.2, 3, 1.4, 2), width), numeric=(6,), bold_last=True),
     ]
+    if lines(town.legal_basis):
+        flow += [sections.section(_("Legal basis")), *[para(p) for p in lines(town.legal_basis)]]
+    if plan.situation_analysis.strip():
+        flow += [sections.section(_("Situation analysis")), para(plan.situation_analysis)]
+    if active:
+        flow += [
+            sections.section(_("Production of goods and services")),
+            table([_("Kind"), _("Operation"), _("Goods or services produced")],
+                  [[label(o.type), named(o), o.expected_result] for o in active],
+                  scaled((2.2, 6, 6), width)),
+        ]
+    if objectives:
+        flow += [
+            sections.section(_("Management objectives and indicators")),
+            table([_("Code"), _("Management objective"), element_header, _("Indicators")],
+                  [[mo.code, mo.description, elements.get(mo.element_id, "—")
+                    if mo.element_id else "—",
+                    "; ".join(sorted({o.indicator for o in active
+                                      if o.management_objective_id == mo.id and o.indicator}))]
+                   for mo in objectives],
+                  scaled((1.2, 5, 4.5, 4.5), width)),
+        ]
+    if active:
+        flow += [
+            sections.section(_("Short-term targets")),
+            table([_("Operation"), _("Indicator"), _("Target"), _("Start"), _("End")],
+                  [[named(o), o.indicator, typed(o.target), printed_date(o.start_date),
+                    printed_date(o.end_date)] for o in active],
+                  scaled((6, 4, 1.5, 1.6, 1.6), width)),
+        ]
+    flow += [sections.section(_("Budget")), *_budget_tables(session, budget, width)]
+    if operations:
+        flow += _operations(operations, named, objective_codes, structure_header if structure
+                            else "", structure, cancelled, budget.total, width, sections)
     if adjustments:
         flow += [heading(_("Adjustments"), 2),
                  table([_("Date"), _("Kind"), _("Description")],
                        [[printed_date(a.date), label(a.kind), a.description] for a in adjustments],
                        scaled((1.5, 2.5, 10), width))]
-    flow += [
-        toc.heading(_("9. Expected results"), 1),
-        table([_("Operation"), _("Expected result"), _("Resources")],
-              [[named(o), o.expected_result, o.resources] for o in active],
-              scaled((5, 6, 4), width)),
-        toc.heading(_("10. Executing units"), 1),
-        table([_("Executing unit"), _("Operations"), _("Budget")],
-              [[unit or _("Not stated"), part.operations, money(part.amount)]
-               for unit, part in sorted(budget.by_unit.items())]
-              + [[_("Total"), budget.operations, money(budget.total)]],
-              scaled((6, 1.5, 2.5), width * 0.8), numeric=(1, 2), bold_last=True),
-    ]
+    if active:
+        flow += [
+            sections.section(_("Expected results")),
+            table([_("Operation"), _("Expected result"), _("Resources")],
+                  [[named(o), o.expected_result, o.resources] for o in active],
+                  scaled((5, 6, 4), width)),
+        ]
+    if operations:
+        flow += [
+            sections.section(_("Executing units")),
+            table([_("Executing unit"), _("Operations"), _("Budget")],
+                  [[unit or _("Not stated"), part.operations, money(part.amount)]
+                   for unit, part in sorted(budget.by_unit.items())]
+                  + [[_("Total"), budget.operations, money(budget.total)]],
+                  scaled((6, 1.5, 2.5), width * 0.8), numeric=(1, 2), bold_last=True),
+        ]
     return Document(
         title=_("POA summary {year}").format(year=plan.fiscal_year),
-        subtitle=_("Plan Operativo Anual of {name}").format(name=town.name),
+        subtitle=_("Plan Operativo Anual — {government}").format(government=government(town)),
         flowables=[heading(_("Contents")), toc.flowable(), *flow],
         landscape=True,
     )
+
+
+def _operations(operations: Sequence[Operation], named: Callable[[Operation], str],
+                objective_codes: dict[uuid.UUID | None, str], structure_header: str,
+                structure: dict[uuid.UUID, str], cancelled: str, total: Decimal,
+                width: float, sections: Sections) -> list[Flowable]:
+    """Every operation (cancelled ones said so) with its objective, the element of the
+    plan it belongs to (when any operation has one), kind, funder and budget."""
+    with_structure = bool(structure_header)
+    header = [_("Code"), _("Operation"), _("Objective"),
+              *([structure_header] if with_structure else []), _("Kind"), _("Funder"),
+              _("Spending line"), _("Budget")]
+    rows = [
+        [o.code, named(o).removeprefix(f"{o.code} ") + (f" ({cancelled})" if o.cancelled else ""),
+         objective_codes.get(o.management_objective_id, ""),
+         *([structure.get(o.element_id, "") if o.element_id else ""] if with_structure else []),
+         label(o.type), o.funder, o.spending_line, money(o.budget)]
+        for o in operations
+    ]
+    rows.append([_("Total"), *[""] * (len(header) - 2), money(total)])
+    ratios = [1.8, 5.5, 1.2, *([3.5] if with_structure else []), 2.2, 3, 1.4, 2]
+    return [
+        sections.section(_("Operations")),
+        table(header, rows, scaled(ratios, width), numeric=(len(header) - 1,), bold_last=True),
+    ]

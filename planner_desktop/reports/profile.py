@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from planner_desktop.domain.demands import Demand
 from planner_desktop.domain.labels import label
+from planner_desktop.domain.plan import OrgUnit
 from planner_desktop.domain.projects import (
     FundingSource,
     Indicator,
@@ -23,6 +24,8 @@ from planner_desktop.domain.projects import (
 from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community
 from planner_desktop.i18n import _
+from planner_desktop.plan.answers import community_priorities
+from planner_desktop.plan.scope import level_name
 from planner_desktop.reports.common import (
     ReportOptions,
     ReportRefused,
@@ -31,6 +34,7 @@ from planner_desktop.reports.common import (
 )
 from planner_desktop.reports.layout import Document, frame_size, heading, money, para, printed_date
 from planner_desktop.reports.numbers import number, typed
+from planner_desktop.reports.pdm_projects import communities_classes
 from planner_desktop.reports.tables import fields_table, scaled, table
 
 
@@ -46,6 +50,15 @@ def require_profile(session: Session, options: ReportOptions) -> ProjectProfile:
 
 def _text_section(title: str, text: str) -> list[Flowable]:
     return [heading(title, 2), para(text.strip() or "—")]
+
+
+def _element(session: Session, profile: ProjectProfile) -> tuple[str, str]:
+    """The label and text of the element of the plan the project hangs from: its level's
+    name and ``code name``."""
+    element = profile.element
+    if element is None or element.deleted_at is not None:
+        return _("Element of the plan"), "—"
+    return level_name(session, element), f"{element.code} {element.name}".strip()
 
 
 def profile_flowables(session: Session, profile: ProjectProfile, width: float) -> list[Flowable]:
@@ -64,13 +77,20 @@ def profile_flowables(session: Session, profile: ProjectProfile, width: float) -
     ).all()
     components = live_items(profile.components)
     cost = sum((c.cost for c in components), Decimal(0))
+    level, element = _element(session, profile)
+    unit = session.scalar(select(OrgUnit.name).where(OrgUnit.id == profile.unit_id,
+                                                     live(OrgUnit))) if profile.unit_id else None
+    classes = communities_classes(community_priorities(session)).get(profile.id, "—")
     flow: list[Flowable] = [
         fields_table(
             [
                 (_("Code"), profile.code),
                 (_("Kind"), label(profile.type)),
-                (_("Programme"), profile.program.name if profile.program else "—"),
-                (_("Executing unit"), profile.executing_unit),
+                (level, element),
+                (_("Executing unit"), unit or profile.executing_unit or "—"),
+                (_("Communities' classes"), classes),
+                (_("Team's class"),
+                 profile.team_class.value if profile.team_class else "—"),
                 (_("Duration (months)"), number(profile.duration_months)),
                 (_("Start"), printed_date(profile.start_date)),
                 (_("Location"), ", ".join(communities) or "—"),
@@ -80,6 +100,8 @@ def profile_flowables(session: Session, profile: ProjectProfile, width: float) -
             ],
             width,
         ),
+        *(_text_section(_("Why the team classes it so"), profile.team_class_reason)
+          if profile.team_class_reason.strip() else []),
         *_text_section(_("Central problem"), profile.central_problem),
         *_text_section(_("Causes"), profile.causes),
         *_text_section(_("Effects"), profile.effects),

@@ -27,6 +27,8 @@ MODULES: dict[str, str] = {
     "pdm": "pdm",
     "poa": "poa",
     "progress": "progress",
+    "self-assessment": "self_assessment",
+    "actors": "actors",
 }
 
 

@@ -17,6 +17,8 @@ TITLES: dict[str, str] = {
     "pdm": N_("PDM draft"),
     "poa": N_("POA summary"),
     "progress": N_("Progress report"),
+    "self-assessment": N_("Institutional self-assessment"),
+    "actors": N_("Actors by phase"),
 }
 """What each document is called for a person (untranslated: pass it through ``_``)."""
 

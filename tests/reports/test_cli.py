@@ -105,3 +105,17 @@ def test_a_failure_while_writing_leaves_neither_a_file_nor_a_partial_one(demo, t
         main(["--lang", "en", "report", "pdm", "--db", str(demo.path), "--out", str(out)])
     assert out.read_bytes() == b"the previous version"
     assert [p.name for p in tmp_path.iterdir()] == ["pdm.pdf"]
+
+
+@pytest.mark.parametrize(("kind", "said"), [
+    ("self-assessment", "Institutional self-assessment written to"),
+    ("actors", "Actors by phase written to"),
+])
+def test_the_self_assessment_and_the_actors_print_from_the_command_line(
+        demo, tmp_path, capsys, kind, said):
+    """Issue 14: two new kinds of ``report``."""
+    out = tmp_path / f"{kind}.pdf"
+    code = main(["--lang", "en", "report", kind, "--db", str(demo.path), "--out", str(out)])
+    assert code == 0, capsys.readouterr().err
+    assert said in capsys.readouterr().out
+    assert PdfReader(out).pages

@@ -33,7 +33,7 @@ def _section(printed: Printed, start: str, end: str | None = None) -> str:
 def test_pdm_lists_each_communitys_agreed_priorities_with_their_project_or_reason(
         demo: Any, tmp_path: Any) -> None:
     printed = print_report(demo, "pdm", tmp_path)
-    section = _section(printed, "6. Community priorities and the projects that answer them")
+    section = _section(printed, "7. Community priorities and the projects that answer them")
     with demo.raw_session() as session:
         communities = community_priorities(session)
     agreed = _rows(demo, "SELECT count(DISTINCT i.demand_id) FROM round_result r "
@@ -84,7 +84,7 @@ def test_a_communitys_priorities_run_onto_a_new_page_under_its_name(
 
 def test_pdm_programming_lists_every_project_or_says_why_not(demo: Any, tmp_path: Any) -> None:
     printed = print_report(demo, "pdm", tmp_path)
-    programming = _section(printed, "4. Five-year programming", "5. Indicators and targets")
+    programming = _section(printed, "5. Five-year programming", "6. Indicators and targets")
     profiles = _rows(demo, "SELECT p.code, p.recommendation, count(m.id) FROM project_profile p "
                            "LEFT JOIN multi_year_programming m ON m.profile_id = p.id "
                            "GROUP BY p.id")

@@ -58,13 +58,17 @@ def test_consolidated_diagnosis_totals_match_the_database(demo, tmp_path):
 
 def test_pdm_draft_has_contents_frame_and_five_year_programming(demo, tmp_path):
     printed = print_report(demo, "pdm", tmp_path)
-    assert printed.has("PDM draft 2026–2030")
+    title = _scalar(demo, "SELECT title FROM plan")
+    assert printed.has(f"Draft: {title} 2026–2030")
     for words in ("Contents", "2. Diagnosis", "3. Strategic frame", "Vision", "Mission",
-                  "4. Five-year programming", "4.2 Funding sources by year",
-                  "5. Indicators and targets"):
+                  "Values", "4. Projects", "5. Five-year programming",
+                  "5.2 Funding sources by year", "6. Indicators and targets",
+                  "7. Community priorities", "Annex: actors, preparation and management model"):
         assert printed.has(words), words
-    assert printed.has(_scalar(demo, "SELECT name FROM municipality"))
-    for axis in _column(demo, "SELECT name FROM axis"):
+    assert printed.has(_scalar(demo, "SELECT official_name FROM municipality"))
+    for level in _column(demo, "SELECT name FROM plan_level ORDER BY depth"):
+        assert printed.has(level), level
+    for axis in _column(demo, "SELECT name FROM plan_element WHERE depth = 1"):
         assert printed.has(axis), axis
     total = _scalar(demo, "SELECT sum(amount) FROM multi_year_programming")
     assert printed.has(money(Decimal(total) / 100))
