@@ -40,14 +40,19 @@ def first_years(session: Session) -> dict[uuid.UUID, int]:
     }
 
 
-def agreed_classes(session: Session) -> dict[uuid.UUID, PriorityClass]:
-    """Each demand's best class agreed by the room in any live round."""
-    best: dict[uuid.UUID, PriorityClass] = {}
+def profile_classes(session: Session) -> dict[uuid.UUID, PriorityClass]:
+    """Each live profile's best class agreed by the communities (in any live round) for
+    the demands it answers; a profile whose demands have no agreed class is left out."""
+    answered = session.execute(
+        select(ProfileDemand.profile_id, ProfileDemand.demand_id).where(live(ProfileDemand))
+    ).all()
+    demands: dict[uuid.UUID, PriorityClass] = {}
     for demand_id, cls in session.execute(
         select(RoundItem.demand_id, RoundResult.priority_class)
         .join(RoundResult, RoundResult.item_id == RoundItem.id)
         .join(PrioritizationRound, RoundResult.round_id == PrioritizationRound.id)
         .where(
+            RoundItem.demand_id.in_(select(ProfileDemand.demand_id).where(live(ProfileDemand))),
             RoundResult.group == AGREED,
             RoundResult.priority_class.is_not(None),
             live(RoundResult),
@@ -55,26 +60,19 @@ def agreed_classes(session: Session) -> dict[uuid.UUID, PriorityClass]:
             live(PrioritizationRound),
         )
     ):
-        if demand_id is None or cls is None:
-            continue
-        if demand_id not in best or CLASS_ORDER[cls] < CLASS_ORDER[best[demand_id]]:
-            best[demand_id] = cls
-    return best
-
-
-def _profile_classes(session: Session) -> dict[uuid.UUID, PriorityClass]:
-    """Each live profile's best community class, over the demands it answers."""
-    demands = agreed_classes(session)
+        if demand_id is not None and cls is not None:
+            demands[demand_id] = _better(demands.get(demand_id), cls)
     best: dict[uuid.UUID, PriorityClass] = {}
-    for profile_id, demand_id in session.execute(
-        select(ProfileDemand.profile_id, ProfileDemand.demand_id).where(live(ProfileDemand))
-    ):
-        cls = demands.get(demand_id)
-        if cls is not None and (
-            profile_id not in best or CLASS_ORDER[cls] < CLASS_ORDER[best[profile_id]]
-        ):
-            best[profile_id] = cls
+    for profile_id, demand_id in answered:
+        if demand_id in demands:
+            best[profile_id] = _better(best.get(profile_id), demands[demand_id])
     return best
+
+
+def _better(current: PriorityClass | None, other: PriorityClass) -> PriorityClass:
+    if current is None or CLASS_ORDER[other] < CLASS_ORDER[current]:
+        return other
+    return current
 
 
 def top_class_after_c(session: Session) -> list[Finding]:
@@ -136,7 +134,7 @@ def low_priority_funded(session: Session) -> list[Finding]:
     """Warning: a project with money in the five-year programming whose demands the
     communities all classed C."""
     funded = first_years(session)
-    classes = _profile_classes(session)
+    classes = profile_classes(session)
     rows = session.execute(
         select(ProjectProfile.id, ProjectProfile.code, ProjectProfile.name)
         .where(not_dropped(), ProjectProfile.id.in_(list(funded)))
@@ -160,7 +158,7 @@ def low_priority_funded(session: Session) -> list[Finding]:
 def team_class_without_reason(session: Session) -> list[Finding]:
     """Warning: the technical team gave a project another class than the communities gave
     its demands, and did not say why."""
-    classes = _profile_classes(session)
+    classes = profile_classes(session)
     rows = session.execute(
         select(
             ProjectProfile.id, ProjectProfile.code, ProjectProfile.name, ProjectProfile.team_class

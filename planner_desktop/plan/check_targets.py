@@ -131,42 +131,24 @@ def _lines(session: Session, tree: PlanTree) -> list[_Line]:
     return list(lines.values())
 
 
-def indicator_missing_years(session: Session) -> list[Finding]:
-    """An indicator with targets for some years of the plan period but not for all."""
-    tree = plan_tree(session)
-    if tree is None:
-        return []
-    findings = []
-    for line in _lines(session, tree):
-        missing = [year for year in tree.years if year not in line.targets]
-        if line.targets and missing:
-            findings.append(
-                Finding(
-                    line.severity,
-                    "indicator-missing-years",
-                    _("{indicator} has no target for {years}").format(
-                        indicator=line.what(), years=", ".join(map(str, missing))
-                    ),
-                    "indicator",
-                    line.id,
-                )
-            )
-    return findings
-
-
 def trend_problems(
     baseline: Decimal | None, targets: list[tuple[int, Decimal]], *, product: bool = False
 ) -> list[tuple[int, str, Decimal, Decimal]]:
-    """The years whose target breaks the trend, as ``(year, kind, previous, value)``:
+    """The years whose target breaks the trend, as ``(year, kind, previous, value)``.
 
-    - ``backwards``: the target moves against the direction the targets take overall
-      (from the baseline, or the first target, to the last);
+    The trend starts where progress starts: the years before the first target that moves
+    away from the baseline (or from the first target) wait for the work to begin and are
+    left out. Then:
+
+    - ``backwards``: the target moves against the direction the targets take overall;
     - ``jump``: the step from the previous year is more than :data:`JUMP_FACTOR` times the
       average step, with at least :data:`MIN_STEPS` steps (not for a ``product``
       indicator, whose delivery often comes all at once).
     """
     values = ([baseline] if baseline is not None else []) + [value for _y, value in targets]
     years = ([None] if baseline is not None else []) + [year for year, _v in targets]
+    start = next((i - 1 for i in range(1, len(values)) if values[i] != values[0]), 0)
+    values, years = values[start:], years[start:]
     if len(values) < 2:
         return []
     overall = values[-1] - values[0]
@@ -184,88 +166,111 @@ def trend_problems(
     return found
 
 
-def target_off_trend(session: Session) -> list[Finding]:
-    """A target that goes back against the direction of the indicator's targets, jumps far
-    beyond their trend, or is a percentage outside 0–100: not reachable as planned. One
-    finding per target (the ``indicator_target`` row)."""
-    tree = plan_tree(session)
-    if tree is None:
+def _missing_years(line: _Line, years: list[int]) -> list[Finding]:
+    missing = [year for year in years if year not in line.targets]
+    if not line.targets or not missing:
         return []
-    findings = []
-    for line in _lines(session, tree):
-        numbers = line.numbers()
-        rows = {year: row_id for year, row_id, _value in numbers}
-        percent = line.unit.strip() == "%"
-        for year, row_id, value in numbers:
-            if percent and not Decimal(0) <= value <= Decimal(100):
-                findings.append(
-                    Finding(
-                        line.severity,
-                        "target-off-trend",
-                        _("the {year} target of {indicator} is {value} %, outside 0–100").format(
-                            year=year, indicator=line.what(), value=value
-                        ),
-                        "indicator_target",
-                        row_id,
-                    )
-                )
-        problems = trend_problems(
-            line.baseline,
-            [(year, value) for year, _row, value in numbers],
-            product=line.level is IndicatorLevel.product,
+    return [
+        Finding(
+            line.severity,
+            "indicator-missing-years",
+            _("{indicator} has no target for {years}").format(
+                indicator=line.what(), years=", ".join(map(str, missing))
+            ),
+            "indicator",
+            line.id,
         )
-        for year, kind, previous, value in problems:
-            if kind == "backwards":
-                message = _(
-                    "the {year} target of {indicator} goes back from {previous} to {value}, "
-                    "against the direction of its targets"
-                )
-            else:
-                message = _(
-                    "the {year} target of {indicator} jumps from {previous} to {value}, far "
-                    "beyond the trend of its targets"
-                )
-            findings.append(
-                Finding(
-                    line.severity,
-                    "target-off-trend",
-                    message.format(
-                        year=year, indicator=line.what(), previous=previous, value=value
-                    ),
-                    "indicator_target",
-                    rows[year],
-                )
+    ]
+
+
+def _off_trend(line: _Line) -> list[Finding]:
+    numbers = line.numbers()
+    rows = {year: row_id for year, row_id, _value in numbers}
+    findings = []
+    if line.unit.strip() == "%":
+        findings += [
+            Finding(
+                line.severity,
+                "target-off-trend",
+                _("the {year} target of {indicator} is {value} %, outside 0–100").format(
+                    year=year, indicator=line.what(), value=value
+                ),
+                "indicator_target",
+                row_id,
             )
+            for year, row_id, value in numbers
+            if not Decimal(0) <= value <= Decimal(100)
+        ]
+    problems = trend_problems(
+        line.baseline,
+        [(year, value) for year, _row, value in numbers],
+        product=line.level is IndicatorLevel.product,
+    )
+    for year, kind, previous, value in problems:
+        if kind == "backwards":
+            message = _(
+                "the {year} target of {indicator} goes back from {previous} to {value}, "
+                "against the direction of its targets"
+            )
+        else:
+            message = _(
+                "the {year} target of {indicator} jumps from {previous} to {value}, far "
+                "beyond the trend of its targets"
+            )
+        findings.append(
+            Finding(
+                line.severity,
+                "target-off-trend",
+                message.format(year=year, indicator=line.what(), previous=previous, value=value),
+                "indicator_target",
+                rows[year],
+            )
+        )
     return findings
 
 
-def target_not_funded(session: Session) -> list[Finding]:
-    """The first year in which an indicator's target expects progress (it moves away from
-    the baseline, or from the year before) while its project, or the element with every
-    project below it, has no money programmed in that year or any year before."""
+def _not_funded(line: _Line) -> list[Finding]:
+    """The first year whose target expects progress (it moves away from the baseline or
+    from the year before), when nothing is programmed for it in that year or before."""
+    previous = line.baseline
+    for year, row_id, value in line.numbers():
+        moves = previous is not None and value != previous
+        previous = value
+        if not moves:
+            continue
+        if any(funded <= year for funded in line.funded):
+            return []
+        return [
+            Finding(
+                line.severity,
+                "target-not-funded",
+                _(
+                    "the {year} target of {indicator} expects progress, but nothing is "
+                    "programmed for it by {year}"
+                ).format(year=year, indicator=line.what()),
+                "indicator_target",
+                row_id,
+            )
+        ]
+    return []
+
+
+def target_gaps(session: Session) -> list[Finding]:
+    """Targets that are not precise or not viable, indicator by indicator:
+
+    - ``indicator-missing-years``: targets for some years of the plan period, not all;
+    - ``target-off-trend``: a target off its trend (:func:`trend_problems`), or a
+      percentage outside 0–100;
+    - ``target-not-funded``: progress expected in a year when neither the project, nor
+      the element with every project below it, has money programmed by then.
+    """
     tree = plan_tree(session)
     if tree is None:
         return []
-    findings = []
+    findings: list[Finding] = []
     for line in _lines(session, tree):
-        previous = line.baseline
-        for year, row_id, value in line.numbers():
-            moves = previous is not None and value != previous
-            previous = value
-            if not moves:
-                continue
-            if not any(funded <= year for funded in line.funded):
-                findings.append(
-                    Finding(
-                        line.severity,
-                        "target-not-funded",
-                        _(
-                            "the {year} target of {indicator} expects progress, but nothing is "
-                            "programmed for it by {year}"
-                        ).format(year=year, indicator=line.what()),
-                        "indicator_target",
-                        row_id,
-                    )
-                )
-            break
-    return findings
+        findings += _missing_years(line, tree.years)
+        findings += _off_trend(line)
+        findings += _not_funded(line)
+    order = ("indicator-missing-years", "target-off-trend", "target-not-funded")
+    return sorted(findings, key=lambda finding: order.index(finding.code))

@@ -108,12 +108,14 @@ def test_trend_problems_on_a_plain_series():
     falling = [(2026, D(80)), (2027, D(70)), (2028, D(75)), (2029, D(50))]
     assert trend_problems(D(90), falling) == [(2028, "backwards", D(70), D(75))]
     assert trend_problems(None, [(2026, D(5))]) == []
-    at_once = [(2026, D(0)), (2027, D(0)), (2028, D(0)), (2029, D(9))]
-    assert trend_problems(D(0), at_once, product=True) == []
-    assert trend_problems(D(0), at_once) == [(2029, "jump", D(0), D(9))]
-    # three times the average step is still on the trend; two steps show no trend
-    assert trend_problems(D(0), at_once[1:]) == []
-    assert trend_problems(None, [(2026, D(0)), (2027, D(50))]) == []
+    rising = [(2026, D(11)), (2027, D(12)), (2028, D(13)), (2029, D(14)), (2030, D(60))]
+    assert trend_problems(D(10), rising) == [(2030, "jump", D(14), D(60))]
+    assert trend_problems(D(10), rising, product=True) == []
+    # the years before progress starts are not part of the trend
+    late = [(2026, D(0)), (2027, D(0)), (2028, D(0)), (2029, D(9)), (2030, D(12))]
+    assert trend_problems(D(0), late) == []
+    # three times the average step is still on the trend
+    assert trend_problems(D(0), [(2026, D(1)), (2027, D(2)), (2028, D(9))]) == []
 
 
 def test_progress_expected_before_any_money(store):
