@@ -67,11 +67,16 @@ def tree_rows(page) -> list[tuple[str, str]]:
     return found
 
 
+def press(qtbot, widget: QWidget, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key pressed in ``widget`` (its shortcuts included)."""
+    widget.window().activateWindow()  # as the person's click on the window does after a dialog
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus, timeout=2000)
+    qtbot.keyClick(widget, key, modifiers)
+
+
 def tree_key(qtbot, page, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
-    page.window().activateWindow()  # as the person's click on the window does after a dialog
-    page.frame_view.setFocus()
-    qtbot.waitUntil(page.frame_view.hasFocus, timeout=2000)
-    qtbot.keyClick(page.frame_view, key, modifiers)
+    press(qtbot, page.frame_view, key, modifiers)
 
 
 def type_new_name(qtbot, window, page, name: str) -> None:
@@ -112,10 +117,14 @@ def add_element(qtbot, window, page, name: str, *, top: bool = False) -> None:
     type_new_name(qtbot, window, page, name)
 
 
-def choose(page, text: str) -> None:
-    """Make the tree row whose text starts with ``text`` current."""
+def choose(page, text: str, qtbot=None) -> None:
+    """Make the tree row whose text starts with ``text`` current (clicked, with ``qtbot``)."""
     for index in page.frame_model.all_indexes():
         if str(index.data()).startswith(text):
             page.frame_view.setCurrentIndex(index)
+            if qtbot is not None:
+                page.frame_view.scrollTo(index)
+                where = page.frame_view.visualRect(index).center()
+                qtbot.mouseClick(page.frame_view.viewport(), Qt.MouseButton.LeftButton, pos=where)
             return
     raise AssertionError(f"no row {text!r} in {tree_rows(page)}")

@@ -6,12 +6,22 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
 from sqlalchemy import select
 
 from planner_desktop.domain.enums import PlanTemplate
-from planner_desktop.domain.plan import Plan, PlanElement, PlanLevel
+from planner_desktop.domain.plan import (
+    CrossCutting,
+    ElementCrossCutting,
+    Plan,
+    PlanElement,
+    PlanLevel,
+    PlanValue,
+    SdgLink,
+)
+from planner_desktop.domain.projects import Indicator, IndicatorTarget
 from planner_desktop.ui.language import apply_language
-from tests.gui.capture_helpers import type_text
+from tests.gui.capture_helpers import type_into_cell, type_text
 from tests.gui.frame_helpers import (
     add_element,
     argentine_town,
@@ -19,6 +29,8 @@ from tests.gui.frame_helpers import (
     click,
     open_dialog,
     pdm_page,
+    press,
+    retype,
     settle,
     tree_key,
     tree_rows,
@@ -59,6 +71,8 @@ def create_plan(qtbot, window, page) -> None:
     assert not dialog.isVisible()
     settle(qtbot, window)
     qtbot.waitUntil(lambda: page.stack.currentIndex() == 1, timeout=3000)
+    window.activateWindow()  # as the person's next click on the window does
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
 
 
 def test_no_plan_then_a_plan_from_the_argentine_template(qtbot, window):
@@ -87,7 +101,7 @@ def test_no_plan_then_a_plan_from_the_argentine_template(qtbot, window):
     qtbot.waitUntil(lambda: page.stack.currentIndex() == 1, timeout=3000)
 
 
-def test_elements_added_renamed_described_moved_reordered_deleted(qtbot, window):
+def test_elements_added_renamed_described_moved_reordered_deleted(qtbot, window, tmp_path):
     page = pdm_page(qtbot, window)
     create_plan(qtbot, window, page)
     add_element(qtbot, window, page, "Ciudad sostenible", top=True)
@@ -182,3 +196,174 @@ def test_elements_added_renamed_described_moved_reordered_deleted(qtbot, window)
     qtbot.waitUntil(lambda: any(t.startswith("1.1.1.1") for t, _l in tree_rows(page)), timeout=3000)
     assert "Eje de gestión: 2" in page.summary.text()
     assert "Programa: 1" in page.summary.text()
+    choose(page, "1.1.1 ", qtbot)
+    shoot(page, tmp_path, "frame_editor_tree.png")
+
+
+def test_the_plan_its_values_sdgs_dimensions_and_an_element_s_details(qtbot, window, tmp_path):
+    page = pdm_page(qtbot, window)
+    create_plan(qtbot, window, page)
+    add_element(qtbot, window, page, "Ciudad sostenible", top=True)
+    plan = page.plan_editor
+    page.side.setCurrentWidget(page.plan_tab)
+    # statements, saved when the field is left; a bad year refused in place
+    plan.vision.setFocus()
+    type_text(qtbot, plan.vision, "Rafaela, ciudad verde e inclusiva")
+    qtbot.keyClick(plan.vision, Qt.Key.Key_Tab)
+    retype(qtbot, plan.end, "2020")
+    qtbot.keyClick(plan.end, Qt.Key.Key_Return)
+    assert plan.refusal.text() == "To: the plan cannot end before it starts."
+    retype(qtbot, plan.end, "2030")
+    qtbot.keyClick(plan.end, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert plan.refusal.text() == ""
+    # values: added, explained, reordered, deleted
+    for name in ("Transparencia", "Participación", "Equidad"):
+        plan.values.new_name.setFocus()
+        type_text(qtbot, plan.values.new_name, name)
+        qtbot.keyClick(plan.values.new_name, Qt.Key.Key_Return)
+        settle(qtbot, window)
+    plan.values.list.setCurrentRow(0)
+    plan.sentence.setFocus()
+    type_text(qtbot, plan.sentence, "Cuentas claras cada año")
+    qtbot.keyClick(plan.sentence, Qt.Key.Key_Tab)
+    plan.values.list.setCurrentRow(2)
+    press(qtbot, plan.values.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    settle(qtbot, window)
+    plan.values.list.setCurrentRow(2)
+    press(qtbot, plan.values.list, Qt.Key.Key_Delete)
+    settle(qtbot, window)
+    assert list_texts(plan.values.list) == ["Transparencia", "Equidad"]
+    # the plan's SDGs: a target of another goal refused, then two goals
+    plan.sdgs.goal.setValue(6)
+    retype(qtbot, plan.sdgs.target, "7.1")
+    qtbot.keyClick(plan.sdgs.target, Qt.Key.Key_Return)
+    assert plan.sdgs.refusal.text() == "SDG target: 7.1 is not a target of goal 6."
+    retype(qtbot, plan.sdgs.target, "6.1")
+    qtbot.keyClick(plan.sdgs.target, Qt.Key.Key_Return)
+    plan.sdgs.goal.setValue(11)
+    click(qtbot, plan.sdgs.findChild(QPushButton, "addSdg"))
+    settle(qtbot, window)
+    assert list_texts(plan.sdgs.links) == ["SDG 6 — target 6.1", "SDG 11"]
+    # levels renamed in place; two cross-cutting dimensions
+    plan.levels.list.setCurrentRow(3)
+    plan.levels.list.currentItem().setText("Programa municipal")
+    settle(qtbot, window)
+    for name in ("Planificada", "Accesible"):
+        plan.dimensions.new_name.setFocus()
+        type_text(qtbot, plan.dimensions.new_name, name)
+        qtbot.keyClick(plan.dimensions.new_name, Qt.Key.Key_Return)
+        settle(qtbot, window)
+    plan.dimensions.new_name.setFocus()
+    type_text(qtbot, plan.dimensions.new_name, "accesible")
+    qtbot.keyClick(plan.dimensions.new_name, Qt.Key.Key_Return)
+    assert plan.dimensions.refusal.text() == (
+        "Cross-cutting dimension: “accesible” is already there."
+    )
+    # the element: both dimensions tagged, an SDG, an indicator with targets
+    choose(page, "1 Ciudad", qtbot)
+    editor = page.frame_editor
+    assert page.side.currentWidget() is page.element_tab
+    for row in range(editor.tags.list.count()):
+        editor.tags.list.item(row).setCheckState(Qt.CheckState.Checked)
+        settle(qtbot, window)
+    editor.sdgs.goal.setValue(11)
+    retype(qtbot, editor.sdgs.target, "11.2")
+    qtbot.keyClick(editor.sdgs.target, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    indicators = editor.indicators
+    indicators.new_name.setFocus()
+    type_text(qtbot, indicators.new_name, "Hogares con agua segura")
+    qtbot.keyClick(indicators.new_name, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    view = indicators.view
+    assert [view.model().headerData(c, Qt.Orientation.Horizontal) for c in range(4, 8)] == [
+        "2027",
+        "2028",
+        "2029",
+        "2030",
+    ]
+    type_into_cell(qtbot, view, 0, 1, "%")
+    type_into_cell(qtbot, view, 0, 2, "62")
+    type_into_cell(qtbot, view, 0, 4, "70")
+    type_into_cell(qtbot, view, 0, 7, "95 %")
+    type_into_cell(qtbot, view, 0, 5, "muchos")
+    assert indicators.refusal.text() == "Target: a target must be a number, such as 120 or 85 %"
+    settle(qtbot, window)
+    with window.store.session() as session:
+        stored = session.scalars(select(Plan)).one()
+        assert (stored.vision, stored.end_year) == ("Rafaela, ciudad verde e inclusiva", 2030)
+        values = session.scalars(
+            select(PlanValue).where(PlanValue.deleted_at.is_(None)).order_by(PlanValue.position)
+        ).all()
+        assert [(v.name, v.sentence) for v in values] == [
+            ("Transparencia", "Cuentas claras cada año"),
+            ("Equidad", ""),
+        ]
+        links = session.execute(
+            select(SdgLink.sdg, SdgLink.target, SdgLink.plan_id.is_not(None))
+            .where(SdgLink.deleted_at.is_(None))
+            .order_by(SdgLink.sdg, SdgLink.target)
+        ).all()
+        assert [tuple(link) for link in links] == [
+            (6, "6.1", True),
+            (11, "", True),
+            (11, "11.2", False),
+        ]
+        tags = session.scalars(
+            select(CrossCutting.name)
+            .join(ElementCrossCutting, ElementCrossCutting.cross_cutting_id == CrossCutting.id)
+            .order_by(CrossCutting.position)
+        ).all()
+        assert tags == ["Planificada", "Accesible"]
+        indicator = session.scalars(select(Indicator)).one()
+        assert (indicator.unit, indicator.baseline) == ("%", "62")
+        targets = session.execute(
+            select(IndicatorTarget.year, IndicatorTarget.target).order_by(IndicatorTarget.year)
+        ).all()
+        assert [tuple(t) for t in targets] == [(2027, "70"), (2030, "95 %")]
+        assert session.scalar(select(PlanLevel.name).where(PlanLevel.depth == 4)) == (
+            "Programa municipal"
+        )
+    shoot(page, tmp_path, "frame_editor_element.png")
+    page.side.setCurrentWidget(page.plan_tab)
+    shoot(page, tmp_path, "frame_editor_plan.png")
+
+
+def test_a_custom_plan_with_four_levels_named_by_the_municipality(qtbot, window):
+    page = pdm_page(qtbot, window)
+    click(qtbot, page.create_button)
+    dialog = open_dialog(qtbot, page, "newPlanDialog")
+    dialog.template.setCurrentIndex(
+        dialog.template.findText("Custom", Qt.MatchFlag.MatchStartsWith)
+    )
+    assert dialog.count.isEnabled() and dialog.count.value() == 3
+    dialog.count.setValue(4)
+    for edit, name in zip(
+        dialog.level_edits, ("Eje", "Meta", "Programa", "Proyecto"), strict=False
+    ):
+        edit.selectAll()
+        type_text(qtbot, edit, name)
+    assert not dialog.level_edits[4].isVisible()
+    click(qtbot, dialog.create_button)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: page.stack.currentIndex() == 1, timeout=3000)
+    assert list_texts(page.plan_editor.levels.list) == ["Eje", "Meta", "Programa", "Proyecto"]
+    add_element(qtbot, window, page, "Desarrollo humano", top=True)
+    assert tree_rows(page) == [("1 Desarrollo humano", "Eje")]
+
+
+def list_texts(widget) -> list[str]:
+    return [widget.item(row).text() for row in range(widget.count())]
+
+
+def shoot(page, tmp_path, name: str) -> None:
+    """A picture of the page for the notes (docs/screenshots/plan/ when asked)."""
+    import os
+    from pathlib import Path
+
+    folder = Path(os.environ.get("PLANNER_SCREENSHOTS", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    page.window().resize(1280, 860)
+    QApplication.processEvents()
+    assert page.grab().save(str(folder / name))

@@ -115,6 +115,7 @@ class PdmPage(Page):
         self.stack.addWidget(self.no_plan)
         self.stack.addWidget(top)
         self.frame_view.selectionModel().currentChanged.connect(self._element_chosen)
+        self.frame_view.clicked.connect(lambda _index: self.side.setCurrentWidget(self.element_tab))
 
         self.tabs = PdmTabs(self.store, hub, undo_stack, self.currency())
         self.editor, self.targets = self.tabs.editor, self.tabs.targets
@@ -122,7 +123,9 @@ class PdmPage(Page):
         split.setChildrenCollapsible(False)
         split.addWidget(self.stack)
         split.addWidget(self.tabs)
-        split.setSizes([460, 340])
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([480, 320])
         self.body.addWidget(split, 1)
         self._tree_due = QTimer(self)
         self._tree_due.setSingleShot(True)
@@ -182,7 +185,9 @@ class PdmPage(Page):
     # --- the tree -----------------------------------------------------------------------
 
     def _element_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self.frame_editor.show_element(self.frame_model.element_id(current)):
+        element_id = self.frame_model.element_id(current)
+        other = element_id != self.frame_editor.element_id
+        if self.frame_editor.show_element(element_id) and other:
             self.side.setCurrentWidget(self.element_tab)
 
     def _saved(self, table: str, serial: int) -> None:

@@ -44,17 +44,23 @@ class _RolledBack(Exception):
     """Ends a trial transaction without saving it."""
 
 
-def refusal(store: Store, edit: Edit) -> FrameRefused | None:
-    """Why ``edit`` would be refused, or None; nothing is saved either way."""
+def trial(store: Store, edit: Edit) -> frame_change.Change | FrameRefused:
+    """What ``edit`` would change, or why it would be refused; nothing is saved."""
     try:
         with store.session() as session:
-            edit(session)
-            session.flush()
+            with frame_change.recording(session) as change:
+                edit(session)
             raise _RolledBack
     except _RolledBack:
-        return None
+        return change
     except FrameRefused as refused:
         return refused
+
+
+def refusal(store: Store, edit: Edit) -> FrameRefused | None:
+    """Why ``edit`` would be refused, or None; nothing is saved either way."""
+    tried = trial(store, edit)
+    return tried if isinstance(tried, FrameRefused) else None
 
 
 class FrameEdit(StoreCommand):
@@ -87,10 +93,11 @@ class FrameEdit(StoreCommand):
 
 
 def push(hub: ChangeHub, undo_stack: QUndoStack, text: str, edit: Edit) -> FrameEdit | FrameRefused:
-    """Check ``edit`` and, when accepted, push it (the refusal is returned otherwise)."""
-    refused = refusal(hub.store, edit)
-    if refused is not None:
-        return refused
-    command = FrameEdit(hub, text, edit)
+    """Check ``edit`` and, when accepted, push it (the refusal is returned otherwise).
+    The tables the trial touched are the ones announced when it is saved or undone."""
+    tried = trial(hub.store, edit)
+    if isinstance(tried, FrameRefused):
+        return tried
+    command = FrameEdit(hub, text, edit, tried.tables or FRAME_TABLES)
     undo_stack.push(command)
     return command

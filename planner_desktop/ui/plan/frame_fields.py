@@ -70,12 +70,11 @@ class FrameFields(QObject):
         record_id = self.record_id
         if record_id is None:
             return
-        self.undo_stack.push(
-            frame_commands.FrameEdit(
-                self.hub,
-                _("Edit {field}").format(field=_(title)),
-                lambda session: write(session, record_id, value),
-            )
+        frame_commands.push(
+            self.hub,
+            self.undo_stack,
+            _("Edit {field}").format(field=_(title)),
+            lambda session: write(session, record_id, value),
         )
 
     def show(self, record_id: uuid.UUID | None, values: dict[str, Any]) -> None:
