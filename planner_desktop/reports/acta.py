@@ -64,8 +64,9 @@ def _attendance_table(session: Session, event_id: Any, width: float) -> Table:
         rows.append([label(age) if age else _("Not stated"), *figures, sum(figures)])
     sums = [sum(row[i] for row in rows) for i in range(1, 5)]
     rows.append([_("Total"), *sums])
-    return table(header, rows, scaled((3, 1.4, 1.4, 1.4, 1.4), width), numeric=(1, 2, 3, 4),
-                 bold_last=True)
+    return table(
+        header, rows, scaled((3, 1.4, 1.4, 1.4, 1.4), width), numeric=(1, 2, 3, 4), bold_last=True
+    )
 
 
 def _group_label(code: str) -> str:
@@ -95,14 +96,24 @@ def _round_flowables(session: Session, rnd: PrioritizationRound, width: float) -
     if agreed:
         by_rank = agreed_by_mean_rank(rnd.method)
         rows: list[list[Any]] = [
-            [rank_text(r.shared_rank or r.rank, r.tied), items[r.item_id].code,
-             items[r.item_id].demand.description,
-             r.priority_class.value if r.priority_class else "",
-             number(-r.score if by_rank else r.score), r.dissent]
+            [
+                rank_text(r.shared_rank or r.rank, r.tied),
+                items[r.item_id].code,
+                items[r.item_id].demand.description,
+                r.priority_class.value if r.priority_class else "",
+                number(-r.score if by_rank else r.score),
+                r.dissent,
+            ]
             for r in agreed
         ]
-        header = [_("Rank"), _("Code"), _("Demand"), _("Class"),
-                  _("Average rank") if by_rank else _("Score"), _("Dissent")]
+        header = [
+            _("Rank"),
+            _("Code"),
+            _("Demand"),
+            _("Class"),
+            _("Average rank") if by_rank else _("Score"),
+            _("Dissent"),
+        ]
         out.append(para(_("Agreed priorities, with their class"), "small"))
         widths = scaled((1.7, 1.7, 8, 1.3, 1.9, 4.3), width)
         out.append(table(header, rows, widths, numeric=(0, 4)))
@@ -115,7 +126,8 @@ def _round_flowables(session: Session, rnd: PrioritizationRound, width: float) -
             [str(position + 1)]
             + [
                 _group_cell(ranked[g][position], items[ranked[g][position].item_id].code)
-                if position < len(ranked[g]) else ""
+                if position < len(ranked[g])
+                else ""
                 for g in groups
             ]
             for position in range(depth)
@@ -127,14 +139,21 @@ def _round_flowables(session: Session, rnd: PrioritizationRound, width: float) -
     note = rnd.reconciliation_note.strip()
     tally = _(
         "Tally: {issued} ballots issued, {counted} counted, {present} participants present."
-    ).format(issued=rnd.ballots_issued, counted=rnd.ballots_counted,
-             present=rnd.participants_present)
+    ).format(
+        issued=rnd.ballots_issued, counted=rnd.ballots_counted, present=rnd.participants_present
+    )
     if not note and rnd.ballots_issued != rnd.ballots_counted:
         note = _("The difference between ballots issued and counted was not explained.")
     out.append(para(tally + (" " + note if note else ""), "small"))
     for reopening in reopenings(rnd.reopen_log):
-        out.append(para(_("Reopened on {day}: {reason}").format(
-            day=spanish_date(reopening.when.date()), reason=reopening.reason), "small"))
+        out.append(
+            para(
+                _("Reopened on {day}: {reason}").format(
+                    day=spanish_date(reopening.when.date()), reason=reopening.reason
+                ),
+                "small",
+            )
+        )
     return out
 
 
@@ -149,18 +168,21 @@ def _decided_by_hand(session: Session, rnd: PrioritizationRound) -> list[Flowabl
     decided = load_decisions(session, rnd.id, load_items(session, rnd.id)).overrides
     if not decided:
         return []
-    text = "; ".join(_("{code} class {klass}: {reason}").format(
-        code=code, klass=override.klass.value, reason=override.reason)
-        for code, override in sorted(decided.items()))
-    return [para(_("Classes decided by the room: {decisions}.").format(decisions=text),
-                 "small")]
+    text = "; ".join(
+        _("{code} class {klass}: {reason}").format(
+            code=code, klass=override.klass.value, reason=override.reason
+        )
+        for code, override in sorted(decided.items())
+    )
+    return [para(_("Classes decided by the room: {decisions}.").format(decisions=text), "small")]
 
 
 def _qr(payload: str) -> Drawing:
     widget = QrCodeWidget(payload, barLevel="M")
     x1, y1, x2, y2 = widget.getBounds()
-    drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x2 - x1), 0, 0,
-                                                  QR_SIZE / (y2 - y1), 0, 0])
+    drawing = Drawing(
+        QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x2 - x1), 0, 0, QR_SIZE / (y2 - y1), 0, 0]
+    )
     drawing.add(widget)
     return drawing
 
@@ -180,8 +202,10 @@ def build(session: Session, options: ReportOptions) -> Document:
     event = require_event(session, options)
     width, _height = frame_size(options.paper)
     minutes = session.scalars(
-        select(Minutes).where(Minutes.event_id == event.id, live(Minutes))
-        .order_by(Minutes.created_at).limit(1)
+        select(Minutes)
+        .where(Minutes.event_id == event.id, live(Minutes))
+        .order_by(Minutes.created_at)
+        .limit(1)
     ).first()
     communities = ", ".join(c.name for c in event_communities(event))
     flow: list[Flowable] = [
@@ -189,8 +213,12 @@ def build(session: Session, options: ReportOptions) -> Document:
             [
                 (_("Event"), event.title),
                 (_("Kind"), label(event.kind)),
-                (_("Date"), spanish_date(minutes.signed_on if minutes and minutes.signed_on
-                                         else event.date)),
+                (
+                    _("Date"),
+                    spanish_date(
+                        minutes.signed_on if minutes and minutes.signed_on else event.date
+                    ),
+                ),
                 (_("Place"), (minutes.place if minutes and minutes.place else event.place)),
                 (_("Community / OTB"), communities),
                 (_("Facilitator"), event.facilitator_name),
@@ -202,8 +230,10 @@ def build(session: Session, options: ReportOptions) -> Document:
     ]
     if minutes and minutes.body.strip():
         flow += [heading(_("Proceedings")), *[para(p) for p in minutes.body.split("\n\n")]]
-    flow += [heading(_("Attendance by sex and age group")),
-             _attendance_table(session, event.id, width)]
+    flow += [
+        heading(_("Attendance by sex and age group")),
+        _attendance_table(session, event.id, width),
+    ]
     flow += self_diagnoses(session, event.id, width) + demands(session, event.id, width)
     rounds = session.scalars(
         select(PrioritizationRound)
@@ -220,10 +250,21 @@ def build(session: Session, options: ReportOptions) -> Document:
         flow += [heading(_("Agreements")), *[para(line) for line in lines(minutes.agreements)]]
     payload = event_payload(session, event.id)
     qr_block = Table(
-        [[_qr(payload), para(_(
-            "This code carries the session and a fingerprint of the prioritisation results. "
-            "Scanning it in Planner Desktop tells whether the consolidated data still matches "
-            "what was signed here.") + "\n\n" + payload, "small")]],
+        [
+            [
+                _qr(payload),
+                para(
+                    _(
+                        "This code carries the session and a fingerprint of the prioritisation "
+                        "results. Scanning it in Planner Desktop tells whether the consolidated "
+                        "data still matches what was signed here."
+                    )
+                    + "\n\n"
+                    + payload,
+                    "small",
+                ),
+            ]
+        ],
         colWidths=[QR_SIZE + 0.4 * cm, width - QR_SIZE - 0.4 * cm],
     )
     qr_block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))

@@ -73,9 +73,16 @@ def self_diagnoses(session: Session, event_id: uuid.UUID, width: float) -> list[
         for dimension, findings in by_dimension.items():
             findings.sort(key=lambda f: (KIND_ORDER[f.kind], f.rank, f.created_at))
             out += [CondPageBreak(2.5 * cm), gap(0.15 * cm), para(dimension, "cell_bold")]
-            out.append(table(header, [
-                [label(f.kind), f.description, f.cause, f.effect, _group(f.raising_group)]
-                for f in findings], widths))
+            out.append(
+                table(
+                    header,
+                    [
+                        [label(f.kind), f.description, f.cause, f.effect, _group(f.raising_group)]
+                        for f in findings
+                    ],
+                    widths,
+                )
+            )
     return out
 
 
@@ -91,11 +98,15 @@ def demands(session: Session, event_id: uuid.UUID, width: float) -> list[Flowabl
     ).all()
     if not rows:
         return [*out, para(_("No demand was recorded at this event."))]
-    header = [_("Code"), _("Demand"), _("Sector"), _("Raised by"),
-              _("Beneficiaries (women / men)")]
+    header = [_("Code"), _("Demand"), _("Sector"), _("Raised by"), _("Beneficiaries (women / men)")]
     body: list[list[Any]] = [
-        [d.code, d.description, sector, _group(d.raising_group),
-         f"{d.beneficiaries_women} / {d.beneficiaries_men}"]
+        [
+            d.code,
+            d.description,
+            sector,
+            _group(d.raising_group),
+            f"{d.beneficiaries_women} / {d.beneficiaries_men}",
+        ]
         for d, sector in rows
     ]
     widths = scaled((2.2, 7.6, 3.4, 2, 3.2), width)
@@ -105,16 +116,24 @@ def demands(session: Session, event_id: uuid.UUID, width: float) -> list[Flowabl
 def _parameters(rnd: PrioritizationRound) -> list[str]:
     found: list[str] = []
     if rnd.method in (M.dots, M.budget_greedy):
-        found.append((_("{dots} dots per participant, several on one demand allowed")
-                      if rnd.allow_stacking else
-                      _("{dots} dots per participant, at most one on each demand")
-                      ).format(dots=rnd.dots_per_participant))
+        found.append(
+            (
+                _("{dots} dots per participant, several on one demand allowed")
+                if rnd.allow_stacking
+                else _("{dots} dots per participant, at most one on each demand")
+            ).format(dots=rnd.dots_per_participant)
+        )
     if rnd.method is M.approval and rnd.max_choices:
         found.append(_("at most {n} demands chosen on each ballot").format(n=rnd.max_choices))
     if rnd.method is M.criteria:
         criteria = [c for c in rnd.criteria if c.deleted_at is None]
-        found.append(_("criteria: {list}").format(list=", ".join(
-            _("{name} {weight:g} %").format(name=c.name, weight=c.weight) for c in criteria)))
+        found.append(
+            _("criteria: {list}").format(
+                list=", ".join(
+                    _("{name} {weight:g} %").format(name=c.name, weight=c.weight) for c in criteria
+                )
+            )
+        )
     if rnd.budget_ceiling is not None:
         found.append(_("budget ceiling {amount}").format(amount=money(rnd.budget_ceiling)))
     groups = [_group(g) for g in rnd.groups.split(",") if g.strip()]
@@ -132,11 +151,14 @@ def round_details(session: Session, rnd: PrioritizationRound, width: float) -> l
         text = "; ".join(parameters)
         out.append(para(text[:1].upper() + text[1:] + ".", "small"))
     if rnd.agreed_note.strip():
-        out.append(para(_("Agreed order set by the room: {note}").format(
-            note=rnd.agreed_note.strip()), "small"))
+        out.append(
+            para(
+                _("Agreed order set by the room: {note}").format(note=rnd.agreed_note.strip()),
+                "small",
+            )
+        )
     if not rnd.closed:
-        out.append(para(_("This round is still open: its results may still change."),
-                        "body"))
+        out.append(para(_("This round is still open: its results may still change."), "body"))
     if rnd.method is M.pairwise:
         out += _choices(session, rnd, width)
     return out
@@ -147,15 +169,22 @@ def _choices(session: Session, rnd: PrioritizationRound, width: float) -> list[F
     choices = load_choices(session, rnd.id, items, [])
     if not choices:
         return []
-    texts = {item.code: item.demand.description for item in rnd.items
-             if item.deleted_at is None}
+    texts = {item.code: item.demand.description for item in rnd.items if item.deleted_at is None}
     rows: list[list[Any]] = []
     for group in sorted(choices):
         for choice in sorted(choices[group], key=lambda c: (c.a, c.b)):
             loser = choice.b if choice.winner == choice.a else choice.a
-            rows.append([_group(group), f"{choice.a} – {choice.b}",
-                         f"{choice.winner}: {texts.get(choice.winner, '')}",
-                         loser, choice.reason])
+            rows.append(
+                [
+                    _group(group),
+                    f"{choice.a} – {choice.b}",
+                    f"{choice.winner}: {texts.get(choice.winner, '')}",
+                    loser,
+                    choice.reason,
+                ]
+            )
     header = [_("Group"), _("Pair"), _("Preferred"), _("Instead of"), _("Reason")]
-    return [para(_("Pairwise choices, each with the reason given"), "small"),
-            table(header, rows, scaled((2, 1.6, 6, 1.9, 6.5), width))]
+    return [
+        para(_("Pairwise choices, each with the reason given"), "small"),
+        table(header, rows, scaled((2, 1.6, 6, 1.9, 6.5), width)),
+    ]

@@ -87,8 +87,12 @@ def check_in_session(session: Session, text: str) -> ActaCheck:
     if not lines:
         differences = (_("the event has no prioritisation results any more"), *differences)
     if not differences:
-        differences = (_("the fingerprint of the results differs, and no round records a "
-                         "change after the signing"),)
+        differences = (
+            _(
+                "the fingerprint of the results differs, and no round records a "
+                "change after the signing"
+            ),
+        )
     return ActaCheck(Verdict.changed, session_id, title, when, differences)
 
 
@@ -107,26 +111,41 @@ def changed_rounds(session: Session, event: Event) -> list[str]:
     """One line per round of ``event`` whose results were written after the signing day."""
     after = datetime.combine(signing_day(session, event), time.max)
     rows = session.execute(
-        select(PrioritizationRound.title, PrioritizationRound.deleted_at,
-               RoundResult.created_at, RoundResult.updated_at, RoundResult.deleted_at)
+        select(
+            PrioritizationRound.title,
+            PrioritizationRound.deleted_at,
+            RoundResult.created_at,
+            RoundResult.updated_at,
+            RoundResult.deleted_at,
+        )
         .join(RoundResult, RoundResult.round_id == PrioritizationRound.id)
         .where(
             PrioritizationRound.event_id == event.id,
-            or_(RoundResult.created_at > after, RoundResult.updated_at > after,
-                RoundResult.deleted_at > after, PrioritizationRound.deleted_at > after),
+            or_(
+                RoundResult.created_at > after,
+                RoundResult.updated_at > after,
+                RoundResult.deleted_at > after,
+                PrioritizationRound.deleted_at > after,
+            ),
         )
     ).all()
     latest: dict[str, tuple[datetime, bool]] = {}
     for title, round_deleted, created, updated, deleted in rows:
-        moments = [moment for moment in (created, updated, deleted, round_deleted)
-                   if moment is not None and moment > after]
+        moments = [
+            moment
+            for moment in (created, updated, deleted, round_deleted)
+            if moment is not None and moment > after
+        ]
         when, gone = max(moments), round_deleted is not None
         if title not in latest or latest[title][0] < when:
             latest[title] = (when, gone)
     lines = []
     for title, (when, gone) in sorted(latest.items(), key=lambda item: item[1][0]):
-        text = (_("round «{round}» was deleted on {date}") if gone
-                else _("the results of round «{round}» changed on {date}"))
+        text = (
+            _("round «{round}» was deleted on {date}")
+            if gone
+            else _("the results of round «{round}» changed on {date}")
+        )
         lines.append(text.format(round=title, date=short_date(when.date())))
     return lines
 
@@ -134,15 +153,17 @@ def changed_rounds(session: Session, event: Event) -> list[str]:
 def verdict_line(check: ActaCheck) -> str:
     """The verdict in one line (the command line prints it; the dialog shows the same)."""
     if check.verdict is Verdict.matches:
-        return _("Matches: the results of {event} ({date}) are the ones signed on the "
-                 "acta").format(event=check.event_title, date=check.event_date)
+        return _("Matches: the results of {event} ({date}) are the ones signed on the acta").format(
+            event=check.event_title, date=check.event_date
+        )
     if check.verdict is Verdict.changed:
         return _("Does not match: {event} ({date}): {differences}").format(
-            event=check.event_title, date=check.event_date,
-            differences="; ".join(check.differences))
+            event=check.event_title, date=check.event_date, differences="; ".join(check.differences)
+        )
     if check.verdict is Verdict.unknown:
-        return _("Does not match: no event of this database has the session "
-                 "{session}").format(session=check.session_id)
+        return _("Does not match: no event of this database has the session {session}").format(
+            session=check.session_id
+        )
     return _("Unreadable: this is not an acta code ({shape})").format(shape=CODE_SHAPE)
 
 

@@ -20,7 +20,14 @@ def build(session: Session, options: ReportOptions) -> Document:
     return Document(
         title=_("Actors by phase"),
         subtitle=government(town),
-        flowables=[para(_("What each organization does in the planning, the execution and "
-                          "the follow-up and evaluation of the plan.")), matrix],
+        flowables=[
+            para(
+                _(
+                    "What each organization does in the planning, the execution and "
+                    "the follow-up and evaluation of the plan."
+                )
+            ),
+            matrix,
+        ],
         landscape=True,
     )

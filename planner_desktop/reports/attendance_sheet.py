@@ -79,9 +79,17 @@ def build(session: Session, options: ReportOptions) -> Document:
                 ]
             )
     else:
-        pairs = [(name, "") for name in (
-            _("Event"), _("Date"), _("Place"), _("Community / OTB"), _("Facilitator"), _("Kind"),
-        )]
+        pairs = [
+            (name, "")
+            for name in (
+                _("Event"),
+                _("Date"),
+                _("Place"),
+                _("Community / OTB"),
+                _("Facilitator"),
+                _("Kind"),
+            )
+        ]
     first_empty = len(rows) + 1
     heights: list[float | None] = [None] * len(rows) + [ROW_HEIGHT] * EMPTY_ROWS
     rows += [[str(n)] + [""] * 8 for n in range(first_empty, first_empty + EMPTY_ROWS)]

@@ -29,8 +29,10 @@ def instructions(rnd: PrioritizationRound) -> str:
     method = rnd.method
     if method is PrioritizationMethod.dots:
         if rnd.allow_stacking:
-            text = _("Put up to {dots} dots in the right-hand column. You may put several dots "
-                     "on the same demand.")
+            text = _(
+                "Put up to {dots} dots in the right-hand column. You may put several dots "
+                "on the same demand."
+            )
         else:
             text = _("Put up to {dots} dots in the right-hand column, at most one per demand.")
         return text.format(dots=rnd.dots_per_participant)
@@ -55,8 +57,15 @@ def groups_line(rnd: PrioritizationRound) -> str:
 
 def ballot(rnd: PrioritizationRound, width: float) -> list[Flowable]:
     items = live_items(rnd.items)
-    rows = [[PictogramCell(item.demand.sector.code, PICTOGRAM_SIZE), item.code,
-             item.demand.description, ""] for item in items]
+    rows = [
+        [
+            PictogramCell(item.demand.sector.code, PICTOGRAM_SIZE),
+            item.code,
+            item.demand.description,
+            "",
+        ]
+        for item in items
+    ]
     header = ["", _("Code"), _("Demand"), _("Your vote")]
     return [
         KeepTogether(
@@ -66,8 +75,12 @@ def ballot(rnd: PrioritizationRound, width: float) -> list[Flowable]:
                 gap(),
                 para(groups_line(rnd)),
                 para(instructions(rnd)),
-                table(header, rows, scaled((1.1, 1.6, 10.5, 3), width),
-                      row_heights=[MARK_HEIGHT] * len(rows)),
+                table(
+                    header,
+                    rows,
+                    scaled((1.1, 1.6, 10.5, 3), width),
+                    row_heights=[MARK_HEIGHT] * len(rows),
+                ),
             ]
         )
     ]

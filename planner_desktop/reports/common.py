@@ -139,8 +139,7 @@ def rounds_for(session: Session, options: ReportOptions) -> list[PrioritizationR
         round_id = parse_id(options.round, _("round"))
         found = session.scalars(query.where(PrioritizationRound.id == round_id)).first()
         if found is None:
-            raise ReportRefused(_("there is no prioritisation round {id}").format(
-                id=options.round))
+            raise ReportRefused(_("there is no prioritisation round {id}").format(id=options.round))
         return [found]
     if options.event:
         event = require_event(session, options)

@@ -53,8 +53,10 @@ class _Contents(Flowable):
         fit = int(available_height // LINE)
         if fit < 1 or fit >= len(self._entries):
             return []
-        return [_Contents(self._entries[:fit], self._pages),
-                _Contents(self._entries[fit:], self._pages)]
+        return [
+            _Contents(self._entries[:fit], self._pages),
+            _Contents(self._entries[fit:], self._pages),
+        ]
 
     def draw(self) -> None:
         canvas = self.canv

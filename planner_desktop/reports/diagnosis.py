@@ -43,19 +43,20 @@ def _sums(key: Any) -> Select[Any]:
     """
     dropped = select(Community.id).where(Community.deleted_at.is_not(None))
     return (
-        select(key.label("key"), func.count().label("n"),
-               func.sum(Demand.estimated_cost).label("cost"))
+        select(
+            key.label("key"), func.count().label("n"), func.sum(Demand.estimated_cost).label("cost")
+        )
         .where(live(Demand), Demand.community_id.not_in(dropped))
         .group_by(key)
     )
 
 
-def _named(session: Session, name: Any, sums: Subquery, query: Select[Any]) -> list[
-        tuple[str, int, Any]]:
+def _named(
+    session: Session, name: Any, sums: Subquery, query: Select[Any]
+) -> list[tuple[str, int, Any]]:
     """The ``sums`` added up per ``name`` (``query`` joins them to it), sorted by name."""
     rows = session.execute(
-        query.add_columns(func.sum(sums.c.n), func.sum(sums.c.cost))
-        .group_by(name).order_by(name)
+        query.add_columns(func.sum(sums.c.n), func.sum(sums.c.cost)).group_by(name).order_by(name)
     ).all()
     return [(str(found), int(n), cost) for found, n, cost in rows]
 
@@ -63,17 +64,26 @@ def _named(session: Session, name: Any, sums: Subquery, query: Select[Any]) -> l
 def demands_by_sector(session: Session) -> list[tuple[str, int, Any]]:
     """Live demands of live communities: (sector, count, cost), by sector name."""
     sums = _sums(Demand.sector_id).subquery()
-    return _named(session, Sector.name, sums,
-                  select(Sector.name).select_from(sums).join(Sector, Sector.id == sums.c.key))
+    return _named(
+        session,
+        Sector.name,
+        sums,
+        select(Sector.name).select_from(sums).join(Sector, Sector.id == sums.c.key),
+    )
 
 
 def demands_by_district(session: Session) -> list[tuple[str, int, Any]]:
     """Live demands of live communities: (district, count, cost), by district name."""
     sums = _sums(Demand.community_id).subquery()
-    return _named(session, District.name, sums,
-                  select(District.name).select_from(sums)
-                  .join(Community, Community.id == sums.c.key)
-                  .join(District, Community.district_id == District.id))
+    return _named(
+        session,
+        District.name,
+        sums,
+        select(District.name)
+        .select_from(sums)
+        .join(Community, Community.id == sums.c.key)
+        .join(District, Community.district_id == District.id),
+    )
 
 
 def demands_by_group(session: Session) -> dict[str, tuple[int, Any]]:
@@ -87,8 +97,12 @@ def agreed_classes(session: Session) -> dict[PriorityClass, int]:
     rows = session.execute(
         select(RoundResult.priority_class, func.count())
         .join(PrioritizationRound, RoundResult.round_id == PrioritizationRound.id)
-        .where(live(RoundResult), live(PrioritizationRound), RoundResult.group == AGREED,
-               RoundResult.priority_class.is_not(None))
+        .where(
+            live(RoundResult),
+            live(PrioritizationRound),
+            RoundResult.group == AGREED,
+            RoundResult.priority_class.is_not(None),
+        )
         .group_by(RoundResult.priority_class)
     ).all()
     return {klass: int(n) for klass, n in rows if klass is not None}
@@ -115,8 +129,8 @@ def _counted_section(
         gap(),
         table(
             [first, _("Demands"), _("Estimated cost")],
-            [[name, n, money(c)] for name, n, c in rows] + [[_("Total"), total_n,
-                                                             money(total_cost)]],
+            [[name, n, money(c)] for name, n, c in rows]
+            + [[_("Total"), total_n, money(total_cost)]],
             scaled((6, 1.5, 2.5), width),
             numeric=(1, 2),
             bold_last=True,
@@ -150,44 +164,61 @@ def build(session: Session, options: ReportOptions) -> Document:
         heading(_("2. Findings by dimension")),
     ]
     dimensions = session.scalars(
-        select(Dimension).where(Dimension.municipality_id == town.id, live(Dimension))
+        select(Dimension)
+        .where(Dimension.municipality_id == town.id, live(Dimension))
         .order_by(Dimension.position)
     ).all()
     kinds = list(FindingKind)
     rows: list[list[Any]] = [
-        [d.name, *(diagnosis.matrix.get((d.id, k), 0) for k in kinds),
-         sum(diagnosis.matrix.get((d.id, k), 0) for k in kinds)]
+        [
+            d.name,
+            *(diagnosis.matrix.get((d.id, k), 0) for k in kinds),
+            sum(diagnosis.matrix.get((d.id, k), 0) for k in kinds),
+        ]
         for d in dimensions
     ]
     rows.append([_("Total"), *(sum(r[i] for r in rows) for i in range(1, len(kinds) + 2))])
-    flow.append(table([_("Dimension"), *(label(k) for k in kinds), _("Total")], rows,
-                      scaled([3.4] + [1.7] * (len(kinds) + 1), width),
-                      numeric=range(1, len(kinds) + 2), bold_last=True))
+    flow.append(
+        table(
+            [_("Dimension"), *(label(k) for k in kinds), _("Total")],
+            rows,
+            scaled([3.4] + [1.7] * (len(kinds) + 1), width),
+            numeric=range(1, len(kinds) + 2),
+            bold_last=True,
+        )
+    )
     flow += findings_section(session, [(d.id, d.name) for d in dimensions], width)
     flow.append(heading(_("3. Demands")))
     flow += _counted_section(
         _("Demands by sector"),
         demands_by_sector(session),
-        width, _("Sector"),
+        width,
+        _("Sector"),
     )
     flow += _counted_section(
         _("Demands by district"),
         demands_by_district(session),
-        width, _("District"),
+        width,
+        _("District"),
     )
     by_group = demands_by_group(session)
     flow += _counted_section(
         _("Demands by group that raised them"),
         [(label(g), *by_group.get(str(g), (0, 0))) for g in Group],
-        width, _("Group"),
+        width,
+        _("Group"),
     )
     classes = priorities.classes
     flow += [
         heading(_("Agreed priority classes"), 2),
-        table([_("Class"), _("Agreed priorities")],
-              [[c.value, classes.get(c, 0)] for c in PriorityClass]
-              + [[_("Total"), sum(classes.values())]],
-              scaled((3, 2), width / 2), numeric=(1,), bold_last=True),
+        table(
+            [_("Class"), _("Agreed priorities")],
+            [[c.value, classes.get(c, 0)] for c in PriorityClass]
+            + [[_("Total"), sum(classes.values())]],
+            scaled((3, 2), width / 2),
+            numeric=(1,),
+            bold_last=True,
+        ),
     ]
     attendance = attendance_by_sex_and_age(session)
     ages: list[AgeGroup | None] = [*AgeGroup, None]
@@ -198,23 +229,37 @@ def build(session: Session, options: ReportOptions) -> Document:
     flow += [
         heading(_("4. Participation")),
         para(_("Attendances registered in all events, by sex and age group.")),
-        KeepTogether(bar_chart(_("Attendance by sex and age group"), age_names, [women, men],
-                               width, names=[label(Sex.female), label(Sex.male)])),
+        KeepTogether(
+            bar_chart(
+                _("Attendance by sex and age group"),
+                age_names,
+                [women, men],
+                width,
+                names=[label(Sex.female), label(Sex.male)],
+            )
+        ),
         gap(),
         table(
             [_("Age group"), label(Sex.female), label(Sex.male), _("Not stated"), _("Total")],
-            [[name, w, m, other[a], w + m + other[a]]
-             for name, w, m, a in zip(age_names, women, men, ages, strict=True)]
-            + [[_("Total"), sum(women), sum(men), sum(other.values()),
-                sum(attendance.values())]],
-            scaled((3, 1.4, 1.4, 1.4, 1.4), width), numeric=(1, 2, 3, 4), bold_last=True,
+            [
+                [name, w, m, other[a], w + m + other[a]]
+                for name, w, m, a in zip(age_names, women, men, ages, strict=True)
+            ]
+            + [[_("Total"), sum(women), sum(men), sum(other.values()), sum(attendance.values())]],
+            scaled((3, 1.4, 1.4, 1.4, 1.4), width),
+            numeric=(1, 2, 3, 4),
+            bold_last=True,
         ),
     ]
     assessment = self_assessment.summary(session, town.id, width)
     if assessment:
         found = self_assessment.read_assessment(session, town.id)
-        flow += [heading(_("5. Institutional self-assessment")), *assessment, gap(),
-                 KeepTogether(self_assessment.chart(found, width, _("Trend by area")))]
+        flow += [
+            heading(_("5. Institutional self-assessment")),
+            *assessment,
+            gap(),
+            KeepTogether(self_assessment.chart(found, width, _("Trend by area"))),
+        ]
     return Document(
         title=_("Consolidated municipal diagnosis"),
         subtitle=town.name,

@@ -68,8 +68,14 @@ def _key(description: str) -> str:
 def consolidated_findings(session: Session) -> dict[uuid.UUID, list[Consolidated]]:
     """The consolidated findings of each dimension (by id), in the order printed."""
     rows = session.execute(
-        select(Finding.dimension_id, Finding.kind, Finding.description, Finding.cause,
-               Finding.rank, Community.name)
+        select(
+            Finding.dimension_id,
+            Finding.kind,
+            Finding.description,
+            Finding.cause,
+            Finding.rank,
+            Community.name,
+        )
         .join(SelfDiagnosis, Finding.self_diagnosis_id == SelfDiagnosis.id)
         .join(Community, SelfDiagnosis.community_id == Community.id)
         .where(live(Finding), live(SelfDiagnosis), live(Community))
@@ -105,16 +111,21 @@ def _causes(causes: Counter[str]) -> str:
     return "; ".join(text for text, _n in ranked[:CAUSES_SHOWN])
 
 
-def findings_section(session: Session, dimensions: Sequence[tuple[uuid.UUID, str]],
-                     width: float) -> list[Flowable]:
+def findings_section(
+    session: Session, dimensions: Sequence[tuple[uuid.UUID, str]], width: float
+) -> list[Flowable]:
     """Per dimension (in the order given), one table per kind of its consolidated findings;
     the first column is headed by the kind; no column of causes when none was given."""
     by_dimension = consolidated_findings(session)
     widths = scaled((5.5, 2.2, 5.2, 4.1), width)
     out: list[Flowable] = [
         gap(),
-        para(_("Each finding once, with the communities that raised it; within each kind, "
-               "the one raised by most communities comes first.")),
+        para(
+            _(
+                "Each finding once, with the communities that raised it; within each kind, "
+                "the one raised by most communities comes first."
+            )
+        ),
     ]
     for dimension_id, name in dimensions:
         entries = by_dimension.get(dimension_id, [])
@@ -129,7 +140,8 @@ def findings_section(session: Session, dimensions: Sequence[tuple[uuid.UUID, str
             header = [label(kind), _("Communities"), _("Raised in")]
             rows: list[list[object]] = [
                 [entry.description, len(entry.communities), _places(entry.communities)]
-                for entry in of_kind]
+                for entry in of_kind
+            ]
             if any(entry.causes for entry in of_kind):
                 header.append(_("Main causes"))
                 for row, entry in zip(rows, of_kind, strict=True):

@@ -45,10 +45,14 @@ def build(session: Session, options: ReportOptions) -> Document:
                 (_("Families"), str(community.families)),
                 (_("Women"), str(community.population_women)),
                 (_("Men"), str(community.population_men)),
-                (_("Children / youth"),
-                 f"{community.population_children} / {community.population_youth}"),
-                (_("Adults / elders"),
-                 f"{community.population_adults} / {community.population_elders}"),
+                (
+                    _("Children / youth"),
+                    f"{community.population_children} / {community.population_youth}",
+                ),
+                (
+                    _("Adults / elders"),
+                    f"{community.population_adults} / {community.population_elders}",
+                ),
                 (_("Date"), ""),
                 (_("Facilitator"), ""),
             ],
@@ -56,9 +60,14 @@ def build(session: Session, options: ReportOptions) -> Document:
             columns=3,
         ),
         gap(),
-        para(_("For each dimension write the problems, potentialities, limitations and "
-               "aspirations of the community, their cause and effect, and the group that "
-               "raised them ({groups}).").format(groups=groups), "small"),
+        para(
+            _(
+                "For each dimension write the problems, potentialities, limitations and "
+                "aspirations of the community, their cause and effect, and the group that "
+                "raised them ({groups})."
+            ).format(groups=groups),
+            "small",
+        ),
     ]
     header = [_("Kind"), _("No."), _("Description"), _("Cause"), _("Effect"), _("Group")]
     widths = scaled((2.6, 0.8, 8, 5, 5, 2.2), width)
@@ -80,10 +89,12 @@ def build(session: Session, options: ReportOptions) -> Document:
         flow.append(para(_("The municipality has no diagnosis dimensions configured.")))
     flow += [
         gap(0.6 * cm),
-        KeepTogether(signature_blocks(
-            [_("Community authority (Secretario General / OTB president)"), _("Facilitator")],
-            width,
-        )),
+        KeepTogether(
+            signature_blocks(
+                [_("Community authority (Secretario General / OTB president)"), _("Facilitator")],
+                width,
+            )
+        ),
     ]
     return Document(
         title=_("Community self-diagnosis form (autodiagnóstico comunal)"),

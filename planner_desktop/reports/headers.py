@@ -58,8 +58,10 @@ def longest_word(text: str, size: float) -> float:
 
 
 def _fits(header: Sequence[str], widths: Sequence[float], size: float) -> bool:
-    return all(longest_word(text, size) <= width - 2 * CELL_PADDING
-               for text, width in zip(header, widths, strict=True))
+    return all(
+        longest_word(text, size) <= width - 2 * CELL_PADDING
+        for text, width in zip(header, widths, strict=True)
+    )
 
 
 def _widened(header: Sequence[str], widths: Sequence[float], size: float) -> list[float] | None:
@@ -70,8 +72,10 @@ def _widened(header: Sequence[str], widths: Sequence[float], size: float) -> lis
     if deficit > sum(spare):
         return None
     share = deficit / sum(spare) if deficit else 0.0
-    return [max(need, width - room * share)
-            for need, width, room in zip(needed, widths, spare, strict=True)]
+    return [
+        max(need, width - room * share)
+        for need, width, room in zip(needed, widths, spare, strict=True)
+    ]
 
 
 def fit_header(header: Sequence[str], widths: Sequence[float]) -> HeaderFit:

@@ -204,9 +204,7 @@ class _NumberedCanvas(Canvas):
 
 
 class _Template(BaseDocTemplate):
-    def __init__(
-        self, target: Any, document: Document, letterhead: Letterhead, paper: str
-    ) -> None:
+    def __init__(self, target: Any, document: Document, letterhead: Letterhead, paper: str) -> None:
         size = page_size(paper, wide=document.landscape)
         super().__init__(
             target,
@@ -224,8 +222,15 @@ class _Template(BaseDocTemplate):
         self._logo = _load_logo(letterhead.logo)
         width, height = frame_size(paper, wide=document.landscape)
         frame = Frame(
-            MARGIN, MARGIN + FOOTER_HEIGHT, width, height, id="body",
-            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+            MARGIN,
+            MARGIN + FOOTER_HEIGHT,
+            width,
+            height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
         )
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
 
@@ -292,8 +297,9 @@ def render(
 ) -> None:
     """Lay ``document`` out on ``paper`` (``a4`` or ``letter``) and write the PDF."""
     register_fonts()
-    template = _Template(str(target) if isinstance(target, Path) else target,
-                         document, letterhead, paper)
+    template = _Template(
+        str(target) if isinstance(target, Path) else target, document, letterhead, paper
+    )
     story: list[Flowable] = [para(document.title, "title")]
     if document.subtitle:
         story.append(para(document.subtitle, "subtitle"))

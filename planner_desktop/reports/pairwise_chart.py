@@ -74,16 +74,18 @@ class WallChart:
                 if col > row and col < n:
                     canvas.setFont(FONT, 8)
                     canvas.setFillColor(LINE_GREY)
-                    canvas.drawString(x + 0.15 * cm, y + 0.2 * cm,
-                                      f"{item.code}–{self.items[col].code}")
+                    canvas.drawString(
+                        x + 0.15 * cm, y + 0.2 * cm, f"{item.code}–{self.items[col].code}"
+                    )
                     canvas.setFillColor(colors.black)
 
 
 class Tile(Flowable):
     """One page-sized piece of a :class:`WallChart`, with its position to assemble it."""
 
-    def __init__(self, chart: WallChart, column: int, row: int, size: tuple[float, float],
-                 caption: str) -> None:
+    def __init__(
+        self, chart: WallChart, column: int, row: int, size: tuple[float, float], caption: str
+    ) -> None:
         super().__init__()
         self.chart, self.column, self.row = chart, column, row
         self.tile_w, self.tile_h = size
@@ -101,8 +103,7 @@ class Tile(Flowable):
         path = canvas.beginPath()
         path.rect(0, 0, self.tile_w, body_h)
         canvas.clipPath(path, stroke=0, fill=0)
-        canvas.translate(-self.column * self.tile_w,
-                         -(self.chart.height - (self.row + 1) * body_h))
+        canvas.translate(-self.column * self.tile_w, -(self.chart.height - (self.row + 1) * body_h))
         self.chart.draw(canvas)
         canvas.restoreState()
         canvas.setDash(3, 3)
@@ -120,7 +121,8 @@ def tiles(chart: WallChart, size: tuple[float, float], title: str) -> list[Flowa
         for column in range(columns):
             number = row * columns + column + 1
             caption = _("{title} · sheet {n} of {total} (row {row}, column {column})").format(
-                title=title, n=number, total=rows * columns, row=row + 1, column=column + 1)
+                title=title, n=number, total=rows * columns, row=row + 1, column=column + 1
+            )
             out += [PageBreak(), Tile(chart, column, row, size, caption)]
     return out
 
@@ -133,12 +135,19 @@ def _round_pages(rnd: PrioritizationRound, size: tuple[float, float]) -> list[Fl
     return [
         heading(rnd.title),
         para(_("Method: {method}.").format(method=label(rnd.method)), "small"),
-        para(_("Compare each pair of demands once and write in its cell the code of the one "
-               "the room prefers, with the reason. Count the wins of each demand in the last "
-               "column. The chart is printed on {sheets} sheets: glue them by row and column "
-               "as written at the top of each sheet.").format(sheets=sheets)),
-        table([_("Code"), _("Demand")], [[i.code, i.demand.description] for i in items],
-              scaled((1, 9), width)),
+        para(
+            _(
+                "Compare each pair of demands once and write in its cell the code of the one "
+                "the room prefers, with the reason. Count the wins of each demand in the last "
+                "column. The chart is printed on {sheets} sheets: glue them by row and column "
+                "as written at the top of each sheet."
+            ).format(sheets=sheets)
+        ),
+        table(
+            [_("Code"), _("Demand")],
+            [[i.code, i.demand.description] for i in items],
+            scaled((1, 9), width),
+        ),
         *tiles(chart, size, rnd.title),
     ]
 

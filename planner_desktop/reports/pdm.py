@@ -52,11 +52,28 @@ from planner_desktop.reports.plan_tree import PlanTree, current_plan, load_tree
 from planner_desktop.reports.tables import scaled, table
 
 PDM_TABLES = (
-    "district", "community", "plan", "plan_level", "plan_value", "plan_element", "sdg_link",
-    "cross_cutting", "element_cross_cutting", "org_unit", "project_profile",
-    "multi_year_programming", "funding_source", "indicator", "indicator_target",
-    "assessment_area", "assessment_score", "actor_role", "work_activity", "agreement",
-    "team_member", "pact",
+    "district",
+    "community",
+    "plan",
+    "plan_level",
+    "plan_value",
+    "plan_element",
+    "sdg_link",
+    "cross_cutting",
+    "element_cross_cutting",
+    "org_unit",
+    "project_profile",
+    "multi_year_programming",
+    "funding_source",
+    "indicator",
+    "indicator_target",
+    "assessment_area",
+    "assessment_score",
+    "actor_role",
+    "work_activity",
+    "agreement",
+    "team_member",
+    "pact",
 )
 """The tables whose records the plan draft prints: a conflict in any of them is noted."""
 
@@ -66,57 +83,91 @@ def programming_title(tree: PlanTree) -> str:
     if len(tree.years) == 5:
         return _("Five-year programming")
     return _("Multi-year programming {start}–{end}").format(
-        start=tree.plan.start_year, end=tree.plan.end_year)
+        start=tree.plan.start_year, end=tree.plan.end_year
+    )
 
 
 def _territory(session: Session, width: float) -> Flowable:
     """Communities and population of each live district (live communities only)."""
     people = population_by_district(session)
-    districts = session.execute(select(District.id, District.name).where(live(District))
-                                .order_by(District.code)).all()
-    disputed = conflicted_ids(session, "district") | set(session.scalars(
-        select(Community.district_id).where(in_conflict(Community.id, "community"))))
+    districts = session.execute(
+        select(District.id, District.name).where(live(District)).order_by(District.code)
+    ).all()
+    disputed = conflicted_ids(session, "district") | set(
+        session.scalars(select(Community.district_id).where(in_conflict(Community.id, "community")))
+    )
     rows: list[list[Any]] = [
         [marked(name) if key in disputed else name, p.communities, p.women, p.men, p.families]
-        for key, name in districts for p in [people[key]]
+        for key, name in districts
+        for p in [people[key]]
     ]
     whole = population(session)
     rows.append([_("Total"), whole.communities, whole.women, whole.men, whole.families])
-    return table([_("District"), _("Communities"), _("Women"), _("Men"), _("Families")], rows,
-                 scaled((5, 1.5, 1.5, 1.5, 1.5), width), numeric=(1, 2, 3, 4), bold_last=True)
+    return table(
+        [_("District"), _("Communities"), _("Women"), _("Men"), _("Families")],
+        rows,
+        scaled((5, 1.5, 1.5, 1.5, 1.5), width),
+        numeric=(1, 2, 3, 4),
+        bold_last=True,
+    )
 
 
-def _diagnosis(session: Session, sections: Sections, town: Municipality,
-               width: float) -> list[Flowable]:
+def _diagnosis(
+    session: Session, sections: Sections, town: Municipality, width: float
+) -> list[Flowable]:
     """The parts of the diagnosis that hold something; nothing when none does."""
     parts: list[tuple[str, list[Flowable]]] = []
     if session.scalar(select(District.id).where(live(District)).limit(1)) is not None:
         parts.append((_("Territory and population"), [_territory(session, width)]))
     summary = diagnosis_summary(session)
     if summary.findings:
-        dimensions = session.execute(select(Dimension.id, Dimension.name)
-                                     .where(live(Dimension)).order_by(Dimension.position)).all()
+        dimensions = session.execute(
+            select(Dimension.id, Dimension.name).where(live(Dimension)).order_by(Dimension.position)
+        ).all()
         kinds = list(FindingKind)
-        matrix = [[d.name, *(summary.matrix.get((d.id, k), 0) for k in kinds)]
-                  for d in dimensions]
-        parts.append((_("Findings of the community self-diagnoses"), [
-            para(_("{n} self-diagnoses in {c} communities, {f} findings.").format(
-                n=number(summary.self_diagnoses), c=number(summary.communities),
-                f=number(summary.findings))),
-            table([_("Dimension"), *(label(k) for k in kinds)], matrix,
-                  scaled([4] + [1.5] * len(kinds), width), numeric=range(1, len(kinds) + 1)),
-        ]))
+        matrix = [[d.name, *(summary.matrix.get((d.id, k), 0) for k in kinds)] for d in dimensions]
+        parts.append(
+            (
+                _("Findings of the community self-diagnoses"),
+                [
+                    para(
+                        _("{n} self-diagnoses in {c} communities, {f} findings.").format(
+                            n=number(summary.self_diagnoses),
+                            c=number(summary.communities),
+                            f=number(summary.findings),
+                        )
+                    ),
+                    table(
+                        [_("Dimension"), *(label(k) for k in kinds)],
+                        matrix,
+                        scaled([4] + [1.5] * len(kinds), width),
+                        numeric=range(1, len(kinds) + 1),
+                    ),
+                ],
+            )
+        )
     by_sector = demands_by_sector(session)
     classes = agreed_classes(session)
     demands: list[Flowable] = []
     if by_sector:
-        demands.append(table([_("Sector"), _("Demands"), _("Estimated cost")],
-                             [[name, n, money(cost)] for name, n, cost in by_sector],
-                             scaled((6, 1.5, 2.5), width), numeric=(1, 2)))
+        demands.append(
+            table(
+                [_("Sector"), _("Demands"), _("Estimated cost")],
+                [[name, n, money(cost)] for name, n, cost in by_sector],
+                scaled((6, 1.5, 2.5), width),
+                numeric=(1, 2),
+            )
+        )
     if classes:
-        demands.append(para(_("Agreed priorities by class: {classes}.").format(
-            classes=", ".join(f"{c.value} {number(classes.get(c, 0))}"
-                              for c in PriorityClass))))
+        demands.append(
+            para(
+                _("Agreed priorities by class: {classes}.").format(
+                    classes=", ".join(
+                        f"{c.value} {number(classes.get(c, 0))}" for c in PriorityClass
+                    )
+                )
+            )
+        )
     if demands:
         parts.append((_("Demands and priorities"), demands))
     assessment = self_assessment.summary(session, town.id, width)
@@ -130,16 +181,23 @@ def _diagnosis(session: Session, sections: Sections, town: Municipality,
     return flow
 
 
-def _programming(session: Session, sections: Sections, tree: PlanTree,
-                 width: float) -> list[Flowable]:
+def _programming(
+    session: Session, sections: Sections, tree: PlanTree, width: float
+) -> list[Flowable]:
     """Money per project and per funding source over the plan's years; nothing when no
     project is programmed and none is left out."""
     years = tree.years
     disputed = in_conflict(ProjectProfile.id, "project_profile") | in_conflict(
-        MultiYearProgramming.id, "multi_year_programming")
+        MultiYearProgramming.id, "multi_year_programming"
+    )
     rows = session.execute(
-        select(ProjectProfile.code, ProjectProfile.name, MultiYearProgramming.year,
-               MultiYearProgramming.amount, disputed)
+        select(
+            ProjectProfile.code,
+            ProjectProfile.name,
+            MultiYearProgramming.year,
+            MultiYearProgramming.amount,
+            disputed,
+        )
         .join(MultiYearProgramming, MultiYearProgramming.profile_id == ProjectProfile.id)
         .where(counted_programming())
         .order_by(ProjectProfile.code)
@@ -154,33 +212,47 @@ def _programming(session: Session, sections: Sections, tree: PlanTree,
         if in_dispute:
             marked_codes.add(code)
     body = [
-        [code, marked(name) if code in marked_codes else name,
-         *(money(amounts.get(y, 0)) for y in years),
-         money(sum(amounts.values(), Decimal(0)))]
+        [
+            code,
+            marked(name) if code in marked_codes else name,
+            *(money(amounts.get(y, 0)) for y in years),
+            money(sum(amounts.values(), Decimal(0))),
+        ]
         for (code, name), amounts in per_project.items()
     ]
     totals = programming_totals(session)
-    body.append([_("Total"), "", *(money(totals.year_total(y)) for y in years),
-                 money(totals.total)])
+    body.append(
+        [_("Total"), "", *(money(totals.year_total(y)) for y in years), money(totals.total)]
+    )
     by_source = [
-        [code, totals.names.get(code, ""),
-         *(money(totals.amounts.get((y, code), 0)) for y in years),
-         money(totals.source_total(code))]
+        [
+            code,
+            totals.names.get(code, ""),
+            *(money(totals.amounts.get((y, code), 0)) for y in years),
+            money(totals.source_total(code)),
+        ]
         for code in totals.sources
     ]
-    by_source.append([_("Total"), "", *(money(totals.year_total(y)) for y in years),
-                      money(totals.total)])
+    by_source.append(
+        [_("Total"), "", *(money(totals.year_total(y)) for y in years), money(totals.total)]
+    )
     ratios = [1.6, 5.5] + [1.8] * len(years) + [2]
     header = [_("Code"), _("Project"), *(str(y) for y in years), _("Total")]
     return [
         sections.section(programming_title(tree)),
         sections.sub(_("Projects by year")),
-        table(header, body, scaled(ratios, width), numeric=range(2, len(years) + 3),
-              bold_last=True),
+        table(
+            header, body, scaled(ratios, width), numeric=range(2, len(years) + 3), bold_last=True
+        ),
         *left_out,
         sections.sub(_("Funding sources by year")),
-        table([_("Code"), _("Source"), *header[2:]], by_source, scaled(ratios, width),
-              numeric=range(2, len(years) + 3), bold_last=True),
+        table(
+            [_("Code"), _("Source"), *header[2:]],
+            by_source,
+            scaled(ratios, width),
+            numeric=range(2, len(years) + 3),
+            bold_last=True,
+        ),
     ]
 
 
@@ -197,8 +269,10 @@ def build(session: Session, options: ReportOptions) -> Document:
     body: list[Flowable] = []
     legal_basis = lines(town.legal_basis)
     if legal_basis:
-        body += [sections.section(_("Introduction and legal basis")),
-                 *[para(p) for p in legal_basis]]
+        body += [
+            sections.section(_("Introduction and legal basis")),
+            *[para(p) for p in legal_basis],
+        ]
     # (part, whether it starts on a new page): programming and indicators follow projects
     for part, new_page in (
         (_diagnosis(session, sections, town, width), True),
@@ -216,7 +290,8 @@ def build(session: Session, options: ReportOptions) -> Document:
     flow = [heading(_("Contents")), toc.flowable(), PageBreak(), *body]
     return Document(
         title=_("Draft: {title} {start}–{end}").format(
-            title=tree.title, start=plan.start_year, end=plan.end_year),
+            title=tree.title, start=plan.start_year, end=plan.end_year
+        ),
         subtitle=government(town),
         flowables=flow,
         landscape=True,

@@ -32,8 +32,9 @@ def actors_matrix(session: Session, width: float) -> Flowable | None:
     organisation's role in that phase; None when no organisation has a role."""
     roles: dict[uuid.UUID, dict[ActorPhase, str]] = {}
     for organization_id, phase, role in session.execute(
-        select(ActorRole.organization_id, ActorRole.phase, ActorRole.role)
-        .where(live(ActorRole), ActorRole.role != "")
+        select(ActorRole.organization_id, ActorRole.phase, ActorRole.role).where(
+            live(ActorRole), ActorRole.role != ""
+        )
     ):
         roles.setdefault(organization_id, {})[phase] = role
     if not roles:
@@ -45,39 +46,57 @@ def actors_matrix(session: Session, width: float) -> Flowable | None:
     ).all()
     if not organizations:
         return None
-    rows = [[name, label(kind), *(roles[key].get(phase, "") for phase in PHASES)]
-            for key, name, kind in organizations]
-    return table([_("Organization"), _("Kind"), *(phase_label(p) for p in PHASES)], rows,
-                 scaled((4, 2.2, 4, 4, 4), width))
+    rows = [
+        [name, label(kind), *(roles[key].get(phase, "") for phase in PHASES)]
+        for key, name, kind in organizations
+    ]
+    return table(
+        [_("Organization"), _("Kind"), *(phase_label(p) for p in PHASES)],
+        rows,
+        scaled((4, 2.2, 4, 4, 4), width),
+    )
 
 
 def _work_plan(session: Session, plan_id: uuid.UUID, width: float) -> Flowable | None:
     rows = session.execute(
-        select(WorkActivity.activity, WorkActivity.start_date, WorkActivity.end_date,
-               WorkActivity.responsible)
+        select(
+            WorkActivity.activity,
+            WorkActivity.start_date,
+            WorkActivity.end_date,
+            WorkActivity.responsible,
+        )
         .where(WorkActivity.plan_id == plan_id, live(WorkActivity))
         .order_by(WorkActivity.position, WorkActivity.start_date)
     ).all()
     if not rows:
         return None
-    return table([_("Activity"), _("Start"), _("End"), _("Responsible")],
-                 [[a, printed_date(s), printed_date(e), r] for a, s, e, r in rows],
-                 scaled((8, 1.8, 1.8, 4.5), width))
+    return table(
+        [_("Activity"), _("Start"), _("End"), _("Responsible")],
+        [[a, printed_date(s), printed_date(e), r] for a, s, e, r in rows],
+        scaled((8, 1.8, 1.8, 4.5), width),
+    )
 
 
 def _agreements(session: Session, plan_id: uuid.UUID, width: float) -> list[Flowable]:
     found = session.scalars(
-        select(Agreement).where(Agreement.plan_id == plan_id, live(Agreement))
+        select(Agreement)
+        .where(Agreement.plan_id == plan_id, live(Agreement))
         .order_by(Agreement.signed_on, Agreement.title)
     ).all()
     out: list[Flowable] = []
     for agreement in found:
-        out += [fields_table([
-            (_("Agreement"), agreement.title),
-            (_("Signed on"), printed_date(agreement.signed_on) or "—"),
-            (_("Parties"), agreement.parties or "—"),
-            (_("Signatories"), agreement.signatories or "—"),
-        ], width), gap()]
+        out += [
+            fields_table(
+                [
+                    (_("Agreement"), agreement.title),
+                    (_("Signed on"), printed_date(agreement.signed_on) or "—"),
+                    (_("Parties"), agreement.parties or "—"),
+                    (_("Signatories"), agreement.signatories or "—"),
+                ],
+                width,
+            ),
+            gap(),
+        ]
     return out
 
 
@@ -89,14 +108,23 @@ def _team(session: Session, plan_id: uuid.UUID, width: float) -> Flowable | None
     ).all()
     if not rows:
         return None
-    return table([_("Name"), _("Role in the team"), _("Institution")],
-                 [list(row) for row in rows], scaled((5, 5, 5), width))
+    return table(
+        [_("Name"), _("Role in the team"), _("Institution")],
+        [list(row) for row in rows],
+        scaled((5, 5, 5), width),
+    )
 
 
 def _pacts(session: Session, tree: PlanTree, width: float) -> Flowable | None:
     rows = session.execute(
-        select(Organization.name, Pact.element_id, Pact.commitment, Pact.contribution,
-               Pact.start_date, Pact.end_date)
+        select(
+            Organization.name,
+            Pact.element_id,
+            Pact.commitment,
+            Pact.contribution,
+            Pact.start_date,
+            Pact.end_date,
+        )
         .join(Organization, Pact.organization_id == Organization.id)
         .where(Pact.plan_id == tree.plan.id, live(Pact))
         .order_by(Organization.name, Pact.start_date)
@@ -104,16 +132,30 @@ def _pacts(session: Session, tree: PlanTree, width: float) -> Flowable | None:
     if not rows:
         return None
     return table(
-        [_("Organization"), _("Element of the plan"), _("Commitment"), _("Contribution"),
-         _("From"), _("To")],
-        [[name, tree.named(element_id) or "—", commitment, contribution,
-          printed_date(start), printed_date(end)]
-         for name, element_id, commitment, contribution, start, end in rows],
-        scaled((3.2, 4.5, 5, 4, 1.7, 1.7), width))
+        [
+            _("Organization"),
+            _("Element of the plan"),
+            _("Commitment"),
+            _("Contribution"),
+            _("From"),
+            _("To"),
+        ],
+        [
+            [
+                name,
+                tree.named(element_id) or "—",
+                commitment,
+                contribution,
+                printed_date(start),
+                printed_date(end),
+            ]
+            for name, element_id, commitment, contribution, start, end in rows
+        ],
+        scaled((3.2, 4.5, 5, 4, 1.7, 1.7), width),
+    )
 
 
-def annex_section(session: Session, toc: Contents, tree: PlanTree,
-                  width: float) -> list[Flowable]:
+def annex_section(session: Session, toc: Contents, tree: PlanTree, width: float) -> list[Flowable]:
     """The annex, or nothing when none of its parts holds anything."""
     plan_id = tree.plan.id
     agreements = _agreements(session, plan_id, width)
@@ -122,8 +164,10 @@ def annex_section(session: Session, toc: Contents, tree: PlanTree,
         (_("Work plan"), [f for f in [_work_plan(session, plan_id, width)] if f]),
         (_("Agreement (convenio)"), agreements),
         (_("Technical team"), [f for f in [_team(session, plan_id, width)] if f]),
-        (_("Management model: pacts and alliances"),
-         [f for f in [_pacts(session, tree, width)] if f]),
+        (
+            _("Management model: pacts and alliances"),
+            [f for f in [_pacts(session, tree, width)] if f],
+        ),
     ]
     shown = [(title, flow) for title, flow in parts if flow]
     if not shown:

@@ -33,8 +33,9 @@ from planner_desktop.reports.plan_tree import Node, PlanTree
 from planner_desktop.reports.sdgs import sdg_title
 from planner_desktop.reports.tables import scaled, table
 
-ITEM = ParagraphStyle("item", parent=STYLES["body"], leftIndent=12, bulletIndent=2,
-                      bulletFontName=FONT)
+ITEM = ParagraphStyle(
+    "item", parent=STYLES["body"], leftIndent=12, bulletIndent=2, bulletFontName=FONT
+)
 
 
 def _bold_item(name: str, text: str) -> Paragraph:
@@ -70,9 +71,14 @@ def _plan_sdgs(session: Session, tree: PlanTree) -> list[Flowable]:
         if target.strip():
             targets[goal].append(target.strip())
     items = [
-        _bold_item(sdg_title(goal), ngettext("target {targets}", "targets {targets}",
-                                             len(found)).format(targets=", ".join(found))
-                   if found else "")
+        _bold_item(
+            sdg_title(goal),
+            ngettext("target {targets}", "targets {targets}", len(found)).format(
+                targets=", ".join(found)
+            )
+            if found
+            else "",
+        )
         for goal, found in targets.items()
     ]
     return [heading(_("Sustainable Development Goals of the plan"), 2), *items]
@@ -90,19 +96,25 @@ def _cross_cutting(session: Session, tree: PlanTree, width: float) -> list[Flowa
     order = {node.id: n for n, node in enumerate(tree.walk())}
     for dimension_id, element_id in sorted(
         session.execute(
-            select(ElementCrossCutting.cross_cutting_id, ElementCrossCutting.element_id)
-            .where(live(ElementCrossCutting))
+            select(ElementCrossCutting.cross_cutting_id, ElementCrossCutting.element_id).where(
+                live(ElementCrossCutting)
+            )
         ).all(),
         key=lambda pair: order.get(pair[1], -1),
     ):
         if element_id in tree.by_id:
             tagged.setdefault(dimension_id, []).append(tree.named(element_id))
-    rows = [[name, description, "\n".join(tagged.get(key, [])) or "—"]
-            for key, name, description in dimensions]
+    rows = [
+        [name, description, "\n".join(tagged.get(key, [])) or "—"]
+        for key, name, description in dimensions
+    ]
     return [
         heading(_("Cross-cutting dimensions"), 2),
-        table([_("Dimension"), _("What it means"), _("Elements it tags")], rows,
-              scaled((3, 6, 7), width)),
+        table(
+            [_("Dimension"), _("What it means"), _("Elements it tags")],
+            rows,
+            scaled((3, 6, 7), width),
+        ),
     ]
 
 
@@ -130,11 +142,13 @@ def _elements_table(tree: PlanTree, nodes: list[Node], first: int, width: float)
     branches = [b for node in nodes for b in _branches(node, [])]
     ends = [branch[-1] for branch in branches]
     extra: list[tuple[str, Callable[[Node], str], float]] = [
-        (title, pick, ratio) for title, pick, ratio in (
+        (title, pick, ratio)
+        for title, pick, ratio in (
             (_("Sector"), lambda n: n.sector, 2.2),
             (_("Responsible unit"), lambda n: n.unit, 3.0),
             (_("SDG"), lambda n: ", ".join(n.sdgs), 1.3),
-        ) if any(pick(end) for end in ends)
+        )
+        if any(pick(end) for end in ends)
     ]
     written: set[uuid.UUID] = set()
     rows = []
@@ -170,15 +184,15 @@ def _tree(tree: PlanTree, toc: Contents, width: float) -> list[Flowable]:
             flow.append(_elements_table(tree, root.children, root.depth + 1, width))
             continue
         for second in root.children:
-            flow.append(para(f"{tree.level(second.depth)} {second.label}{_notes(second)}",
-                             "h2"))
+            flow.append(para(f"{tree.level(second.depth)} {second.label}{_notes(second)}", "h2"))
             if second.children:
                 flow.append(_elements_table(tree, second.children, second.depth + 1, width))
     return flow
 
 
-def frame_section(session: Session, sections: Sections, toc: Contents, tree: PlanTree,
-                  width: float) -> list[Flowable]:
+def frame_section(
+    session: Session, sections: Sections, toc: Contents, tree: PlanTree, width: float
+) -> list[Flowable]:
     """The frame, or nothing when the plan holds none of it."""
     plan = tree.plan
     body: list[Flowable] = []

@@ -28,8 +28,10 @@ def _rows(priority: AgreedPriority) -> list[list[str]]:
     first = [priority.rank, klass, priority.demand]
     if not priority.answers:
         return [[*first, "—", priority.reason]]
-    return [[*(first if n == 0 else ["", "", ""]), answer.project, answer.standing]
-            for n, answer in enumerate(priority.answers)]
+    return [
+        [*(first if n == 0 else ["", "", ""]), answer.project, answer.standing]
+        for n, answer in enumerate(priority.answers)
+    ]
 
 
 def _community_title(community: CommunityPriorities) -> str:
@@ -37,11 +39,13 @@ def _community_title(community: CommunityPriorities) -> str:
     if len(rounds) <= 1:
         return community.community
     return _("{community} (rounds: {rounds})").format(
-        community=community.community, rounds="; ".join(rounds))
+        community=community.community, rounds="; ".join(rounds)
+    )
 
 
-def priorities_section(communities: list[CommunityPriorities], sections: Sections,
-                       toc: Contents, width: float) -> list[Flowable]:
+def priorities_section(
+    communities: list[CommunityPriorities], sections: Sections, toc: Contents, width: float
+) -> list[Flowable]:
     """Per district, per community one table whose title row (the community) repeats
     with the header on every page it runs onto, then its agreed priorities in their
     agreed order, each with its project and where it stands; nothing when no community
@@ -50,15 +54,25 @@ def priorities_section(communities: list[CommunityPriorities], sections: Section
         return []
     out: list[Flowable] = [
         sections.section(_("Community priorities and the projects that answer them")),
-        para(_("Each community's agreed priorities, in the order its prioritisation agreed, "
-               "with the project that answers each and where that project stands in this "
-               "plan, or why no project answers it yet.")),
+        para(
+            _(
+                "Each community's agreed priorities, in the order its prioritisation agreed, "
+                "with the project that answers each and where that project stands in this "
+                "plan, or why no project answers it yet."
+            )
+        ),
     ]
-    header = [_("Rank"), _("Class"), _("Demand"), _("Project that answers it"),
-              _("Where it stands")]
+    header = [
+        _("Rank"),
+        _("Class"),
+        _("Demand"),
+        _("Project that answers it"),
+        _("Where it stands"),
+    ]
     widths = scaled((1.4, 1.4, 10.8, 7.3, 4.3), width)
-    for (_code, district), group in groupby(communities,
-                                            key=lambda c: (c.district_code, c.district)):
+    for (_code, district), group in groupby(
+        communities, key=lambda c: (c.district_code, c.district)
+    ):
         out.append(toc.heading(district, 2))
         for community in group:
             rows = [[_community_title(community), "", "", "", ""]]
@@ -73,11 +87,16 @@ def left_out_of_programming(session: Session, width: float) -> list[Flowable]:
     with why: recommended to be dropped, postponed, programmed only from a funding source
     that was deleted, or not programmed yet. Nothing when there is no project at all."""
     counted = select(MultiYearProgramming.profile_id).where(counted_programming())
-    with_rows = set(session.scalars(
-        select(MultiYearProgramming.profile_id).where(live(MultiYearProgramming))))
+    with_rows = set(
+        session.scalars(select(MultiYearProgramming.profile_id).where(live(MultiYearProgramming)))
+    )
     profiles = session.execute(
-        select(ProjectProfile.id, ProjectProfile.code, ProjectProfile.name,
-               ProjectProfile.recommendation)
+        select(
+            ProjectProfile.id,
+            ProjectProfile.code,
+            ProjectProfile.name,
+            ProjectProfile.recommendation,
+        )
         .where(live(ProjectProfile), ProjectProfile.id.not_in(counted))
         .order_by(ProjectProfile.code)
     ).all()
@@ -98,6 +117,9 @@ def left_out_of_programming(session: Session, width: float) -> list[Flowable]:
         rows.append([code, name, why])
     return [
         para(_("Project profiles not in the programming, and why"), "h2"),
-        table([_("Code"), _("Project"), _("Why it is not in the programming")], rows,
-              scaled((1.6, 9, 6), width)),
+        table(
+            [_("Code"), _("Project"), _("Why it is not in the programming")],
+            rows,
+            scaled((1.6, 9, 6), width),
+        ),
     ]

@@ -34,8 +34,7 @@ CLASS_ORDER = {klass: n for n, klass in enumerate(PriorityClass)}
 def communities_classes(priorities: list[CommunityPriorities]) -> dict[uuid.UUID, str]:
     """Per project, the classes the communities gave the priorities it answers:
     ``A+: Chillavi, Tacopaya; A: Villa Rosario``."""
-    found: dict[uuid.UUID, dict[PriorityClass, list[str]]] = defaultdict(
-        lambda: defaultdict(list))
+    found: dict[uuid.UUID, dict[PriorityClass, list[str]]] = defaultdict(lambda: defaultdict(list))
     for community in priorities:
         for priority in community.priorities:
             if priority.priority_class is None:
@@ -47,19 +46,32 @@ def communities_classes(priorities: list[CommunityPriorities]) -> dict[uuid.UUID
     return {
         profile_id: "; ".join(
             f"{klass.value}: {', '.join(names)}"
-            for klass, names in sorted(by_class.items(), key=lambda kv: CLASS_ORDER[kv[0]]))
+            for klass, names in sorted(by_class.items(), key=lambda kv: CLASS_ORDER[kv[0]])
+        )
         for profile_id, by_class in found.items()
     }
 
 
-def projects_section(session: Session, sections: Sections, tree: PlanTree,
-                     priorities: list[CommunityPriorities], width: float) -> list[Flowable]:
+def projects_section(
+    session: Session,
+    sections: Sections,
+    tree: PlanTree,
+    priorities: list[CommunityPriorities],
+    width: float,
+) -> list[Flowable]:
     """Every live project with its element, responsible unit and classes; nothing when
     there is no project."""
     profiles = session.execute(
-        select(ProjectProfile.id, ProjectProfile.code, ProjectProfile.name,
-               ProjectProfile.element_id, ProjectProfile.unit_id, ProjectProfile.executing_unit,
-               ProjectProfile.team_class, ProjectProfile.team_class_reason)
+        select(
+            ProjectProfile.id,
+            ProjectProfile.code,
+            ProjectProfile.name,
+            ProjectProfile.element_id,
+            ProjectProfile.unit_id,
+            ProjectProfile.executing_unit,
+            ProjectProfile.team_class,
+            ProjectProfile.team_class_reason,
+        )
         .where(live(ProjectProfile))
         .order_by(ProjectProfile.code)
     ).all()
@@ -71,28 +83,49 @@ def projects_section(session: Session, sections: Sections, tree: PlanTree,
         header = _("Element of the plan")
     classes = communities_classes(priorities)
     rows = [
-        [p.code, p.name, elements.get(p.element_id, "—") if p.element_id else "—",
-         units.get(p.unit_id) or p.executing_unit or "—",
-         classes.get(p.id, "—"), p.team_class.value if p.team_class else "—",
-         p.team_class_reason]
+        [
+            p.code,
+            p.name,
+            elements.get(p.element_id, "—") if p.element_id else "—",
+            units.get(p.unit_id) or p.executing_unit or "—",
+            classes.get(p.id, "—"),
+            p.team_class.value if p.team_class else "—",
+            p.team_class_reason,
+        ]
         for p in profiles
     ]
     return [
         sections.section(_("Projects")),
-        table([_("Code"), _("Project"), header, _("Responsible unit"),
-               _("Communities' classes"), _("Team's class"), _("Why the team classes it so")],
-              rows, scaled((1.5, 5, 4.5, 3, 3.5, 1.4, 5), width)),
+        table(
+            [
+                _("Code"),
+                _("Project"),
+                header,
+                _("Responsible unit"),
+                _("Communities' classes"),
+                _("Team's class"),
+                _("Why the team classes it so"),
+            ],
+            rows,
+            scaled((1.5, 5, 4.5, 3, 3.5, 1.4, 5), width),
+        ),
     ]
 
 
-def indicators_section(session: Session, sections: Sections, tree: PlanTree,
-                       width: float) -> list[Flowable]:
+def indicators_section(
+    session: Session, sections: Sections, tree: PlanTree, width: float
+) -> list[Flowable]:
     """The indicators of the plan's elements with their targets per year of the plan;
     nothing when no element has one."""
     indicators = session.execute(
-        select(Indicator.id, Indicator.element_id, Indicator.name, Indicator.level,
-               Indicator.unit, Indicator.baseline)
-        .where(live(Indicator), Indicator.element_id.in_(list(tree.by_id)))
+        select(
+            Indicator.id,
+            Indicator.element_id,
+            Indicator.name,
+            Indicator.level,
+            Indicator.unit,
+            Indicator.baseline,
+        ).where(live(Indicator), Indicator.element_id.in_(list(tree.by_id)))
     ).all()
     if not indicators:
         return []
@@ -100,16 +133,32 @@ def indicators_section(session: Session, sections: Sections, tree: PlanTree,
     indicators = sorted(indicators, key=lambda i: (order[i.element_id], i.name))
     years = tree.years
     targets = {
-        (i, y): t for i, y, t in session.execute(
-            select(IndicatorTarget.indicator_id, IndicatorTarget.year, IndicatorTarget.target)
-            .where(live(IndicatorTarget),
-                   IndicatorTarget.indicator_id.in_([i.id for i in indicators])))
+        (i, y): t
+        for i, y, t in session.execute(
+            select(
+                IndicatorTarget.indicator_id, IndicatorTarget.year, IndicatorTarget.target
+            ).where(
+                live(IndicatorTarget), IndicatorTarget.indicator_id.in_([i.id for i in indicators])
+            )
+        )
     }
     header, elements = tree.column([i.element_id for i in indicators])
-    rows = [[elements[i.element_id], i.name, label(i.level), i.unit, typed(i.baseline),
-             *(typed(targets.get((i.id, y))) for y in years)] for i in indicators]
+    rows = [
+        [
+            elements[i.element_id],
+            i.name,
+            label(i.level),
+            i.unit,
+            typed(i.baseline),
+            *(typed(targets.get((i.id, y))) for y in years),
+        ]
+        for i in indicators
+    ]
     return [
         sections.section(_("Indicators and targets")),
-        table([header, _("Indicator"), _("Level"), _("Unit"), _("Baseline"), *map(str, years)],
-              rows, scaled([3.5, 5, 1.5, 1.6, 1.4] + [1.2] * len(years), width)),
+        table(
+            [header, _("Indicator"), _("Level"), _("Unit"), _("Baseline"), *map(str, years)],
+            rows,
+            scaled([3.5, 5, 1.5, 1.6, 1.4] + [1.2] * len(years), width),
+        ),
     ]

@@ -119,14 +119,28 @@ def load_tree(session: Session, plan: Plan) -> PlanTree:
     sectors = dict(session.execute(select(Sector.id, Sector.name)).all())
     sdgs = _sdgs(session, plan.id)
     rows = session.execute(
-        select(PlanElement.id, PlanElement.parent_id, PlanElement.depth, PlanElement.code,
-               PlanElement.name, PlanElement.unit_id, PlanElement.sector_id)
+        select(
+            PlanElement.id,
+            PlanElement.parent_id,
+            PlanElement.depth,
+            PlanElement.code,
+            PlanElement.name,
+            PlanElement.unit_id,
+            PlanElement.sector_id,
+        )
         .where(PlanElement.plan_id == plan.id, live(PlanElement))
         .order_by(PlanElement.position, PlanElement.code)
     ).all()
     by_id = {
-        row.id: Node(row.id, row.depth, row.code, row.name, units.get(row.unit_id, ""),
-                     sectors.get(row.sector_id, ""), sdgs.get(row.id, []))
+        row.id: Node(
+            row.id,
+            row.depth,
+            row.code,
+            row.name,
+            units.get(row.unit_id, ""),
+            sectors.get(row.sector_id, ""),
+            sdgs.get(row.id, []),
+        )
         for row in rows
     }
     roots: list[Node] = []

@@ -78,8 +78,11 @@ def profile_flowables(session: Session, profile: ProjectProfile, width: float) -
     components = live_items(profile.components)
     cost = sum((c.cost for c in components), Decimal(0))
     level, element = _element(session, profile)
-    unit = session.scalar(select(OrgUnit.name).where(OrgUnit.id == profile.unit_id,
-                                                     live(OrgUnit))) if profile.unit_id else None
+    unit = (
+        session.scalar(select(OrgUnit.name).where(OrgUnit.id == profile.unit_id, live(OrgUnit)))
+        if profile.unit_id
+        else None
+    )
     classes = communities_classes(community_priorities(session)).get(profile.id, "—")
     flow: list[Flowable] = [
         fields_table(
@@ -89,34 +92,58 @@ def profile_flowables(session: Session, profile: ProjectProfile, width: float) -
                 (level, element),
                 (_("Executing unit"), unit or profile.executing_unit or "—"),
                 (_("Communities' classes"), classes),
-                (_("Team's class"),
-                 profile.team_class.value if profile.team_class else "—"),
+                (_("Team's class"), profile.team_class.value if profile.team_class else "—"),
                 (_("Duration (months)"), number(profile.duration_months)),
                 (_("Start"), printed_date(profile.start_date)),
                 (_("Location"), ", ".join(communities) or "—"),
                 (_("Total cost"), money(cost)),
-                (_("Recommendation"),
-                 label(profile.recommendation) if profile.recommendation else "—"),
+                (
+                    _("Recommendation"),
+                    label(profile.recommendation) if profile.recommendation else "—",
+                ),
             ],
             width,
         ),
-        *(_text_section(_("Why the team classes it so"), profile.team_class_reason)
-          if profile.team_class_reason.strip() else []),
+        *(
+            _text_section(_("Why the team classes it so"), profile.team_class_reason)
+            if profile.team_class_reason.strip()
+            else []
+        ),
         *_text_section(_("Central problem"), profile.central_problem),
         *_text_section(_("Causes"), profile.causes),
         *_text_section(_("Effects"), profile.effects),
         *_text_section(_("General objective"), profile.general_objective),
         *_text_section(_("Specific objectives"), profile.specific_objectives),
         heading(_("Demands it answers"), 2),
-        table([_("Code"), _("Demand")], [list(row) for row in demands] or [["—", ""]],
-              scaled((1.5, 8), width)),
+        table(
+            [_("Code"), _("Demand")],
+            [list(row) for row in demands] or [["—", ""]],
+            scaled((1.5, 8), width),
+        ),
         heading(_("Beneficiaries"), 2),
         table(
-            [_("Women"), _("Men"), _("Children"), _("Youth"), _("Adults"), _("Elders"),
-             _("Indirect women"), _("Indirect men")],
-            [[profile.direct_women, profile.direct_men, profile.direct_children,
-              profile.direct_youth, profile.direct_adults, profile.direct_elders,
-              profile.indirect_women, profile.indirect_men]],
+            [
+                _("Women"),
+                _("Men"),
+                _("Children"),
+                _("Youth"),
+                _("Adults"),
+                _("Elders"),
+                _("Indirect women"),
+                _("Indirect men"),
+            ],
+            [
+                [
+                    profile.direct_women,
+                    profile.direct_men,
+                    profile.direct_children,
+                    profile.direct_youth,
+                    profile.direct_adults,
+                    profile.direct_elders,
+                    profile.indirect_women,
+                    profile.indirect_men,
+                ]
+            ],
             scaled([1] * 8, width),
             numeric=range(8),
         ),
@@ -131,8 +158,12 @@ def profile_flowables(session: Session, profile: ProjectProfile, width: float) -
         ),
     ]
     funding = session.execute(
-        select(FundingSource.name, FundingSource.funder, ProfileFunding.amount,
-               ProfileFunding.counterpart_kind)
+        select(
+            FundingSource.name,
+            FundingSource.funder,
+            ProfileFunding.amount,
+            ProfileFunding.counterpart_kind,
+        )
         .join(FundingSource, ProfileFunding.source_id == FundingSource.id)
         .where(ProfileFunding.profile_id == profile.id, live(ProfileFunding))
         .order_by(FundingSource.code)
@@ -154,8 +185,9 @@ def profile_flowables(session: Session, profile: ProjectProfile, width: float) -
     if indicators:
         targets = session.execute(
             select(IndicatorTarget.indicator_id, IndicatorTarget.year, IndicatorTarget.target)
-            .where(IndicatorTarget.indicator_id.in_([i.id for i in indicators]),
-                   live(IndicatorTarget))
+            .where(
+                IndicatorTarget.indicator_id.in_([i.id for i in indicators]), live(IndicatorTarget)
+            )
             .order_by(IndicatorTarget.year)
         ).all()
         by_indicator: dict[uuid.UUID, list[str]] = {}
@@ -165,8 +197,10 @@ def profile_flowables(session: Session, profile: ProjectProfile, width: float) -
             heading(_("Indicators"), 2),
             table(
                 [_("Indicator"), _("Unit"), _("Baseline"), _("Targets")],
-                [[i.name, i.unit, typed(i.baseline), "; ".join(by_indicator.get(i.id, []))]
-                 for i in indicators],
+                [
+                    [i.name, i.unit, typed(i.baseline), "; ".join(by_indicator.get(i.id, []))]
+                    for i in indicators
+                ],
                 scaled((5, 2, 2, 5), width),
             ),
         ]

@@ -109,8 +109,13 @@ def load_results(session: Session, event_id: uuid.UUID) -> list[ResultLine]:
     ).all()
     return [
         ResultLine(
-            round_id=row[0], group=row[1], item_code=row[2], demand_id=row[3], rank=int(row[4]),
-            score=float(row[5]), priority_class=row[6].value if row[6] is not None else None,
+            round_id=row[0],
+            group=row[1],
+            item_code=row[2],
+            demand_id=row[3],
+            rank=int(row[4]),
+            score=float(row[5]),
+            priority_class=row[6].value if row[6] is not None else None,
         )
         for row in rows
     ]
@@ -135,9 +140,12 @@ def event_payload(session: Session, event_id: uuid.UUID) -> str:
 
 def event_of_session(session: Session, session_id: uuid.UUID) -> Event | None:
     """The event an acta's session id names: through its minutes, or the event id itself."""
-    event_id = session.scalars(
-        select(Minutes.event_id).where(Minutes.session_id == session_id, live(Minutes)).limit(1)
-    ).first() or session_id
+    event_id = (
+        session.scalars(
+            select(Minutes.event_id).where(Minutes.session_id == session_id, live(Minutes)).limit(1)
+        ).first()
+        or session_id
+    )
     return session.get(Event, event_id)
 
 

@@ -51,23 +51,36 @@ class Assessment:
         return [self.cell(area_id, year)[1] for year in self.years]
 
     def scored(self, area_id: uuid.UUID) -> list[tuple[int, Decimal]]:
-        return [(year, value) for year, value in zip(self.years, self.series(area_id),
-                                                     strict=True) if value is not None]
+        return [
+            (year, value)
+            for year, value in zip(self.years, self.series(area_id), strict=True)
+            if value is not None
+        ]
 
 
 def read_assessment(session: Session, municipality_id: uuid.UUID) -> Assessment:
     areas = [
-        (key, name) for key, name in session.execute(
+        (key, name)
+        for key, name in session.execute(
             select(AssessmentArea.id, AssessmentArea.name)
             .where(AssessmentArea.municipality_id == municipality_id, live(AssessmentArea))
-            .order_by(AssessmentArea.position, AssessmentArea.created_at))
+            .order_by(AssessmentArea.position, AssessmentArea.created_at)
+        )
     ]
-    rows = session.execute(
-        select(AssessmentScore.area_id, AssessmentScore.year, AssessmentScore.state,
-               AssessmentScore.percentage)
-        .where(AssessmentScore.area_id.in_([key for key, _name in areas]),
-               live(AssessmentScore))
-    ).all() if areas else []
+    rows = (
+        session.execute(
+            select(
+                AssessmentScore.area_id,
+                AssessmentScore.year,
+                AssessmentScore.state,
+                AssessmentScore.percentage,
+            ).where(
+                AssessmentScore.area_id.in_([key for key, _name in areas]), live(AssessmentScore)
+            )
+        ).all()
+        if areas
+        else []
+    )
     found = Assessment(areas, sorted({row.year for row in rows}))
     for area_id, year, state, value in rows:
         found.cells[(area_id, year)] = (state, value if state is ScoreState.scored else None)
@@ -84,22 +97,36 @@ def cell_text(cell: Cell) -> str:
 
 
 def legend() -> Flowable:
-    return para(_("{mark} the area does not apply that year. Not evaluated: no score was "
-                  "given that year. Neither counts as zero.").format(mark=NOT_APPLICABLE_MARK),
-                "small")
+    return para(
+        _(
+            "{mark} the area does not apply that year. Not evaluated: no score was "
+            "given that year. Neither counts as zero."
+        ).format(mark=NOT_APPLICABLE_MARK),
+        "small",
+    )
 
 
 def scores_table(found: Assessment, width: float) -> Flowable:
-    rows = [[name, *(cell_text(found.cell(key, year)) for year in found.years)]
-            for key, name in found.areas]
-    return table([_("Area"), *map(str, found.years)], rows,
-                 scaled([5] + [1.7] * len(found.years), width),
-                 numeric=range(1, len(found.years) + 1))
+    rows = [
+        [name, *(cell_text(found.cell(key, year)) for year in found.years)]
+        for key, name in found.areas
+    ]
+    return table(
+        [_("Area"), *map(str, found.years)],
+        rows,
+        scaled([5] + [1.7] * len(found.years), width),
+        numeric=range(1, len(found.years) + 1),
+    )
 
 
 def chart(found: Assessment, width: float, title: str = "") -> Flowable:
-    return trend_chart(title, found.years, [name for _key, name in found.areas],
-                       [found.series(key) for key, _name in found.areas], width)
+    return trend_chart(
+        title,
+        found.years,
+        [name for _key, name in found.areas],
+        [found.series(key) for key, _name in found.areas],
+        width,
+    )
 
 
 def _change(scored: list[tuple[int, Decimal]]) -> str:
@@ -129,10 +156,18 @@ def summary(session: Session, municipality_id: uuid.UUID, width: float) -> list[
         else:
             rows.append([name, _("not evaluated"), "", "—"])
     return [
-        para(_("The latest score of each area of the institutional self-assessment and how "
-               "it changed since the score before it.")),
-        table([_("Area"), _("Latest score"), _("Year"), _("Trend")], rows,
-              scaled((5, 1.8, 1.2, 4), width), numeric=(1,)),
+        para(
+            _(
+                "The latest score of each area of the institutional self-assessment and how "
+                "it changed since the score before it."
+            )
+        ),
+        table(
+            [_("Area"), _("Latest score"), _("Year"), _("Trend")],
+            rows,
+            scaled((5, 1.8, 1.2, 4), width),
+            numeric=(1,),
+        ),
     ]
 
 
@@ -148,10 +183,23 @@ def build(session: Session, options: ReportOptions) -> Document:
         scores_table(found, width),
         legend(),
         gap(),
-        KeepTogether([heading(_("Trend by area")),
-                      para(_("A year that was not evaluated or does not apply is a gap in "
-                             "the line, not a zero."), "small"),
-                      chart(found, width)]),
+        KeepTogether(
+            [
+                heading(_("Trend by area")),
+                para(
+                    _(
+                        "A year that was not evaluated or does not apply is a gap in "
+                        "the line, not a zero."
+                    ),
+                    "small",
+                ),
+                chart(found, width),
+            ]
+        ),
     ]
-    return Document(title=_("Institutional self-assessment"), subtitle=government(town),
-                    flowables=flow, landscape=wide)
+    return Document(
+        title=_("Institutional self-assessment"),
+        subtitle=government(town),
+        flowables=flow,
+        landscape=wide,
+    )

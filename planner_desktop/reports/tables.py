@@ -107,8 +107,10 @@ class _BoldCell(_Cell):
 
 
 _BODY = {False: _Cell("body").frozen(), True: _Cell("number").frozen(alignment="RIGHT")}
-_BOLD = {False: _BoldCell("bold").frozen(), True: _BoldCell("bold_number").frozen(
-    alignment="RIGHT")}
+_BOLD = {
+    False: _BoldCell("bold").frozen(),
+    True: _BoldCell("bold_number").frozen(alignment="RIGHT"),
+}
 _HEADERS: dict[tuple[float, bool], CellStyle] = {}
 
 
@@ -119,13 +121,16 @@ def _header_style(size: float, right: bool) -> CellStyle:
         return _BOLD[right]
     if (size, right) not in _HEADERS:
         _HEADERS[size, right] = _BoldCell(f"header_{size}_{right}").frozen(
-            fontsize=size, leading=CELL_LEADING * size / _BoldCell.fontsize,
-            alignment="RIGHT" if right else "LEFT")
+            fontsize=size,
+            leading=CELL_LEADING * size / _BoldCell.fontsize,
+            alignment="RIGHT" if right else "LEFT",
+        )
     return _HEADERS[size, right]
 
 
-def _cell_styles(columns: int, rows: int, numeric: Sequence[int], bold_last: bool,
-                 header_size: float) -> list[list[CellStyle]]:
+def _cell_styles(
+    columns: int, rows: int, numeric: Sequence[int], bold_last: bool, header_size: float
+) -> list[list[CellStyle]]:
     """The style of every cell: bold header, numbers to the right, maybe a bold last row.
 
     Cells share a few style objects instead of getting one each from a style command per
@@ -166,8 +171,9 @@ def table(
     the header and a title row 0 naming what continues)."""
     fit = fit_header(header, widths)
     widths = fit.widths
-    data: list[list[Any]] = [[header_text(h, w, fit.size)
-                              for h, w in zip(header, widths, strict=True)]]
+    data: list[list[Any]] = [
+        [header_text(h, w, fit.size) for h, w in zip(header, widths, strict=True)]
+    ]
     for index, row in enumerate(rows):
         if index in titles:
             data.append([cell(row[0], sum(widths), "cell_bold"), *[""] * (len(widths) - 1)])
@@ -182,8 +188,9 @@ def table(
     styles = _cell_styles(len(widths), len(rows), numeric, bold_last, fit.size)
     for index in titles:
         styles[index + 1] = [_BOLD[False]] * len(widths)
-    result = GridTable(data, colWidths=list(widths), rowHeights=heights, repeatRows=repeat_rows,
-                       cellStyles=styles)
+    result = GridTable(
+        data, colWidths=list(widths), rowHeights=heights, repeatRows=repeat_rows, cellStyles=styles
+    )
     result.header = [str(h) for h in header]
     result.header_size = fit.size
     commands: list[tuple[Any, ...]] = [
@@ -193,9 +200,11 @@ def table(
     if bold_last and rows:
         commands.append(("BACKGROUND", (0, -1), (-1, -1), TOTAL_GREY))
     for index in titles:
-        commands += [("SPAN", (0, index + 1), (-1, index + 1)),
-                     ("BACKGROUND", (0, index + 1), (-1, index + 1), TOTAL_GREY),
-                     ("NOSPLIT", (0, index + 1), (-1, min(index + 2, len(rows))))]
+        commands += [
+            ("SPAN", (0, index + 1), (-1, index + 1)),
+            ("BACKGROUND", (0, index + 1), (-1, index + 1), TOTAL_GREY),
+            ("NOSPLIT", (0, index + 1), (-1, min(index + 2, len(rows)))),
+        ]
     result.setStyle(TableStyle(commands))
     return result
 
@@ -217,16 +226,15 @@ def fields_table(pairs: Sequence[tuple[str, str]], width: float, columns: int = 
             [
                 ("FONT", (0, 0), (-1, -1), FONT, 8, CELL_LEADING),
                 ("FONT", (0, 0), (0, -1), FONT_BOLD, 8, CELL_LEADING),
-                *[("FONT", (2 * i, 0), (2 * i, -1), FONT_BOLD, 8, CELL_LEADING)
-                  for i in range(columns)],
+                *[
+                    ("FONT", (2 * i, 0), (2 * i, -1), FONT_BOLD, 8, CELL_LEADING)
+                    for i in range(columns)
+                ],
                 ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
                 ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
                 ("GRID", (0, 0), (-1, -1), 0.4, LINE_GREY),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                *[
-                    ("BACKGROUND", (2 * i, 0), (2 * i, -1), HEADER_GREY)
-                    for i in range(columns)
-                ],
+                *[("BACKGROUND", (2 * i, 0), (2 * i, -1), HEADER_GREY) for i in range(columns)],
             ]
         )
     )

@@ -49,8 +49,7 @@ def sheet(rnd: PrioritizationRound, width: float) -> list[Flowable]:
             width,
         ),
         gap(),
-        para(_("Reconciliation note (explain any difference between ballots issued and "
-               "counted):")),
+        para(_("Reconciliation note (explain any difference between ballots issued and counted):")),
         table([""], [[""], [""], [""]], [width], row_heights=[0.8 * cm] * 3),
         gap(0.6 * cm),
         signature_blocks([_("Counter"), _("Counter"), _("Facilitator")], width),

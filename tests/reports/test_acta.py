@@ -28,9 +28,12 @@ from tests.reports.conftest import print_report
 @pytest.fixture(scope="module")
 def workshop(demo):
     with demo.engine.connect() as conn:
-        event_id = conn.execute(text(
-            "SELECT e.id FROM event e JOIN prioritization_round r ON r.event_id = e.id "
-            "WHERE r.reconciliation_note <> '' ORDER BY e.date LIMIT 1")).scalar()
+        event_id = conn.execute(
+            text(
+                "SELECT e.id FROM event e JOIN prioritization_round r ON r.event_id = e.id "
+                "WHERE r.reconciliation_note <> '' ORDER BY e.date LIMIT 1"
+            )
+        ).scalar()
     return uuid.UUID(event_id)
 
 
@@ -49,7 +52,7 @@ def _totals(store, event_id):
 def _expected_hash(store, event_id):
     """The documented canonical form, rebuilt independently from the raw tables."""
     sql = (
-        "SELECT r.round_id, r.\"group\", r.rank, i.code, i.demand_id, r.score, r.priority_class "
+        'SELECT r.round_id, r."group", r.rank, i.code, i.demand_id, r.score, r.priority_class '
         "FROM round_result r JOIN round_item i ON i.id = r.item_id "
         "JOIN prioritization_round p ON p.id = r.round_id "
         "WHERE p.event_id = :e AND r.deleted_at IS NULL AND p.deleted_at IS NULL "
@@ -58,12 +61,23 @@ def _expected_hash(store, event_id):
     with store.engine.connect() as conn:
         rows = conn.execute(text(sql), {"e": event_id.hex}).all()
     results = sorted(
-        [str(uuid.UUID(rnd)), group, rank, code, str(uuid.UUID(demand)), f"{score:.4f}",
-         klass or ""]
+        [
+            str(uuid.UUID(rnd)),
+            group,
+            rank,
+            code,
+            str(uuid.UUID(demand)),
+            f"{score:.4f}",
+            klass or "",
+        ]
         for rnd, group, rank, code, demand, score, klass in rows
     )
-    canonical = json.dumps({"event": str(event_id), "results": results, "v": 1},
-                           ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    canonical = json.dumps(
+        {"event": str(event_id), "results": results, "v": 1},
+        ensure_ascii=False,
+        separators=(",", ":"),
+        sort_keys=True,
+    )
     return hashlib.sha256(canonical.encode()).hexdigest(), len(rows)
 
 
@@ -71,19 +85,31 @@ def test_acta_prints_agenda_attendance_totals_priorities_and_signatures(demo, wo
     printed = print_report(demo, "acta", tmp_path, event=str(workshop))
     women, men, present = _totals(demo, workshop)
     assert present > 0
-    for words in ("Agenda", "Attendance by sex and age group", "Priorities", "Agreed priorities",
-                  "Signatures", "Representative of the Comité de Vigilancia", "Tally:"):
+    for words in (
+        "Agenda",
+        "Attendance by sex and age group",
+        "Priorities",
+        "Agreed priorities",
+        "Signatures",
+        "Representative of the Comité de Vigilancia",
+        "Tally:",
+    ):
         assert printed.has(words), words
     assert printed.has(f"Total {women} {men} 0 {present}")
     with demo.engine.connect() as conn:
-        note = conn.execute(text(
-            "SELECT reconciliation_note FROM prioritization_round WHERE event_id = :e"),
-            {"e": workshop.hex}).scalar()
-        first = conn.execute(text(
-            "SELECT d.description FROM round_result r JOIN round_item i ON i.id = r.item_id "
-            "JOIN demand d ON d.id = i.demand_id JOIN prioritization_round p ON p.id = r.round_id "
-            "WHERE p.event_id = :e AND r.\"group\" = 'agreed' AND r.rank = 1"),
-            {"e": workshop.hex}).scalar()
+        note = conn.execute(
+            text("SELECT reconciliation_note FROM prioritization_round WHERE event_id = :e"),
+            {"e": workshop.hex},
+        ).scalar()
+        first = conn.execute(
+            text(
+                "SELECT d.description FROM round_result r "
+                "JOIN round_item i ON i.id = r.item_id JOIN demand d ON d.id = i.demand_id "
+                "JOIN prioritization_round p ON p.id = r.round_id "
+                "WHERE p.event_id = :e AND r.\"group\" = 'agreed' AND r.rank = 1"
+            ),
+            {"e": workshop.hex},
+        ).scalar()
     assert printed.has(note)
     assert printed.has(first)
 
@@ -102,16 +128,34 @@ def test_the_qr_payload_carries_the_event_and_the_hash_of_its_results(demo, work
 def test_hash_ignores_order_and_sees_any_change():
     round_id, demand = uuid.uuid4(), uuid.uuid4()
     lines = [
-        ResultLine(round_id=round_id, group=g, item_code=c, demand_id=demand, rank=r,
-                   score=float(10 - r), priority_class="A" if g == "agreed" else None)
-        for g in ("agreed", "women") for r, c in ((1, "A"), (2, "B"))
+        ResultLine(
+            round_id=round_id,
+            group=g,
+            item_code=c,
+            demand_id=demand,
+            rank=r,
+            score=float(10 - r),
+            priority_class="A" if g == "agreed" else None,
+        )
+        for g in ("agreed", "women")
+        for r, c in ((1, "A"), (2, "B"))
     ]
     event = uuid.uuid4()
     shuffled = lines[:]
     random.Random(3).shuffle(shuffled)
     assert results_hash(event, lines) == results_hash(event, shuffled)
-    changed = [*lines[:-1], ResultLine(round_id=round_id, group="women", item_code="B",
-                                       demand_id=demand, rank=2, score=7.0, priority_class=None)]
+    changed = [
+        *lines[:-1],
+        ResultLine(
+            round_id=round_id,
+            group="women",
+            item_code="B",
+            demand_id=demand,
+            rank=2,
+            score=7.0,
+            priority_class=None,
+        ),
+    ]
     assert results_hash(event, changed) != results_hash(event, lines)
     assert results_hash(uuid.uuid4(), lines) != results_hash(event, lines)
 
@@ -125,8 +169,9 @@ def test_parse_payload_refuses_what_is_not_an_acta_code(garbage):
         parse_payload(garbage)
 
 
-def test_verification_fails_after_a_result_changes_and_retractions_leave_totals(demo, workshop,
-                                                                              tmp_path):
+def test_verification_fails_after_a_result_changes_and_retractions_leave_totals(
+    demo, workshop, tmp_path
+):
     with demo.raw_session() as session:
         payload = event_payload(session, workshop)
         assert verify_payload(session, payload) is True
@@ -134,16 +179,28 @@ def test_verification_fails_after_a_result_changes_and_retractions_leave_totals(
         before = len(load_results(session, workshop))
     women, men, present = _totals(demo, workshop)
     with demo.raw_session() as session:
-        row = session.execute(text(
-            "SELECT r.id FROM round_result r JOIN prioritization_round p ON p.id = r.round_id "
-            "WHERE p.event_id = :e AND r.\"group\" = 'agreed' ORDER BY r.rank LIMIT 1"),
-            {"e": workshop.hex}).scalar()
+        row = session.execute(
+            text(
+                "SELECT r.id FROM round_result r JOIN prioritization_round p ON p.id = r.round_id "
+                "WHERE p.event_id = :e AND r.\"group\" = 'agreed' ORDER BY r.rank LIMIT 1"
+            ),
+            {"e": workshop.hex},
+        ).scalar()
         agreed = session.get(RoundResult, uuid.UUID(row))
         agreed.score += 1
-        first = session.scalars(select(Attendance).where(Attendance.event_id == workshop)
-                                .order_by(Attendance.created_at)).first()
-        session.add(Attendance(device_id=TEST_DEVICE, event_id=workshop,
-                               person_id=first.person_id, retracts_id=first.id))
+        first = session.scalars(
+            select(Attendance)
+            .where(Attendance.event_id == workshop)
+            .order_by(Attendance.created_at)
+        ).first()
+        session.add(
+            Attendance(
+                device_id=TEST_DEVICE,
+                event_id=workshop,
+                person_id=first.person_id,
+                retracts_id=first.id,
+            )
+        )
     with demo.raw_session() as session:
         assert verify_payload(session, payload) is False
         assert len(load_results(session, workshop)) == before

@@ -18,9 +18,12 @@ from planner_desktop.reports.results_hash import event_payload, parse_payload, q
 @pytest.fixture(scope="module")
 def workshop(demo):
     with demo.engine.connect() as conn:
-        event_id = conn.execute(text(
-            "SELECT e.id FROM event e JOIN prioritization_round r ON r.event_id = e.id "
-            "ORDER BY e.date LIMIT 1")).scalar()
+        event_id = conn.execute(
+            text(
+                "SELECT e.id FROM event e JOIN prioritization_round r ON r.event_id = e.id "
+                "ORDER BY e.date LIMIT 1"
+            )
+        ).scalar()
     return uuid.UUID(event_id)
 
 
@@ -38,7 +41,8 @@ def test_unknown_and_unreadable_codes_are_told_apart(demo):
     unknown = check_acta(demo, qr_payload(stranger, "0" * 64))
     assert unknown.verdict is Verdict.unknown and unknown.session_id == stranger
     assert verdict_line(unknown).startswith("Does not match: no event") and str(stranger) in (
-        verdict_line(unknown))
+        verdict_line(unknown)
+    )
     for garbage in ("", "PDACTA1;session=abc", "hola"):
         check = check_acta(demo, garbage)
         assert check.verdict is Verdict.malformed
@@ -50,8 +54,7 @@ def test_a_scanner_s_text_reads_as_the_printed_one():
     session, digest = uuid.uuid4(), "ab" * 32
     printed = qr_payload(session, digest)
     garbled = printed.replace(";", "ñ").replace("=", "¿").replace("-", "'").upper()
-    assert parse_payload("\x02" + garbled + "\r\n") == parse_payload(printed) == (
-        session, digest)
+    assert parse_payload("\x02" + garbled + "\r\n") == parse_payload(printed) == (session, digest)
 
 
 def test_the_verdict_names_what_differs(demo, workshop):
@@ -61,15 +64,17 @@ def test_the_verdict_names_what_differs(demo, workshop):
         title, day = event.title, event.date
     check = check_acta(demo, payload)
     assert check.verdict is Verdict.matches and check.ok
-    assert verdict_line(check) == (f"Matches: the results of {title} ({short_date(day)}) are "
-                                   "the ones signed on the acta")
+    assert verdict_line(check) == (
+        f"Matches: the results of {title} ({short_date(day)}) are the ones signed on the acta"
+    )
 
     with demo.raw_session() as session:  # changed by hand: no newer version left behind
         first_result(session, workshop).score += 1
     check = check_acta(demo, payload)
     assert check.verdict is Verdict.changed and not check.ok
-    assert check.differences == ("the fingerprint of the results differs, and no round "
-                                 "records a change after the signing",)
+    assert check.differences == (
+        "the fingerprint of the results differs, and no round records a change after the signing",
+    )
 
     later = datetime.combine(day, datetime.min.time()) + timedelta(days=3, hours=10)
     with demo.raw_session() as session:  # recomputed three days after the workshop
@@ -78,12 +83,13 @@ def test_the_verdict_names_what_differs(demo, workshop):
         round_title = session.get(PrioritizationRound, result.round_id).title
     check = check_acta(demo, payload)
     assert check.differences == (
-        f"the results of round «{round_title}» changed on {short_date(later.date())}",)
-    assert verdict_line(check) == (f"Does not match: {title} ({short_date(day)}): "
-                                   f"{check.differences[0]}")
+        f"the results of round «{round_title}» changed on {short_date(later.date())}",
+    )
+    assert verdict_line(check) == (
+        f"Does not match: {title} ({short_date(day)}): {check.differences[0]}"
+    )
 
     with demo.raw_session() as session:
         session.get(PrioritizationRound, result.round_id).deleted_at = later
     check = check_acta(demo, payload)
-    assert f"round «{round_title}» was deleted on {short_date(later.date())}" in (
-        check.differences)
+    assert f"round «{round_title}» was deleted on {short_date(later.date())}" in (check.differences)

@@ -16,10 +16,10 @@ LETTER = (612.0, 792.0)
 
 def _ids(store):
     with store.engine.connect() as conn:
-        workshop = conn.execute(text(
-            "SELECT event_id FROM prioritization_round ORDER BY created_at LIMIT 1")).scalar()
-        summit = conn.execute(text(
-            "SELECT id FROM event WHERE kind = 'summit' LIMIT 1")).scalar()
+        workshop = conn.execute(
+            text("SELECT event_id FROM prioritization_round ORDER BY created_at LIMIT 1")
+        ).scalar()
+        summit = conn.execute(text("SELECT id FROM event WHERE kind = 'summit' LIMIT 1")).scalar()
     return str(uuid.UUID(workshop)), str(uuid.UUID(summit))
 
 
@@ -30,14 +30,32 @@ def _size(path):
 
 @pytest.mark.parametrize(
     "kind,paper,expected",
-    [("acta", "a4", A4), ("acta", "letter", LETTER),
-     ("tally-sheet", "a4", A4[::-1]), ("tally-sheet", "letter", LETTER[::-1])],
+    [
+        ("acta", "a4", A4),
+        ("acta", "letter", LETTER),
+        ("tally-sheet", "a4", A4[::-1]),
+        ("tally-sheet", "letter", LETTER[::-1]),
+    ],
 )
 def test_paper_size_and_orientation(demo, tmp_path, capsys, kind, paper, expected):
     workshop, _summit = _ids(demo)
     out = tmp_path / f"{kind}-{paper}.pdf"
-    code = main(["--lang", "en", "report", kind, "--db", str(demo.path), "--out", str(out),
-                 "--event", workshop, "--paper", paper])
+    code = main(
+        [
+            "--lang",
+            "en",
+            "report",
+            kind,
+            "--db",
+            str(demo.path),
+            "--out",
+            str(out),
+            "--event",
+            workshop,
+            "--paper",
+            paper,
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     assert _size(out) == pytest.approx(expected, abs=0.5)
     assert [p.name for p in tmp_path.iterdir()] == [out.name]
@@ -46,10 +64,26 @@ def test_paper_size_and_orientation(demo, tmp_path, capsys, kind, paper, expecte
 def test_acta_of_a_cumbre_without_rounds_is_printed(demo, tmp_path):
     _workshop, summit = _ids(demo)
     out = tmp_path / "acta.pdf"
-    assert main(["--lang", "en", "report", "acta", "--db", str(demo.path), "--out", str(out),
-                 "--event", summit]) == 0
+    assert (
+        main(
+            [
+                "--lang",
+                "en",
+                "report",
+                "acta",
+                "--db",
+                str(demo.path),
+                "--out",
+                str(out),
+                "--event",
+                summit,
+            ]
+        )
+        == 0
+    )
     assert "No prioritisation took place" in "".join(
-        page.extract_text() for page in PdfReader(out).pages)
+        page.extract_text() for page in PdfReader(out).pages
+    )
 
 
 def refusals(summit):
@@ -90,8 +124,9 @@ def test_an_empty_database_and_a_missing_database_are_refused(tmp_path, capsys):
     assert not out.exists() and not (tmp_path / "none.sqlite").exists()
 
 
-def test_a_failure_while_writing_leaves_neither_a_file_nor_a_partial_one(demo, tmp_path,
-                                                                       monkeypatch):
+def test_a_failure_while_writing_leaves_neither_a_file_nor_a_partial_one(
+    demo, tmp_path, monkeypatch
+):
     from planner_desktop.reports import registry
 
     def broken(_document, _head, _paper, stream):
@@ -107,12 +142,16 @@ def test_a_failure_while_writing_leaves_neither_a_file_nor_a_partial_one(demo, t
     assert [p.name for p in tmp_path.iterdir()] == ["pdm.pdf"]
 
 
-@pytest.mark.parametrize(("kind", "said"), [
-    ("self-assessment", "Institutional self-assessment written to"),
-    ("actors", "Actors by phase written to"),
-])
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("self-assessment", "Institutional self-assessment written to"),
+        ("actors", "Actors by phase written to"),
+    ],
+)
 def test_the_self_assessment_and_the_actors_print_from_the_command_line(
-        demo, tmp_path, capsys, kind, said):
+    demo, tmp_path, capsys, kind, said
+):
     """Issue 14: two new kinds of ``report``."""
     out = tmp_path / f"{kind}.pdf"
     code = main(["--lang", "en", "report", kind, "--db", str(demo.path), "--out", str(out)])

@@ -30,8 +30,9 @@ def disputed(demo: Store, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     folder = tmp_path_factory.mktemp("disputed")
     backup_file(demo.path, folder / "hq.sqlite")
     with demo.session() as session:
-        operation = session.scalars(select(m.Operation).where(
-            m.Operation.cancelled.is_(False)).order_by(m.Operation.code)).first()
+        operation = session.scalars(
+            select(m.Operation).where(m.Operation.cancelled.is_(False)).order_by(m.Operation.code)
+        ).first()
         community = session.scalars(select(m.Community).order_by(m.Community.name)).first()
         ids = operation.id, operation.code, community.id, community.name
     files = []
@@ -42,8 +43,9 @@ def disputed(demo: Store, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
             session.get(m.Operation, ids[0]).name = f"Operación editada en {name}"
             session.get(m.Community, ids[2]).population_women += 1 if name == "a" else 2
         files.append(folder / f"{name}.cumbre")
-        export_session(laptop, files[-1], scope=Scope(kind="everything"),
-                       key=Ed25519PrivateKey.generate())
+        export_session(
+            laptop, files[-1], scope=Scope(kind="everything"), key=Ed25519PrivateKey.generate()
+        )
         laptop.close()
     hq = new_store(folder / "hq.sqlite")
     merge_files(hq, files, trust=TrustPolicy(trust_new=True))
@@ -56,8 +58,10 @@ def test_the_printed_poa_marks_an_operation_in_conflict(disputed, tmp_path):
     hq, (operation_id, code, _community_id, _name) = disputed
     with hq.session() as session:
         operation = session.get(m.Operation, operation_id)
-        shown, year = f"{code} {operation.name}", session.get(
-            m.AnnualPlan, operation.annual_plan_id).fiscal_year
+        shown, year = (
+            f"{code} {operation.name}",
+            session.get(m.AnnualPlan, operation.annual_plan_id).fiscal_year,
+        )
     printed = print_report(hq, "poa", tmp_path, year=year)
     assert printed.has(marked(shown))
     assert printed.has(printed_note())
@@ -72,8 +76,7 @@ def test_the_printed_pdm_marks_the_district_of_a_community_in_conflict(disputed,
     hq, (_operation_id, _code, community_id, _name) = disputed
     with hq.session() as session:
         district = session.get(m.Community, community_id).district
-        others = session.scalars(select(m.District.name).where(
-            m.District.id != district.id)).all()
+        others = session.scalars(select(m.District.name).where(m.District.id != district.id)).all()
         name = district.name
     printed = print_report(hq, "pdm", tmp_path)
     assert printed.has(marked(name)) and printed.has(printed_note())

@@ -17,8 +17,9 @@ def test_printed_poa_budget_is_the_screen_budget(demo, tmp_path):
     with demo.session() as session:
         plan = session.scalars(select(AnnualPlan).order_by(AnnualPlan.fiscal_year)).first()
         screen = summaries.annual_summary(session, plan.id)
-        every = sum(session.scalars(select(Operation.budget).where(
-            Operation.annual_plan_id == plan.id)))
+        every = sum(
+            session.scalars(select(Operation.budget).where(Operation.annual_plan_id == plan.id))
+        )
         year = plan.fiscal_year
     assert screen.cancelled and every > screen.budget
     printed = print_report(demo, "poa", tmp_path, year=year)

@@ -12,11 +12,13 @@ from tests.reports.conftest import print_report
 def _first_workshop(store):
     """A community workshop with a round, and its community."""
     with store.engine.connect() as conn:
-        row = conn.execute(text(
-            "SELECT e.id, c.id, c.code, c.name FROM prioritization_round r "
-            "JOIN event e ON e.id = r.event_id JOIN community c ON c.id = r.community_id "
-            "ORDER BY e.date LIMIT 1"
-        )).one()
+        row = conn.execute(
+            text(
+                "SELECT e.id, c.id, c.code, c.name FROM prioritization_round r "
+                "JOIN event e ON e.id = r.event_id JOIN community c ON c.id = r.community_id "
+                "ORDER BY e.date LIMIT 1"
+            )
+        ).one()
     return row
 
 
@@ -29,12 +31,20 @@ def _uuid(hex_id: str) -> str:
 def test_attendance_sheet_lists_the_people_present_and_numbered_empty_rows(demo, tmp_path):
     event_id, _community, _code, community_name = _first_workshop(demo)
     with demo.engine.connect() as conn:
-        names = conn.execute(text(
-            "SELECT p.first_names || ' ' || p.last_names FROM attendance a "
-            "JOIN person p ON p.id = a.person_id WHERE a.event_id = :e"), {"e": event_id}
-        ).scalars().all()
-        title = conn.execute(text("SELECT title FROM event WHERE id = :e"),
-                             {"e": event_id}).scalar()
+        names = (
+            conn.execute(
+                text(
+                    "SELECT p.first_names || ' ' || p.last_names FROM attendance a "
+                    "JOIN person p ON p.id = a.person_id WHERE a.event_id = :e"
+                ),
+                {"e": event_id},
+            )
+            .scalars()
+            .all()
+        )
+        title = conn.execute(
+            text("SELECT title FROM event WHERE id = :e"), {"e": event_id}
+        ).scalar()
     printed = print_report(demo, "attendance-sheet", tmp_path, event=_uuid(event_id))
     assert printed.has("Attendance sheet")
     assert printed.has("Signature or thumbprint")
@@ -56,8 +66,9 @@ def test_diagnosis_form_has_one_table_per_dimension_and_the_community_data(demo,
     _event, _id, code, name = _first_workshop(demo)
     with demo.engine.connect() as conn:
         dimensions = conn.execute(text("SELECT name FROM dimension")).scalars().all()
-        women = conn.execute(text("SELECT population_women FROM community WHERE code = :c"),
-                             {"c": code}).scalar()
+        women = conn.execute(
+            text("SELECT population_women FROM community WHERE code = :c"), {"c": code}
+        ).scalar()
     printed = print_report(demo, "diagnosis-form", tmp_path, community=code)
     assert printed.has("autodiagnóstico comunal") and printed.has(name)
     assert printed.has(str(women))
@@ -66,15 +77,25 @@ def test_diagnosis_form_has_one_table_per_dimension_and_the_community_data(demo,
     assert printed.has("Potentiality") and printed.has("Aspiration")
 
 
-@pytest.mark.parametrize("kind,heading", [("ballot", "Ballot"), ("tally-sheet", "Tally sheet"),
-                                          ("pairwise-chart", "Pairwise comparison wall chart")])
+@pytest.mark.parametrize(
+    "kind,heading",
+    [
+        ("ballot", "Ballot"),
+        ("tally-sheet", "Tally sheet"),
+        ("pairwise-chart", "Pairwise comparison wall chart"),
+    ],
+)
 def test_round_papers_list_every_item_of_the_round(demo, tmp_path, kind, heading):
     event_id, _community, _code, _name = _first_workshop(demo)
     with demo.engine.connect() as conn:
-        items = conn.execute(text(
-            "SELECT i.code, d.description FROM round_item i JOIN demand d ON d.id = i.demand_id "
-            "JOIN prioritization_round r ON r.id = i.round_id WHERE r.event_id = :e"),
-            {"e": event_id}).all()
+        items = conn.execute(
+            text(
+                "SELECT i.code, d.description FROM round_item i "
+                "JOIN demand d ON d.id = i.demand_id "
+                "JOIN prioritization_round r ON r.id = i.round_id WHERE r.event_id = :e"
+            ),
+            {"e": event_id},
+        ).all()
     printed = print_report(demo, kind, tmp_path, event=_uuid(event_id))
     assert printed.has(heading)
     for _code, description in items:

@@ -11,16 +11,19 @@ from planner_desktop.reports.layout import Document, Letterhead, register_fonts,
 from planner_desktop.reports.tables import cell, table
 from tests.reports.conftest import Printed
 
-HEAD = Letterhead("Gobierno Autónomo Municipal de Ñuñoa Q'asa", "Provincia Ñawpa Ñan",
-                  generated=date(2026, 11, 2))
+HEAD = Letterhead(
+    "Gobierno Autónomo Municipal de Ñuñoa Q'asa", "Provincia Ñawpa Ñan", generated=date(2026, 11, 2)
+)
 
 
 def _document(rows: int) -> Document:
     register_fonts()
     long_text = "Construcción de un sistema de riego tecnificado por aspersión " * 4
     body = [[str(n), f"Señora Ñusta Quispe {n}", long_text] for n in range(rows)]
-    return Document("Prueba de páginas", [table(["N.º", "Nombre", "Descripción"], body,
-                                               [1.5 * cm, 5 * cm, 10 * cm])])
+    return Document(
+        "Prueba de páginas",
+        [table(["N.º", "Nombre", "Descripción"], body, [1.5 * cm, 5 * cm, 10 * cm])],
+    )
 
 
 def test_every_page_has_the_letterhead_and_page_n_of_m(tmp_path):

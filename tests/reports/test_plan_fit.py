@@ -20,8 +20,15 @@ from planner_desktop.store.database import Store
 from tests.reports.conftest import print_report
 from tests.reports.plan_setup import LEVELS, add_annex, argentine_plan, empty_store
 
-ABSENT_HEADINGS = ("Values", "Mission", "Introduction and legal basis", "Diagnosis",
-                   "Indicators and targets", "Community priorities", "Annex")
+ABSENT_HEADINGS = (
+    "Values",
+    "Mission",
+    "Introduction and legal basis",
+    "Diagnosis",
+    "Indicators and targets",
+    "Community priorities",
+    "Annex",
+)
 
 
 @pytest.fixture(scope="module")
@@ -62,14 +69,16 @@ def test_empty_sections_are_left_out_and_the_others_numbered_without_gaps(rafael
     for words in ABSENT_HEADINGS:
         assert not printed.has(words), words
     for number, words in enumerate(
-            ("Strategic frame", "Projects", "Multi-year programming 2024–2027"), start=1):
+        ("Strategic frame", "Projects", "Multi-year programming 2024–2027"), start=1
+    ):
         assert printed.has(f"{number}. {words}"), words
     assert printed.has("3.1 Projects by year") and printed.has("3.2 Funding sources by year")
     assert printed.has("Vision") and printed.has("Una ciudad que separa")
 
 
 def test_the_frame_shows_the_plans_sdgs_cross_cutting_dimensions_and_skipped_levels(
-        rafaela, tmp_path):
+    rafaela, tmp_path
+):
     printed = print_report(rafaela, "pdm", tmp_path)
     assert printed.has("Sustainable Development Goals of the plan")
     assert printed.has("11 Sustainable cities and communities — target 11.6")
@@ -93,8 +102,7 @@ def load_frame_rows(store: Store) -> list[list[str]]:
     return [list(row[:2]) for row in grid._cellvalues[1:]]
 
 
-def test_projects_show_their_element_unit_and_the_teams_class_with_its_reason(
-        rafaela, tmp_path):
+def test_projects_show_their_element_unit_and_the_teams_class_with_its_reason(rafaela, tmp_path):
     printed = print_report(rafaela, "pdm", tmp_path)
     assert printed.has("Team's class") and printed.has("Communities' classes")
     assert printed.has("P-01") and printed.has("PP1 Rafaela Recicla")
@@ -123,16 +131,28 @@ def test_the_annex_holds_actors_preparation_and_pacts_only_when_recorded(tmp_pat
     actors = print_report(store, "actors", tmp_path)
     store.close()
     assert printed.has("Annex: actors, preparation and management model")
-    for number, words in enumerate(("Actors by phase", "Work plan", "Agreement (convenio)",
-                                    "Technical team", "Management model: pacts and alliances"),
-                                   start=1):
+    for number, words in enumerate(
+        (
+            "Actors by phase",
+            "Work plan",
+            "Agreement (convenio)",
+            "Technical team",
+            "Management model: pacts and alliances",
+        ),
+        start=1,
+    ):
         assert printed.has(f"A.{number} {words}"), words
     assert printed.has("Aporta los datos de la red") and printed.has("Talleres barriales")
     assert printed.has("Convenio con la Universidad del Litoral") and printed.has("Lucía Ferreyra")
     assert printed.has("Política pública PP1 Rafaela Recicla")
     assert printed.has("Mide el agua de los barrios") and printed.has("Laboratorio propio")
-    for words in ("Planning", "Execution", "Follow-up and evaluation", "Cooperativa de Agua",
-                  "Controla la calidad del agua"):
+    for words in (
+        "Planning",
+        "Execution",
+        "Follow-up and evaluation",
+        "Cooperativa de Agua",
+        "Controla la calidad del agua",
+    ):
         assert actors.has(words), words
     assert not actors.has("Club Atlético Sur"), "an empty role is no role"
 
@@ -154,15 +174,27 @@ def test_the_poa_names_the_element_by_its_level_and_the_official_name(tmp_path):
         s.add(plan)
         s.flush()
         element = s.query(m.PlanElement).filter_by(code="O1").one()
-        objective = m.ManagementObjective(annual_plan_id=plan.id, element_id=element.id,
-                                          code="OG1", description="Separar en origen")
+        objective = m.ManagementObjective(
+            annual_plan_id=plan.id,
+            element_id=element.id,
+            code="OG1",
+            description="Separar en origen",
+        )
         s.add(objective)
         s.flush()
-        s.add(m.Operation(annual_plan_id=plan.id, management_objective_id=objective.id,
-                          element_id=s.query(m.PlanElement).filter_by(code="PP1").one().id,
-                          code="OP1", name="Compra de contenedores", budget=Decimal("1000"),
-                          type=OperationType.investment,
-                          start_date=date(2025, 3, 1), end_date=date(2025, 6, 30)))
+        s.add(
+            m.Operation(
+                annual_plan_id=plan.id,
+                management_objective_id=objective.id,
+                element_id=s.query(m.PlanElement).filter_by(code="PP1").one().id,
+                code="OP1",
+                name="Compra de contenedores",
+                budget=Decimal("1000"),
+                type=OperationType.investment,
+                start_date=date(2025, 3, 1),
+                end_date=date(2025, 6, 30),
+            )
+        )
     printed = print_report(rafaela, "poa", tmp_path, year=2025)
     rafaela.close()
     assert printed.has("Plan Operativo Anual — Municipalidad de Rafaela")
@@ -173,11 +205,14 @@ def test_the_poa_names_the_element_by_its_level_and_the_official_name(tmp_path):
     assert printed.has("2. Production of goods and services")
 
 
-@pytest.mark.parametrize(("start", "end", "title"), [
-    (2026, 2030, "Five-year programming"),
-    (2024, 2027, "Multi-year programming 2024–2027"),
-    (2026, 2031, "Multi-year programming 2026–2031"),
-])
+@pytest.mark.parametrize(
+    ("start", "end", "title"),
+    [
+        (2026, 2030, "Five-year programming"),
+        (2024, 2027, "Multi-year programming 2024–2027"),
+        (2026, 2031, "Multi-year programming 2026–2031"),
+    ],
+)
 def test_only_a_five_year_period_is_quinquenal(start, end, title):
     plan = SimpleNamespace(start_year=start, end_year=end)
     years = list(range(start, end + 1))

@@ -25,31 +25,45 @@ def test_profile_sheet_shows_the_project_its_cost_and_its_demands(demo, tmp_path
     printed = print_report(demo, "profile", tmp_path, project=code)
     assert printed.has("Project profile") and printed.has(name)
     assert printed.has(f"Total {money(Decimal(cost_cents) / 100)}")
-    for demand in _column(demo, "SELECT d.description FROM profile_demand pd JOIN demand d "
-                                "ON d.id = pd.demand_id JOIN project_profile p "
-                                "ON p.id = pd.profile_id WHERE p.code = :c", c=code):
+    for demand in _column(
+        demo,
+        "SELECT d.description FROM profile_demand pd JOIN demand d "
+        "ON d.id = pd.demand_id JOIN project_profile p "
+        "ON p.id = pd.profile_id WHERE p.code = :c",
+        c=code,
+    ):
         assert printed.has(demand)
 
 
 def _store_row(store):
     with store.engine.connect() as conn:
-        return conn.execute(text(
-            "SELECT p.code, p.name, sum(c.cost) FROM project_profile p "
-            "JOIN component c ON c.profile_id = p.id GROUP BY p.id ORDER BY p.code LIMIT 1"
-        )).one()
+        return conn.execute(
+            text(
+                "SELECT p.code, p.name, sum(c.cost) FROM project_profile p "
+                "JOIN component c ON c.profile_id = p.id GROUP BY p.id ORDER BY p.code LIMIT 1"
+            )
+        ).one()
 
 
 def test_consolidated_diagnosis_totals_match_the_database(demo, tmp_path):
     printed = print_report(demo, "diagnosis", tmp_path)
     assert printed.has("Consolidated municipal diagnosis")
-    for words in ("Findings by dimension", "Demands by sector", "Demands by district",
-                  "Demands by group that raised them", "Attendance by sex and age group"):
+    for words in (
+        "Findings by dimension",
+        "Demands by sector",
+        "Demands by district",
+        "Demands by group that raised them",
+        "Attendance by sex and age group",
+    ):
         assert printed.has(words), words
     demands = _scalar(demo, "SELECT count(*) FROM demand")
     findings = _scalar(demo, "SELECT count(*) FROM finding")
-    attendances = _scalar(demo, "SELECT count(*) FROM attendance WHERE retracts_id IS NULL "
-                          "AND id NOT IN (SELECT retracts_id FROM attendance "
-                          "WHERE retracts_id IS NOT NULL)")
+    attendances = _scalar(
+        demo,
+        "SELECT count(*) FROM attendance WHERE retracts_id IS NULL "
+        "AND id NOT IN (SELECT retracts_id FROM attendance "
+        "WHERE retracts_id IS NOT NULL)",
+    )
     assert printed.has(f"Demands {demands:,}") and printed.has(f"Findings {findings:,}")
     assert printed.has(f"{attendances:,}")
     for district in _column(demo, "SELECT name FROM district"):
@@ -60,10 +74,20 @@ def test_pdm_draft_has_contents_frame_and_five_year_programming(demo, tmp_path):
     printed = print_report(demo, "pdm", tmp_path)
     title = _scalar(demo, "SELECT title FROM plan")
     assert printed.has(f"Draft: {title} 2026–2030")
-    for words in ("Contents", "2. Diagnosis", "3. Strategic frame", "Vision", "Mission",
-                  "Values", "4. Projects", "5. Five-year programming",
-                  "5.2 Funding sources by year", "6. Indicators and targets",
-                  "7. Community priorities", "Annex: actors, preparation and management model"):
+    for words in (
+        "Contents",
+        "2. Diagnosis",
+        "3. Strategic frame",
+        "Vision",
+        "Mission",
+        "Values",
+        "4. Projects",
+        "5. Five-year programming",
+        "5.2 Funding sources by year",
+        "6. Indicators and targets",
+        "7. Community priorities",
+        "Annex: actors, preparation and management model",
+    ):
         assert printed.has(words), words
     assert printed.has(_scalar(demo, "SELECT official_name FROM municipality"))
     for level in _column(demo, "SELECT name FROM plan_level ORDER BY depth"):
@@ -80,10 +104,18 @@ def test_pdm_draft_has_contents_frame_and_five_year_programming(demo, tmp_path):
 def test_poa_summary_has_the_ten_sections_and_the_budget(demo, tmp_path):
     year = _scalar(demo, "SELECT fiscal_year FROM annual_plan")
     printed = print_report(demo, "poa", tmp_path, year=year)
-    sections = ("1. Executive summary", "2. Legal basis", "3. Situation analysis",
-                "4. Production of goods and services", "5. Management objectives and indicators",
-                "6. Short-term targets", "7. Budget", "8. Operations", "9. Expected results",
-                "10. Executing units")
+    sections = (
+        "1. Executive summary",
+        "2. Legal basis",
+        "3. Situation analysis",
+        "4. Production of goods and services",
+        "5. Management objectives and indicators",
+        "6. Short-term targets",
+        "7. Budget",
+        "8. Operations",
+        "9. Expected results",
+        "10. Executing units",
+    )
     for section in sections:
         assert printed.has(section), section
     budget = _scalar(demo, "SELECT sum(budget) FROM operation WHERE cancelled = 0")
@@ -95,6 +127,7 @@ def test_progress_report_follows_every_operation_with_progress(demo, tmp_path):
     assert printed.has("Progress report") and printed.has("Physical progress")
     records = _scalar(demo, "SELECT count(*) FROM progress")
     assert printed.has(f"Progress records {records}")
-    for code in _column(demo, "SELECT DISTINCT o.code FROM progress p JOIN operation o "
-                              "ON o.id = p.operation_id"):
+    for code in _column(
+        demo, "SELECT DISTINCT o.code FROM progress p JOIN operation o ON o.id = p.operation_id"
+    ):
         assert printed.has(code), code

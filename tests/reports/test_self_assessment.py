@@ -32,11 +32,10 @@ def _row(printed, area: str, cells: int = 3) -> str:
     """The area's row as extracted: its line and the cells under it (one per line)."""
     lines = [line.strip() for line in printed.text.splitlines()]
     start = lines.index(area)
-    return " | ".join(lines[start:start + cells + 1])
+    return " | ".join(lines[start : start + cells + 1])
 
 
-def test_scores_print_with_two_decimals_in_spanish_and_the_other_cells_apart(
-        assessed, tmp_path):
+def test_scores_print_with_two_decimals_in_spanish_and_the_other_cells_apart(assessed, tmp_path):
     set_language("es")
     printed = print_report(assessed, "self-assessment", tmp_path)
     money = _row(printed, "Gestión financiera")
@@ -66,8 +65,7 @@ def test_hundredths_follow_the_language():
 
 
 def _sloped(drawing) -> list[Line]:
-    return [shape for shape in drawing.contents
-            if isinstance(shape, Line) and shape.y1 != shape.y2]
+    return [shape for shape in drawing.contents if isinstance(shape, Line) and shape.y1 != shape.y2]
 
 
 def test_a_year_not_scored_is_a_gap_in_the_line_not_a_zero():

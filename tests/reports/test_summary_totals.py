@@ -43,11 +43,14 @@ def tombstoned(demo: Store, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         for table, where in (
             ("community", "id = (SELECT community_id FROM demand ORDER BY code LIMIT 1)"),
             ("self_diagnosis", "id = (SELECT self_diagnosis_id FROM finding LIMIT 1)"),
-            ("prioritization_round", "id = (SELECT round_id FROM round_result "
-                                     "WHERE \"group\" = 'agreed' LIMIT 1)"),
+            (
+                "prioritization_round",
+                "id = (SELECT round_id FROM round_result WHERE \"group\" = 'agreed' LIMIT 1)",
+            ),
         ):
-            changed = conn.execute(text(f"UPDATE {table} SET deleted_at = :now WHERE {where}"),
-                                   {"now": now})
+            changed = conn.execute(
+                text(f"UPDATE {table} SET deleted_at = :now WHERE {where}"), {"now": now}
+            )
             assert changed.rowcount == 1, table
     yield store
     store.close()
@@ -64,8 +67,9 @@ def _cost(cents: int) -> Decimal:
 
 def test_demand_totals_leave_out_tombstoned_communities(tombstoned):
     by_sector = _rows(tombstoned, _live_demands_by("s.name", "JOIN sector s ON s.id = d.sector_id"))
-    by_district = _rows(tombstoned, _live_demands_by(
-        "t.name", "JOIN district t ON t.id = c.district_id"))
+    by_district = _rows(
+        tombstoned, _live_demands_by("t.name", "JOIN district t ON t.id = c.district_id")
+    )
     by_group = _rows(tombstoned, _live_demands_by("d.raising_group"))
     all_demands = _rows(tombstoned, "SELECT count(*) FROM demand")[0][0]
     with tombstoned.session() as session:
@@ -76,20 +80,32 @@ def test_demand_totals_leave_out_tombstoned_communities(tombstoned):
 
 
 def test_findings_and_classes_leave_out_tombstoned_diagnoses_and_rounds(tombstoned):
-    findings = _rows(tombstoned, "SELECT count(*) FROM finding f JOIN self_diagnosis s "
-                     "ON s.id = f.self_diagnosis_id WHERE f.deleted_at IS NULL "
-                     "AND s.deleted_at IS NULL")[0][0]
-    classes = dict(_rows(tombstoned, "SELECT r.priority_class, count(*) FROM round_result r "
-                         "JOIN prioritization_round p ON p.id = r.round_id "
-                         "WHERE r.\"group\" = 'agreed' AND r.priority_class IS NOT NULL "
-                         "AND r.deleted_at IS NULL AND p.deleted_at IS NULL "
-                         "GROUP BY r.priority_class"))
+    findings = _rows(
+        tombstoned,
+        "SELECT count(*) FROM finding f JOIN self_diagnosis s "
+        "ON s.id = f.self_diagnosis_id WHERE f.deleted_at IS NULL "
+        "AND s.deleted_at IS NULL",
+    )[0][0]
+    classes = dict(
+        _rows(
+            tombstoned,
+            "SELECT r.priority_class, count(*) FROM round_result r "
+            "JOIN prioritization_round p ON p.id = r.round_id "
+            "WHERE r.\"group\" = 'agreed' AND r.priority_class IS NOT NULL "
+            "AND r.deleted_at IS NULL AND p.deleted_at IS NULL "
+            "GROUP BY r.priority_class",
+        )
+    )
     with tombstoned.session() as session:
         summary = diagnosis_summary(session)
         assert summary.findings == findings
         assert summary.findings < _rows(tombstoned, "SELECT count(*) FROM finding")[0][0]
-        assert summary.self_diagnoses == _rows(
-            tombstoned, "SELECT count(*) FROM self_diagnosis WHERE deleted_at IS NULL")[0][0]
+        assert (
+            summary.self_diagnoses
+            == _rows(tombstoned, "SELECT count(*) FROM self_diagnosis WHERE deleted_at IS NULL")[0][
+                0
+            ]
+        )
         assert {k.value: n for k, n in agreed_classes(session).items()} == classes
 
 
