@@ -15,8 +15,8 @@ import threading
 import pytest
 
 from planner_desktop.domain.enums import Phase
+from planner_desktop.domain.plan import PlanElement
 from planner_desktop.domain.projects import ProjectProfile
-from planner_desktop.domain.strategy import Program
 from planner_desktop.i18n import _
 from planner_desktop.ui import errors, jobs
 from planner_desktop.ui.plan import fields
@@ -34,19 +34,19 @@ def log_text(path) -> str:
 def test_a_failing_slot_is_told_in_the_status_bar_and_the_choice_goes_back(
     qtbot, settings, demo_copy, monkeypatch, program_error_handling
 ):
-    """The programme choice as it failed before issue 13: read as text."""
+    """The choice of the plan's element as it failed before issue 13: read as text."""
     monkeypatch.setattr(fields, "chosen", fields.plain_text)
     window = open_window(qtbot, settings, demo_copy)
     click_phase(qtbot, window, Phase.projects)
     tab = window.pages[Phase.projects].profiles_tab
     profile_id = window.pages[Phase.projects].profiles.key(0)
     tab.select_profile(profile_id)
-    combo = tab.editor.form.program
+    combo = tab.editor.form.element
     before = combo.currentText()
     chosen = combo.itemText(combo.count() - 1)
     with window.store.session() as session:
-        stored = session.get(ProjectProfile, profile_id).program_id
-        program = session.get(Program, combo.itemData(combo.count() - 1))
+        stored = session.get(ProjectProfile, profile_id).element_id
+        program = session.get(PlanElement, combo.itemData(combo.count() - 1))
         program_id, program_name = str(program.id), program.name
     log_before = log_text(program_error_handling)
 
@@ -55,13 +55,13 @@ def test_a_failing_slot_is_told_in_the_status_bar_and_the_choice_goes_back(
 
     line = window.error_line
     qtbot.waitUntil(line.isVisible, timeout=3000)
-    assert _("Programme") in line.text(), "the line names what failed"
+    assert _("Element of the plan") in line.text(), "the line names what failed"
     assert "AttributeError" in line.text()
     assert str(program_error_handling) in line.text(), "and where the details are"
     assert "\n" not in line.text()
     qtbot.waitUntil(lambda: combo.currentText() == before, timeout=3000)
     with window.store.session() as session:
-        assert session.get(ProjectProfile, profile_id).program_id == stored
+        assert session.get(ProjectProfile, profile_id).element_id == stored
 
     written = log_text(program_error_handling)[len(log_before):]
     assert "AttributeError" in written and "fields.py" in written

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
+    QDialog,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
@@ -23,6 +24,7 @@ from planner_desktop.context import open_database
 from planner_desktop.domain.annual import AnnualPlan, Operation
 from planner_desktop.domain.enums import Phase
 from planner_desktop.domain.follow_up import Progress
+from planner_desktop.domain.plan import PlanElement
 from planner_desktop.domain.projects import (
     Component,
     Indicator,
@@ -33,7 +35,6 @@ from planner_desktop.domain.projects import (
     SourceCeiling,
 )
 from planner_desktop.domain.provenance import mark_deleted
-from planner_desktop.domain.strategy import Policy, Program
 from planner_desktop.plan import check_execution, rules
 from planner_desktop.ui.plan.checks_panel import FINDING_ROLE
 from tests.gui.capture_helpers import saved
@@ -56,6 +57,21 @@ def _first(session, model, *where, order=None):
     return session.scalars(query.order_by(order if order is not None else model.id)).first()
 
 
+def _without_problem(session) -> None:
+    """The last programme of the plan with no problem behind it: none in it, in the
+    elements above it, nor in its projects."""
+    program = session.scalars(select(PlanElement).where(
+        PlanElement.deleted_at.is_(None), PlanElement.depth == 5)
+        .order_by(PlanElement.code.desc())).first()
+    node = program
+    while node is not None:
+        node.problem = ""
+        node = session.get(PlanElement, node.parent_id) if node.parent_id else None
+    for profile in session.scalars(select(ProjectProfile).where(
+            ProjectProfile.element_id == program.id)):
+        profile.central_problem = ""
+
+
 @pytest.fixture
 def broken(demo_copy, as_on_day):
     """The office's merged plan with one of most kinds of gap: every rule has findings."""
@@ -68,7 +84,7 @@ def broken(demo_copy, as_on_day):
                 ProjectProfile.deleted_at.is_(None)).order_by(ProjectProfile.code)).all()
             in_plan = [p for p in profiles if p.id in set(session.scalars(planned))]
             draft = next(p for p in profiles if p not in in_plan)
-            in_plan[0].program_id = None
+            in_plan[0].element_id = None
             for model in (Component, ProfileFunding, Indicator):
                 for record in session.scalars(select(model).where(
                         model.profile_id == draft.id)):
@@ -93,11 +109,13 @@ def broken(demo_copy, as_on_day):
                 Operation.cancelled.is_(False)).order_by(Operation.code.desc())).all()
             operations[0].start_date = date(poa.fiscal_year - 1, 12, 1)
             loose = operations[1]
-            loose.profile_id = loose.program_id = loose.management_objective_id = None
+            loose.profile_id = loose.element_id = loose.management_objective_id = None
             _first(session, Component, Component.profile_id == in_plan[1].id).cost += 1
             session.add(AnnualPlan(municipality_id=poa.municipality_id, fiscal_year=1999))
-            program = _first(session, Program, order=Program.code)
-            mark_deleted(session.get(Policy, program.policy_id))
+            program = _first(session, PlanElement, PlanElement.depth == 5,
+                             order=PlanElement.code)
+            mark_deleted(session.get(PlanElement, program.parent_id))
+            _without_problem(session)
     finally:
         store.close()
     return demo_copy
@@ -122,11 +140,11 @@ def test_every_finding_jumps_to_a_place_where_it_can_be_fixed(qtbot, settings, b
     report = run_checks(qtbot, window.pages[Phase.projects])
     codes = {finding.code for finding in report.findings}
     assert codes >= {
-        "profile-without-programme", "profile-without-cost", "profile-without-funding",
+        "profile-without-element", "profile-without-cost", "profile-without-funding",
         "profile-without-indicator", "target-not-number", "operation-target-not-number",
         "progress-in-future", "progress-without-recorder", "programmed-without-operation",
         "ceiling-exceeded", "no-ceiling", "priority-a-without-profile",
-        "program-without-problem", "axis-without-budget"}
+        "element-without-problem", "element-without-budget", "element-detached"}
     by_rule: dict[str, list] = {}
     for finding in report.findings:
         by_rule.setdefault(finding.code, []).append(finding)
@@ -191,11 +209,17 @@ def test_repeated_findings_are_one_line_that_opens_to_the_list(qtbot, settings, 
 
 def test_a_programme_without_problem_is_fixed_where_the_check_jumps(qtbot, settings,
                                                                     demo_copy, as_on_day):
+    store = open_database(demo_copy, must_exist=True)
+    try:
+        with store.session() as session:
+            _without_problem(session)
+    finally:
+        store.close()
     window = open_window(qtbot, settings, demo_copy)
     click_phase(qtbot, window, Phase.projects)
     page = window.pages[Phase.projects]
     report = run_checks(qtbot, page)
-    finding = next(f for f in report.findings if f.code == "program-without-problem")
+    finding = next(f for f in report.findings if f.code == "element-without-problem")
     assert window.jump_to(finding.table, finding.record_id)
     pdm = window.pages[Phase.pdm]
     field = pdm.frame_editor.problem
@@ -204,16 +228,16 @@ def test_a_programme_without_problem_is_fixed_where_the_check_jumps(qtbot, setti
     qtbot.keyClick(field, Qt.Key.Key_Tab)  # leaving the field saves it
     saved(qtbot, window)
     with window.store.session() as session:
-        assert session.get(Program, finding.record_id).problem == (
+        assert session.get(PlanElement, finding.record_id).problem == (
             "Abandono escolar en comunidades rurales")
     click_phase(qtbot, window, Phase.projects)
     report = run_checks(qtbot, page)
     assert finding.record_id not in {f.record_id for f in report.findings
-                                     if f.code == "program-without-problem"}
+                                     if f.code == "element-without-problem"}
     window.undo_stack.undo()
     saved(qtbot, window)
     with window.store.session() as session:
-        assert session.get(Program, finding.record_id).problem == ""
+        assert session.get(PlanElement, finding.record_id).problem == ""
 
 
 def test_a_poa_is_not_approved_while_the_checks_find_an_error(qtbot, settings, demo_copy,
@@ -254,44 +278,44 @@ def test_a_poa_is_not_approved_while_the_checks_find_an_error(qtbot, settings, d
 
 def test_a_programme_whose_policy_was_deleted_is_reattached_where_the_check_jumps(
         qtbot, settings, demo_copy, as_on_day):
-    from tests.gui.test_plan_profile import choose_in_combo
-
     store = open_database(demo_copy, must_exist=True)
     try:
         with store.session() as session:
-            program = _first(session, Program, order=Program.code)
-            policy = session.get(Policy, program.policy_id)
+            program = _first(session, PlanElement, PlanElement.depth == 5,
+                             order=PlanElement.code)
+            policy = session.get(PlanElement, program.parent_id)
             mark_deleted(policy)
-            program_id = program.id
-            other = _first(session, Policy, Policy.id != policy.id, order=Policy.code)
-            other_code = other.code
+            program_id, program_code = program.id, program.code
+            other = _first(session, PlanElement, PlanElement.id != policy.id,
+                           PlanElement.depth == 3, order=PlanElement.code)
+            other_id, other_code = other.id, other.code
     finally:
         store.close()
     window = open_window(qtbot, settings, demo_copy)
     click_phase(qtbot, window, Phase.projects)
     page = window.pages[Phase.projects]
     report = run_checks(qtbot, page)
-    finding = next(f for f in report.findings if f.code == "program-without-objective"
+    finding = next(f for f in report.findings if f.code == "element-detached"
                    and f.record_id == program_id)
     page.checks.sig_jump.emit(finding.table, finding.record_id)  # as a double-click does
     pdm = window.pages[Phase.pdm]
-    combo = pdm.frame_editor.policy
-    assert window.phase is Phase.pdm and window.focusWidget() is combo
-    assert combo.currentData() is None
-    text = next(combo.itemText(n) for n in range(combo.count())
-                if combo.itemData(n) == other.id)
-    assert text.startswith(other_code)
-    choose_in_combo(qtbot, combo, text)
+    assert window.phase is Phase.pdm and window.focusWidget() is pdm.frame_view
+    assert pdm.frame_model.element_id(pdm.frame_view.currentIndex()) == program_id
+    assert not pdm.frame_view.currentIndex().parent().isValid(), "shown at the top"
+    qtbot.keyClick(pdm.frame_view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    dialog = pdm.findChild(QDialog, "moveElementDialog")
+    assert dialog is not None and dialog.isVisible()
+    dialog.choose(f" {other_code} — ")
+    assert dialog.places.currentItem().data(Qt.ItemDataRole.UserRole) == other_id
+    qtbot.mouseClick(dialog.move_button, Qt.MouseButton.LeftButton)
     saved(qtbot, window)
     with window.store.session() as session:
-        assert session.get(Program, program_id).policy_id == other.id
-    assert pdm.select_record("program", program_id)  # in the frame tree again
-    node = pdm.frame_model.node(pdm.frame_view.currentIndex())
-    assert (node.kind, node.id) == ("program", program_id)
+        moved = session.get(PlanElement, program_id)
+        assert (moved.parent_id, moved.depth, moved.code) == (other_id, 5, program_code)
     click_phase(qtbot, window, Phase.projects)
     report = run_checks(qtbot, page)
     assert program_id not in {f.record_id for f in report.findings
-                              if f.code == "program-without-objective"}
+                              if f.code == "element-detached"}
 
 
 def test_a_poa_outside_the_plan_period_is_deleted_where_the_check_jumps(

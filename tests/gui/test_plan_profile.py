@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from planner_desktop.domain.enums import Phase
+from planner_desktop.domain.enums import Phase, PriorityClass
 from planner_desktop.domain.projects import (
     Component,
     Indicator,
@@ -19,6 +19,7 @@ from planner_desktop.domain.projects import (
 )
 from planner_desktop.i18n import _
 from planner_desktop.plan import validate
+from planner_desktop.plan.findings import Severity
 from planner_desktop.ui.plan.checks_panel import FINDING_ROLE
 from tests.gui.test_capture_window import saved, type_into_cell
 from tests.gui.test_window import click_phase, open_window
@@ -79,8 +80,8 @@ def test_profile_from_a_priority_demand_passes_the_checks(qtbot, window, page):
     editor = page.profiles_tab.editor
     assert editor.form.code.text().startswith("PRY-")
     assert "«" in editor.origin.text(), "the demand it answers is shown"
-    program = editor.form.program
-    choose_in_combo(qtbot, program, program.itemText(1))  # hangs from the strategic frame
+    element = editor.form.element
+    choose_in_combo(qtbot, element, element.itemText(1))  # hangs from the strategic frame
 
     editor.tabs.setCurrentIndex(1)
     problem = editor.form.bindings["central_problem"].widget
@@ -114,7 +115,9 @@ def test_profile_from_a_priority_demand_passes_the_checks(qtbot, window, page):
             select(IndicatorTarget.target).where(IndicatorTarget.indicator_id.in_(indicators))
         ).one()
     assert target == "120"
-    assert findings_of(report, {profile_id, demand_id, *indicators}) == []
+    found = findings_of(report, {profile_id, demand_id, *indicators})
+    assert [f.code for f in found if f.severity is not Severity.note] == []
+    assert {f.code for f in found} <= {"indicator-missing-years"}, "one year typed of four"
     shown = page.checks.model.findings
     assert not [f for f in shown if f.record_id in {profile_id, demand_id}]
 
@@ -152,13 +155,12 @@ def test_a_finding_double_clicked_jumps_to_its_record(qtbot, window, page):
     assert page.trace.demand_id == other.record_id
     assert page.trace.tree.topLevelItemCount() == 1
 
-    program = next(f for f in report.findings if f.table == "program")
+    element = next(f for f in report.findings if f.table == "plan_element")
     page.tabs.setCurrentWidget(page.checks)
-    double_click_finding(qtbot, page, program.record_id)
+    double_click_finding(qtbot, page, element.record_id)
     assert window.phase is Phase.pdm
     pdm = window.pages[Phase.pdm]
-    node = pdm.frame_model.node(pdm.frame_view.currentIndex())
-    assert (node.kind, node.id) == ("program", program.record_id)
+    assert pdm.frame_model.element_id(pdm.frame_view.currentIndex()) == element.record_id
 
 
 def test_bad_values_are_refused_in_place(qtbot, window, page):
@@ -250,33 +252,79 @@ def choose_in_combo(qtbot, combo, text: str) -> None:
     qtbot.waitUntil(lambda: not view.isVisible(), timeout=2000)
 
 
-def test_issue13_a_programme_chosen_is_saved_and_shown_again(qtbot, window, page):
-    """Issue 13: choosing a programme printed an error to the terminal and saved nothing."""
+def test_issue13_an_element_chosen_is_saved_and_shown_again(qtbot, window, page):
+    """Issue 13: choosing a programme printed an error to the terminal and saved nothing
+    (issue 14: the profile hangs from an element of the plan, of any level)."""
     tab = page.profiles_tab
     first, second = page.profiles.key(0), page.profiles.key(1)
     tab.select_profile(first)
-    combo = tab.editor.form.program
+    combo = tab.editor.form.element
     chosen = combo.itemText(combo.count() - 1)
     assert chosen != combo.currentText()
     choose_in_combo(qtbot, combo, chosen)
     saved(qtbot, window)
     with window.store.session() as session:
-        program_id = session.get(ProjectProfile, first).program_id
-    assert program_id == combo.itemData(combo.count() - 1)
+        element_id = session.get(ProjectProfile, first).element_id
+    assert element_id == combo.itemData(combo.count() - 1)
 
     tab.select_profile(second)
     qtbot.waitUntil(lambda: tab.editor.profile_id == second, timeout=3000)
     tab.select_profile(first)
     qtbot.waitUntil(lambda: tab.editor.profile_id == first, timeout=3000)
-    assert combo.currentText() == chosen, "the profile opened again shows its programme"
+    assert combo.currentText() == chosen, "the profile opened again shows its element"
 
-    choose_in_combo(qtbot, combo, _("No programme yet"))
+    choose_in_combo(qtbot, combo, _("Not placed in the plan yet"))
     saved(qtbot, window)
     with window.store.session() as session:
-        assert session.get(ProjectProfile, first).program_id is None
+        assert session.get(ProjectProfile, first).element_id is None
     recommendation = tab.editor.form.bindings["recommendation"].widget
     choose_in_combo(qtbot, recommendation, recommendation.itemText(1))
     choose_in_combo(qtbot, recommendation, recommendation.itemText(0))
     saved(qtbot, window)
     with window.store.session() as session:
         assert session.get(ProjectProfile, first).recommendation is None
+
+
+def test_element_of_any_level_unit_and_the_team_class_with_its_reason(qtbot, window, page):
+    """Issue 14: a profile hangs from an element of any level, shown with its level's
+    name; it has a responsible unit; the team's class is saved with its reason."""
+    tab = page.profiles_tab
+    profile_id = page.profiles.key(0)
+    tab.select_profile(profile_id)
+    form = tab.editor.form
+    texts = [form.element.itemText(row) for row in range(1, form.element.count())]
+    levels = {text.split(" ", 1)[0] for text in texts}
+    assert {"Eje", "Objetivo", "Programa"} <= levels
+    assert all(" — " in text for text in texts)
+    eje = next(row for row in range(form.element.count())
+               if form.element.itemText(row).startswith("Eje "))
+    choose_in_combo(qtbot, form.element, form.element.itemText(eje))
+    assert form.unit.count() > 1, "the municipality's units to choose from"
+    choose_in_combo(qtbot, form.unit, form.unit.itemText(1))
+    saved(qtbot, window)
+    team = form.team
+    window.activateWindow()  # as the person's click on the window does after the list
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    team.reason.setFocus()
+    team.reason.selectAll()
+    qtbot.keyClick(team.reason, Qt.Key.Key_Delete)
+    qtbot.keyClick(team.reason, Qt.Key.Key_Tab)
+    choose_in_combo(qtbot, team.team_class, "B")
+    assert form.team.team_class.styleSheet(), "a class with no reason is refused in place"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    team.reason.setFocus()
+    qtbot.keyClicks(team.reason, "Riesgo sanitario en la escuela")
+    qtbot.keyClick(team.reason, Qt.Key.Key_Tab)
+    saved(qtbot, window)
+    with window.store.session() as session:
+        profile = session.get(ProjectProfile, profile_id)
+        assert profile.element_id == form.element.itemData(eje)
+        assert profile.unit_id == form.unit.itemData(1)
+        assert (profile.team_class, profile.team_class_reason) == (
+            PriorityClass.b, "Riesgo sanitario en la escuela")
+    window.undo_stack.undo()
+    saved(qtbot, window)
+    with window.store.session() as session:
+        assert session.get(ProjectProfile, profile_id).team_class_reason != (
+            "Riesgo sanitario en la escuela")

@@ -46,6 +46,17 @@ def item_of(tree, table):
     raise AssertionError(f"no {table} in the trace")
 
 
+def items_of(tree, table):
+    found = []
+    iterator = QTreeWidgetItemIterator(tree)
+    while iterator.value():
+        link = iterator.value().data(0, LINK_ROLE)
+        if link is not None and link.table == table:
+            found.append(iterator.value())
+        iterator += 1
+    return found
+
+
 def double_click(qtbot, tree, item):
     tree.scrollToItem(item)
     rect = tree.visualItemRect(item)
@@ -63,9 +74,12 @@ def test_demand_chain_jumps_to_its_profile_and_operation(qtbot, window):
     qtbot.keyClicks(page.trace.code, code)
     qtbot.keyClick(page.trace.code, Qt.Key.Key_Return)
     tree = page.trace.tree
-    for table in ("demand", "community", "prioritization_round", "project_profile", "program",
-                  "axis", "operation"):
+    for table in ("demand", "community", "prioritization_round", "project_profile",
+                  "plan_element", "operation"):
         item_of(tree, table)
+    chain = [item.text(0).split(":", 1)[0] for item in items_of(tree, "plan_element")]
+    assert chain == ["Programa", "Lineamiento", "Política", "Objetivo", "Eje"][: len(chain)]
+    assert chain[-1] == "Eje", "up to the top, each named by its level"
 
     profile = item_of(tree, "project_profile").data(0, LINK_ROLE)
     double_click(qtbot, tree, item_of(tree, "project_profile"))

@@ -144,12 +144,14 @@ def test_territory_tree_reads_each_branch_when_opened(demo_store):
     assert model.branches_read == 3
 
 
-def test_strategy_tree_has_the_axes_of_the_frame(demo_store):
+def test_strategy_tree_has_the_top_elements_of_the_plan(demo_store):
     model = LazyTreeModel(demo_store, trees.strategy_children, trees.STRATEGY_COLUMNS)
     with demo_store.session() as session:
-        counts = summaries.frame_counts(session, summaries.current_frame(session).id)
+        plan = summaries.current_plan(session)
+        counts = summaries.level_counts(session, plan.id)
     model.fetchMore(QModelIndex())
-    assert model.rowCount() == counts.axes
+    assert model.rowCount() == counts[1]
+    assert model.index(0, 1).data() == "Eje"
     axis = model.index(0, 0)
     model.fetchMore(axis)
     assert model.rowCount(axis) >= 1

@@ -68,7 +68,9 @@ def test_each_phase_shows_its_data(qtbot, window, demo_store):
         findings = summaries.diagnosis_summary(session).findings
         rounds = summaries.prioritization_summary(session).rounds
         profile = session.scalars(select(ProjectProfile.code).order_by(ProjectProfile.code)).first()
-        counts = summaries.frame_counts(session, summaries.current_frame(session).id)
+        plan = summaries.current_plan(session)
+        counts = summaries.level_counts(session, plan.id)
+        names = summaries.level_names(session, plan.id)
         operation = session.scalars(select(Operation.code).order_by(Operation.code)).first()
         progress = session.scalar(select(func.count()).select_from(Progress))
 
@@ -89,12 +91,9 @@ def test_each_phase_shows_its_data(qtbot, window, demo_store):
 
     click_phase(qtbot, window, Phase.pdm)
     summary = window.pages[Phase.pdm].summary.text()
-    assert (
-        f"{counts.axes} ejes, {counts.objectives} objetivos, {counts.policies} políticas, "
-        f"{counts.guidelines} lineamientos"
-    ) in summary
-    assert window.pages[Phase.pdm].frame_model.rowCount() == counts.axes
-    assert window.pages[Phase.pdm].vision.text().startswith("Al 2030")
+    assert ", ".join(f"{names[depth]}: {n}" for depth, n in counts.items()) in summary
+    assert window.pages[Phase.pdm].frame_model.rowCount() == counts[1]
+    assert window.pages[Phase.pdm].plan_editor.vision.toPlainText().startswith("Al 2030")
 
     click_phase(qtbot, window, Phase.poa)
     assert operation in model_texts(window.pages[Phase.poa].operations, 0)
@@ -149,12 +148,12 @@ def test_language_switch_changes_visible_text_and_back(qtbot, window):
     click_phase(qtbot, window, Phase.pdm)
     assert menu_titles() == ["&Archivo", "&Editar", "&Ver", "&Imprimir", "A&yuda"]
     assert "PDM" in window.current_page().heading.text()
-    assert "ejes" in window.current_page().summary.text()
+    assert window.current_page().tabs.tabText(0) == "Programación por proyecto"
 
     window.menus.languages["en"].trigger()
     assert menu_titles() == ["&File", "&Edit", "&View", "&Print", "&Help"]
     assert window.phase is Phase.pdm, "the page shown stays the same"
-    assert "axes" in window.current_page().summary.text()
+    assert window.current_page().tabs.tabText(0) == "Programming by project"
     assert window.navigation.actions_by_phase[Phase.preparation].text() == "Preparation"
     assert window.territory.windowTitle() == "Territory"
     assert window.settings.get("language") == "en"
@@ -168,7 +167,7 @@ def test_language_switch_changes_visible_text_and_back(qtbot, window):
     assert tree.headerData(0, Qt.Orientation.Horizontal) == "Territorio"
     assert window.navigation.actions_by_phase[Phase.preparation].text() == "Preparación"
     assert window.territory.windowTitle() == "Territorio"
-    assert "ejes" in window.current_page().summary.text()
+    assert window.current_page().tabs.tabText(0) == "Programación por proyecto"
     assert window.settings.get("language") == "es"
 
 

@@ -26,6 +26,7 @@ from sqlalchemy import select
 
 from planner_desktop.domain import summaries
 from planner_desktop.domain.enums import Phase
+from planner_desktop.domain.plan import PlanElement
 from planner_desktop.domain.plan_templates import default_for
 from planner_desktop.domain.projects import Indicator
 from planner_desktop.i18n import _
@@ -220,7 +221,10 @@ class PdmPage(Page):
         if table == "plan_element":
             if not self.select_element(record_id):
                 return False
-            self.frame_editor.problem.setFocus()
+            if self._detached(record_id):
+                self.frame_view.setFocus()  # moved from there (Ctrl+M)
+            else:
+                self.frame_editor.problem.setFocus()
             return True
         if table in PLAN_TABLES:
             self.side.setCurrentWidget(self.plan_tab)
@@ -236,6 +240,15 @@ class PdmPage(Page):
                 self.frame_editor.indicators.view.setFocus()
                 return True
         return self.tabs.select(table, record_id)
+
+    def _detached(self, element_id: uuid.UUID) -> bool:
+        """The element's parent is missing or deleted: it needs another place."""
+        with self.store.session() as session:
+            record = session.get(PlanElement, element_id)
+            if record is None or record.parent_id is None:
+                return False
+            parent = session.get(PlanElement, record.parent_id)
+            return parent is None or parent.deleted_at is not None
 
     # --- reading ------------------------------------------------------------------------
 

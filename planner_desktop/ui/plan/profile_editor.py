@@ -180,10 +180,10 @@ class ProfileEditor(QWidget):
 
     def focus_gap(self) -> None:
         """The keyboard where the profile's first gap is filled (a check's finding on the
-        profile): its programme, a component with a cost, a funding, an indicator; else
+        profile): its element of the plan, a component with a cost, a funding, an indicator; else
         its name."""
         form = self.form
-        gaps = ((form.program.currentData() is None, 0, form.program),
+        gaps = ((form.element.currentData() is None, 0, form.element),
                 (self.components.model.total == 0, 2, self.components.add),
                 (self.funding.model.total == 0, 2, self.funding.add),
                 (self.indicators.model.total == 0, 3, self.indicators.add))
