@@ -31,7 +31,7 @@ from planner_desktop.domain.annual import ManagementObjective, Operation
 from planner_desktop.domain.plan import ElementCrossCutting, Pact, PlanElement, SdgLink
 from planner_desktop.domain.projects import Indicator, IndicatorTarget, ProjectProfile
 from planner_desktop.domain.provenance import mark_deleted
-from planner_desktop.i18n import _, ngettext
+from planner_desktop.i18n import NN_, _, ngettext
 from planner_desktop.plan import frame
 from planner_desktop.plan.frame import refuse
 from planner_desktop.plan.frame_plan import _get, levels, live, renumber
@@ -228,17 +228,20 @@ def move_among_siblings(session: Session, element_id: uuid.UUID, steps: int) -> 
     move_in_list(found, element_id, steps, "element_id")
 
 
-BLOCKERS: tuple[tuple[type[Any], Any, str, str], ...] = (
-    (PlanElement, PlanElement.parent_id, "{n} element hangs from it", "{n} elements hang from it"),
-    (ProjectProfile, ProjectProfile.element_id, "{n} project", "{n} projects"),
-    (Operation, Operation.element_id, "{n} POA operation", "{n} POA operations"),
+BLOCKERS: tuple[tuple[type[Any], Any, tuple[str, str]], ...] = (
+    (
+        PlanElement,
+        PlanElement.parent_id,
+        NN_("{n} element hangs from it", "{n} elements hang from it"),
+    ),
+    (ProjectProfile, ProjectProfile.element_id, NN_("{n} project", "{n} projects")),
+    (Operation, Operation.element_id, NN_("{n} POA operation", "{n} POA operations")),
     (
         ManagementObjective,
         ManagementObjective.element_id,
-        "{n} management objective",
-        "{n} management objectives",
+        NN_("{n} management objective", "{n} management objectives"),
     ),
-    (Pact, Pact.element_id, "{n} pact", "{n} pacts"),
+    (Pact, Pact.element_id, NN_("{n} pact", "{n} pacts")),
 )
 """What keeps an element from being deleted (one-line messages, ``ngettext`` pairs)."""
 
@@ -246,7 +249,7 @@ BLOCKERS: tuple[tuple[type[Any], Any, str, str], ...] = (
 def blockers(session: Session, element_id: uuid.UUID) -> list[str]:
     """What hangs from the element, one translated phrase per kind ("3 projects")."""
     found = []
-    for model, column, one, many in BLOCKERS:
+    for model, column, (one, many) in BLOCKERS:
         count = session.scalar(
             select(func.count()).select_from(model).where(column == element_id, live(model))
         )

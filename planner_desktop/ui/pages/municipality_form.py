@@ -57,7 +57,7 @@ class MunicipalityForm(QWidget):
         self.name.setObjectName("municipalityName")
         self.official_name = QLineEdit()
         self.official_name.setObjectName("municipalityOfficialName")
-        self.official_name.setPlaceholderText(_("Gobierno Autónomo Municipal de …"))
+        self.official_name.setPlaceholderText(_("Autonomous Municipal Government of …"))
         self.official_name.setToolTip(
             _(
                 "The government's own name on printed documents; "

@@ -29,7 +29,7 @@ from sqlalchemy import select
 from planner_desktop.capture.deletion import Dependent
 from planner_desktop.domain.plan import ElementCrossCutting, PlanLevel, SdgLink
 from planner_desktop.domain.projects import Indicator
-from planner_desktop.i18n import _, ngettext
+from planner_desktop.i18n import NN_, _, ngettext
 from planner_desktop.plan import frame_elements
 from planner_desktop.plan.frame import FrameRefused
 from planner_desktop.ui.changes import ChangeHub
@@ -150,10 +150,10 @@ class FrameActions(QObject):
         """The element's own details deleted with it, named as the confirmation does."""
         found = []
         with self.hub.store.session() as session:
-            for model, one, many in (
-                (Indicator, "{n} indicator", "{n} indicators"),
-                (SdgLink, "{n} SDG link", "{n} SDG links"),
-                (ElementCrossCutting, "{n} cross-cutting tag", "{n} cross-cutting tags"),
+            for model, (one, many) in (
+                (Indicator, NN_("{n} indicator", "{n} indicators")),
+                (SdgLink, NN_("{n} SDG link", "{n} SDG links")),
+                (ElementCrossCutting, NN_("{n} cross-cutting tag", "{n} cross-cutting tags")),
             ):
                 count = len(
                     session.scalars(
