@@ -84,7 +84,7 @@ def test_a_refused_document_shows_its_reason_and_writes_no_file(
 
         click_and_wait(qtbot, dialog, dialog.print_button)
 
-        reason = _("there is no strategic frame yet: the PDM cannot be drafted")
+        reason = _("there is no plan yet: its draft cannot be printed")
         assert dialog.message.property("state") == "error"
         assert reason in dialog.message.text()
         assert "\n" not in dialog.message.text()

@@ -11,10 +11,10 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from planner_desktop.domain.enums import PrioritizationMethod
-from planner_desktop.domain.prioritization import PrioritizationRound
+from planner_desktop.domain.prioritization import PrioritizationRound, RoundItem
 from planner_desktop.domain.setup import STANDARD_SECTORS
 from planner_desktop.reports import pictograms
 from planner_desktop.reports.common import ReportOptions
@@ -68,10 +68,13 @@ def test_a_printed_ballot_carries_each_demands_pictogram(demo_store: Any,
 @pytest.fixture
 def projection(qtbot: Any, demo_store: Any) -> ProjectionWindow:
     with demo_store.session() as session:
-        round_id = session.scalars(select(PrioritizationRound.id).where(
+        # the dots round with the most demands: more than one page of them
+        round_id = session.scalars(select(PrioritizationRound.id).join(
+            RoundItem, RoundItem.round_id == PrioritizationRound.id).where(
             PrioritizationRound.method == PrioritizationMethod.dots,
-            PrioritizationRound.deleted_at.is_(None)).order_by(
-            PrioritizationRound.created_at)).first()
+            PrioritizationRound.deleted_at.is_(None), RoundItem.deleted_at.is_(None))
+            .group_by(PrioritizationRound.id).order_by(
+            func.count(RoundItem.id).desc(), PrioritizationRound.created_at)).first()
     window = ProjectionWindow()
     qtbot.addWidget(window)
     window.resize(1366, 768)

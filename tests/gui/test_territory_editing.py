@@ -176,6 +176,12 @@ def test_the_municipality_is_edited_later(qtbot, page):
     form.name.selectAll()
     type_text(qtbot, form.name, "Villa Ñuflo de Chávez")
     type_text(qtbot, form.province, "Ñuflo de Chávez")
+    type_text(qtbot, form.official_name, "x" * 201)
+    click(qtbot, form.save_button)
+    assert form.error.text().endswith("200 characters."), "the official name, refused"
+    assert window.undo_stack.count() == 0, "nothing saved"
+    form.official_name.selectAll()
+    type_text(qtbot, form.official_name, "Gobierno Autónomo Municipal de Villa Ñuflo")
     click(qtbot, form.save_button)
     saved(qtbot, window)
     qtbot.waitUntil(lambda: "Villa Ñuflo de Chávez" in window.municipality_label.text(),
@@ -184,6 +190,7 @@ def test_the_municipality_is_edited_later(qtbot, page):
     with window.store.session() as session:
         municipality = session.scalars(select(Municipality)).one()
         assert (municipality.currency, municipality.province) == ("USD", "Ñuflo de Chávez")
+        assert municipality.official_name == "Gobierno Autónomo Municipal de Villa Ñuflo"
     window.undo_stack.undo()
     saved(qtbot, window)
     qtbot.waitUntil(lambda: "Chávez" not in window.municipality_label.text(), timeout=5000)

@@ -84,7 +84,7 @@ class MunicipalityForm(QWidget):
         self.cancel_button = QPushButton(_("Cancel"))
         form = QFormLayout()
         form.addRow(_("&Name of the municipality:"), self.name)
-        form.addRow(_("Officia&l name:"), self.official_name)
+        form.addRow(_("Official name (on &documents):"), self.official_name)
         form.addRow(_("&Country:"), self.country)
         form.addRow(_("Dep&artment:"), self.department)
         form.addRow(_("P&rovince:"), self.province)
