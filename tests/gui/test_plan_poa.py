@@ -15,7 +15,7 @@ from tests.gui.test_capture_window import saved, type_into_cell
 from tests.gui.test_window import click_phase, open_window
 
 pytestmark = pytest.mark.gui
-START, END, BUDGET, TARGET = 8, 9, 10, 5
+START, END, BUDGET, TARGET, ELEMENT = 8, 9, 10, 5, 13
 
 
 @pytest.fixture
@@ -123,3 +123,37 @@ def test_a_cancelled_operation_cannot_be_edited(qtbot, window, page):
     assert editor.refusal.text()
     saved(qtbot, window)
     assert operation(window, op_id).name == old
+
+
+def test_an_operation_hangs_from_an_element_of_the_plan(qtbot, window, page):
+    """Issue 14: an operation's element of the plan, of any level, picked from a list."""
+    from PySide6.QtWidgets import QComboBox
+
+    from planner_desktop.domain.plan import PlanElement
+
+    editor = page.editor
+    view, model = editor.view, editor.model
+    assert model.headerData(ELEMENT, Qt.Orientation.Horizontal) == "Elemento del plan" or (
+        model.headerData(ELEMENT, Qt.Orientation.Horizontal) == "Element of the plan")
+    with window.store.session() as session:
+        eje = session.scalars(select(PlanElement).where(PlanElement.depth == 1)
+                              .order_by(PlanElement.code)).first()
+        label = f"{eje.code} — {eje.name}"
+    row = 0
+    operation_id = model.key(row)
+    index = model.index(row, ELEMENT)
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    combo = view.indexWidget(index)
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findText(label))
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState, timeout=2000)
+    saved(qtbot, window)
+    assert editor.refusal.text() == ""
+    assert operation(window, operation_id).element_id == eje.id
+    qtbot.waitUntil(lambda: model.index(row, ELEMENT).data() == label, timeout=3000)
+    window.undo_stack.undo()
+    saved(qtbot, window)
+    assert operation(window, operation_id).element_id != eje.id

@@ -19,8 +19,9 @@ from planner_desktop.capture.validation import Invalid, clean_text, parse_option
 from planner_desktop.capture.validation import parse_required_text as required
 from planner_desktop.domain.annual import AnnualPlan, Operation
 from planner_desktop.domain.enums import OperationType
+from planner_desktop.domain.plan import PlanElement
 from planner_desktop.domain.projects import FundingSource
-from planner_desktop.domain.summaries import live
+from planner_desktop.domain.summaries import current_plan, live
 from planner_desktop.i18n import N_, _
 from planner_desktop.plan import operations, records, validate
 from planner_desktop.plan.operations import Schedule, date_parser
@@ -42,12 +43,23 @@ CANCELLED = 12
 """The column saying whether an operation is cancelled."""
 CANCELLED_COLOR = QColor("#6c757d")
 COLUMNS = (
-    Column(N_("Code")), Column(N_("Operation"), stretch=True), Column(N_("Type"), Kind.label),
-    Column(N_("Expected result")), Column(N_("Indicator")), Column(N_("Target")),
-    Column(N_("Resources")), Column(N_("Person in charge")), Column(N_("Start"), Kind.date),
-    Column(N_("End"), Kind.date), Column(N_("Budget"), Kind.money), Column(N_("Source")),
+    Column(N_("Code")),
+    Column(N_("Operation"), stretch=True),
+    Column(N_("Type"), Kind.label),
+    Column(N_("Expected result")),
+    Column(N_("Indicator")),
+    Column(N_("Target")),
+    Column(N_("Resources")),
+    Column(N_("Person in charge")),
+    Column(N_("Start"), Kind.date),
+    Column(N_("End"), Kind.date),
+    Column(N_("Budget"), Kind.money),
+    Column(N_("Source")),
     Column(N_("Cancelled"), Kind.flag),
+    Column(N_("Element of the plan")),
 )
+ELEMENT_LABEL = PlanElement.code + " — " + PlanElement.name
+"""How an operation's element of the plan is shown, in its cell and in the choices."""
 
 
 def operations_query(plan_id: uuid.UUID | None) -> TableQuery:
@@ -56,13 +68,28 @@ def operations_query(plan_id: uuid.UUID | None) -> TableQuery:
         ids=select(Operation.id)
         .where(Operation.annual_plan_id == (plan_id or NO_PLAN), live(Operation))
         .order_by(Operation.code),
-        rows=lambda keys: select(
-            Operation.id, Operation.code, Operation.name, Operation.type,
-            Operation.expected_result, Operation.indicator, Operation.target,
-            Operation.resources, Operation.responsible, Operation.start_date,
-            Operation.end_date, Operation.budget, FundingSource.code, Operation.cancelled,
-        ).outerjoin(FundingSource, Operation.source_id == FundingSource.id)
-        .where(Operation.id.in_(keys)),
+        rows=lambda keys: (
+            select(
+                Operation.id,
+                Operation.code,
+                Operation.name,
+                Operation.type,
+                Operation.expected_result,
+                Operation.indicator,
+                Operation.target,
+                Operation.resources,
+                Operation.responsible,
+                Operation.start_date,
+                Operation.end_date,
+                Operation.budget,
+                FundingSource.code,
+                Operation.cancelled,
+                ELEMENT_LABEL,
+            )
+            .outerjoin(FundingSource, Operation.source_id == FundingSource.id)
+            .outerjoin(PlanElement, Operation.element_id == PlanElement.id)
+            .where(Operation.id.in_(keys))
+        ),
     )
 
 
@@ -82,23 +109,27 @@ class OperationsModel(ConflictMarkedModel):
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         schedule = Schedule()
         sources: list[tuple[Any, str]] = []
+        elements: list[tuple[Any, str]] = []
         types = _enum_choices(OperationType)
 
         def source_choices() -> list[tuple[Any, str]]:
             return [(None, _("None")), *sources]
+
+        def element_choices() -> list[tuple[Any, str]]:
+            return [(None, _("None")), *elements]
 
         def guarded(parse: Any) -> Any:
             def check(value: Any) -> Any:
                 if schedule.cancelled:
                     raise Invalid(_("this operation is cancelled; it cannot change any more"))
                 return parse(value)
+
             return check
 
         fields = {
             1: FieldSpec("name", guarded(required), N_("Operation")),
             2: FieldSpec("type", guarded(lambda v: choose(types(), v)), N_("Type"), types),
-            3: FieldSpec("expected_result", guarded(parse_optional_text),
-                         N_("Expected result")),
+            3: FieldSpec("expected_result", guarded(parse_optional_text), N_("Expected result")),
             4: FieldSpec("indicator", guarded(parse_optional_text), N_("Indicator")),
             5: FieldSpec("target", guarded(parse_operation_target), N_("Target")),
             6: FieldSpec("resources", guarded(parse_optional_text), N_("Resources")),
@@ -106,20 +137,45 @@ class OperationsModel(ConflictMarkedModel):
             8: FieldSpec("start_date", guarded(date_parser(schedule, "start")), N_("Start")),
             9: FieldSpec("end_date", guarded(date_parser(schedule, "end")), N_("End")),
             10: FieldSpec("budget", guarded(parse_amount), N_("Budget")),
-            11: FieldSpec("source_id", guarded(lambda v: choose(source_choices(), v)),
-                          N_("Source"), source_choices),
+            11: FieldSpec(
+                "source_id",
+                guarded(lambda v: choose(source_choices(), v)),
+                N_("Source"),
+                source_choices,
+            ),
+            13: FieldSpec(
+                "element_id",
+                guarded(lambda v: choose(element_choices(), v)),
+                N_("Element of the plan"),
+                element_choices,
+            ),
         }
         super().__init__(store, operations_query(None), Operation, fields, parent)
         self.schedule = schedule
         self.sources = sources
+        self.elements = elements
+        self.also_reload_on.update({"plan_element", "plan_level"})
         self.also_reload_on.add("plan_adjustment")
 
     def show_plan(self, plan_id: uuid.UUID | None) -> None:
         with self._store.session() as session:  # type: ignore[union-attr]
             plan = session.get(AnnualPlan, plan_id) if plan_id else None
             self.schedule.fiscal_year = plan.fiscal_year if plan else 0
-            self.sources[:] = [(sid, text.split(" ", 1)[0])
-                               for sid, text in records.funding_sources(session)]
+            self.sources[:] = [
+                (sid, text.split(" ", 1)[0]) for sid, text in records.funding_sources(session)
+            ]
+            plan_tree = current_plan(session)
+            self.elements[:] = [
+                (element_id, f"{code} — {name}")
+                for element_id, code, name in session.execute(
+                    select(PlanElement.id, PlanElement.code, PlanElement.name)
+                    .where(
+                        PlanElement.plan_id == (plan_tree.id if plan_tree else NO_PLAN),
+                        live(PlanElement),
+                    )
+                    .order_by(PlanElement.depth, PlanElement.position, PlanElement.code)
+                )
+            ]
         self.reload(operations_query(plan_id))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -157,8 +213,9 @@ class OperationsModel(ConflictMarkedModel):
 class OperationsEditor(QWidget):
     """The operations table of a POA with its Add button and refusal line."""
 
-    def __init__(self, store: Store, hub: ChangeHub, undo_stack: QUndoStack,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, hub: ChangeHub, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("operationsEditor")
         self.store, self.hub, self.undo_stack = store, hub, undo_stack
@@ -187,8 +244,11 @@ class OperationsEditor(QWidget):
 
     def _refused(self, reason: str) -> None:
         field = self.model.refused_field()
-        self.refusal.setText(_("{field}: {reason}").format(field=field, reason=reason)
-                             if reason and field else reason)
+        self.refusal.setText(
+            _("{field}: {reason}").format(field=field, reason=reason)
+            if reason and field
+            else reason
+        )
 
     def show_plan(self, plan_id: uuid.UUID | None) -> None:
         self.plan_id = plan_id
