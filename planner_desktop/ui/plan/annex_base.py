@@ -82,7 +82,8 @@ class SetActorRole(StoreCommand):
 class AnnexTab(QStackedWidget):
     """A tab that shows ``content`` for the current plan, or a plain sentence when there
     is no plan (or no municipality) yet. Subclasses read in :meth:`load`; a saved change to
-    one of ``watched`` tables reads again at once when shown, else when next shown."""
+    one of ``watched`` tables reads again once every queued write is saved when shown,
+    else when next shown."""
 
     watched: frozenset[str] = frozenset()
     needs_plan = True
@@ -101,6 +102,7 @@ class AnnexTab(QStackedWidget):
         self.addWidget(self.missing)
         self._stale = True
         hub.sig_changed.connect(self._changed)
+        hub.sig_pending_changed.connect(self._reload_when_saved)
 
     def set_content(self, content: QWidget) -> None:
         self.addWidget(content)
@@ -132,10 +134,14 @@ class AnnexTab(QStackedWidget):
 
     def _changed(self, table: str, _serial: int) -> None:
         if table in self.watched or table in ("plan", "municipality"):
-            if self.isVisible():
-                self.reload()
-            else:
-                self._stale = True
+            self._stale = True
+            self._reload_when_saved()
+
+    def _reload_when_saved(self, _pending: int = 0) -> None:
+        """Read again once every queued write is saved: a list read while some are still
+        queued would drop rows and values just typed (shown at once, saved in order)."""
+        if self._stale and self.isVisible() and self.hub.pending == 0:
+            self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
