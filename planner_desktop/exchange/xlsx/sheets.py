@@ -1,7 +1,9 @@
 """Streaming tables into a write-only workbook, the same way for every export.
 
 Every table gets a bold, frozen header row, an autofilter over its rows, column widths
-and a number format per column, so amounts and dates arrive as numbers and dates.
+and a number format per column, so amounts and dates arrive as numbers and dates. Text
+that a spreadsheet would take for a formula (starting with ``=``, ``+``, ``-`` or ``@``)
+is written as text, marked so that the spreadsheet shows it as typed and never runs it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ INTEGER = "#,##0"
 DATE = "dd/mm/yyyy"
 TEXT = "@"
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a typed text as a formula."""
+
 MAX_SHEET_TITLE = 31
 _FORBIDDEN_IN_TITLE = str.maketrans({c: " " for c in "[]:*?/\\"})
 
@@ -34,6 +39,20 @@ class Column:
     header: str
     width: float = 14
     number_format: str | None = None
+
+
+def safe_cell(sheet: WriteOnlyWorksheet, value: str, number_format: str | None) -> WriteOnlyCell:
+    """A text cell that stays text: never a formula, shown as typed."""
+    cell = WriteOnlyCell(sheet, value)
+    cell.data_type = "s"
+    cell.quotePrefix = True
+    if number_format is not None:
+        cell.number_format = number_format
+    return cell
+
+
+def is_risky(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
 
 
 def new_workbook() -> Workbook:
@@ -85,8 +104,10 @@ def write_table(
     count = 0
     for row in rows:
         out: list[Any] = []
-        for value, cell in zip(row, styled, strict=True):
-            if cell is None or value is None:
+        for value, cell, column in zip(row, styled, columns, strict=True):
+            if is_risky(value):
+                out.append(safe_cell(sheet, value, column.number_format))
+            elif cell is None or value is None:
                 out.append(value)
             else:
                 cell.value = value
