@@ -35,8 +35,10 @@ REPORT_KINDS = (
     "self-assessment",
     "actors",
 )
-XLSX_EXPORT_KINDS = ("demands", "priorities", "programming", "poa", "attendance", "template")
-XLSX_IMPORT_KINDS = ("communities", "demands")
+XLSX_EXPORT_KINDS = (
+    "demands", "priorities", "programming", "poa", "attendance", "template", "plan"
+)  # fmt: skip
+XLSX_IMPORT_KINDS = ("communities", "demands", "plan")
 
 
 class Refused(Exception):

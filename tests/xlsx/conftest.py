@@ -47,3 +47,25 @@ def fresh(demo_file: Path, tmp_path: Path) -> Iterator[Store]:
     store = new_store(copy)
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session")
+def empty_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty database at the current schema, made once and copied by each test."""
+    path = tmp_path_factory.mktemp("xlsx-empty") / "empty.sqlite"
+    new_store(path).close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def colombia_file(empty_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A Colombian plan built by hand (four levels), made once and copied by each test."""
+    from tests.xlsx.plan_books import build_colombia, copied
+
+    path = copied(empty_file, tmp_path_factory.mktemp("xlsx-colombia") / "colombia.sqlite")
+    store = new_store(path)
+    try:
+        build_colombia(store)
+    finally:
+        store.close()
+    return path

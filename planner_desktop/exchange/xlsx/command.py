@@ -39,16 +39,49 @@ def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise refuse(Where(path.name), _("there is no file at {path}").format(path=path))
-    store = open_database(args.db, must_exist=True)
+    new_file = _new_database(args)
+    store = open_database(args.db, must_exist=new_file is None)
     try:
         result = IMPORTS[args.kind](store, path)
+    except SpreadsheetRefused:
+        store.close()
+        if new_file is not None:
+            _remove_database(new_file)
+        raise
     finally:
         store.close()
+    if args.kind == "plan":
+        line = _("{file}: {rows} rows read; {added} added, {changed} changed, {same} unchanged")
+        print(
+            line.format(
+                file=path.name,
+                rows=result.rows,
+                added=getattr(result, "added", 0),
+                changed=getattr(result, "changed", 0),
+                same=getattr(result, "unchanged", 0),
+            )
+        )
+        return 0
     imported = ngettext(
         "{file}: {count} row imported", "{file}: {count} rows imported", result.rows
     )
     print(imported.format(file=path.name, count=result.rows))
     return 0
+
+
+def _new_database(args: argparse.Namespace) -> Path | None:
+    """The database file ``import plan`` creates (it may start a municipality from
+    nothing), or None when it exists already or is not a file."""
+    if args.kind != "plan" or args.db is None or "://" in str(args.db):
+        return None
+    target = Path(args.db).expanduser()
+    return None if target.exists() else target
+
+
+def _remove_database(target: Path) -> None:
+    """Take back the database file made for a refused import: nothing is left behind."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        target.with_name(target.name + suffix).unlink(missing_ok=True)
 
 
 __all__ = ["SpreadsheetRefused", "cmd_export", "cmd_import"]

@@ -169,7 +169,15 @@ def import_demands(store: Store, path: Path) -> Imported:
     return Imported("demands", len(records))
 
 
+def import_plan(store: Store, path: Path) -> Imported:
+    """The plan workbook (see :mod:`planner_desktop.exchange.xlsx.plan_import`)."""
+    from planner_desktop.exchange.xlsx.plan_import import import_plan as plan_import
+
+    return plan_import(store, path)
+
+
 IMPORTS: dict[str, Callable[[Store, Path], Imported]] = {
     "communities": import_communities,
     "demands": import_demands,
+    "plan": import_plan,
 }
