@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from planner_desktop.domain import enums
+from planner_desktop.domain.plan_templates import SHAPES
 from planner_desktop.i18n import N_, _
 
 _LABELS: tuple[tuple[StrEnum, str], ...] = (
@@ -82,6 +83,7 @@ _LABELS: tuple[tuple[StrEnum, str], ...] = (
     (enums.Recommendation.proceed, N_("Go ahead")),
     (enums.Recommendation.postpone, N_("Postpone")),
     (enums.Recommendation.drop, N_("Drop")),
+    (enums.IndicatorLevel.impact, N_("Impact")),
     (enums.IndicatorLevel.result, N_("Result")),
     (enums.IndicatorLevel.product, N_("Product")),
     (enums.FundingKind.national_transfer, N_("National transfer")),
@@ -93,8 +95,16 @@ _LABELS: tuple[tuple[StrEnum, str], ...] = (
     (enums.CounterpartKind.cash, N_("Cash")),
     (enums.CounterpartKind.labour, N_("Labour")),
     (enums.CounterpartKind.materials, N_("Local materials")),
-    (enums.PolicyKind.policy, N_("Policy")),
-    (enums.PolicyKind.guideline, N_("Lineamiento")),
+    *((template, shape.label) for template, shape in SHAPES.items()),
+    (enums.UnitKind.secretariat, N_("Secretariat")),
+    (enums.UnitKind.directorate, N_("Directorate")),
+    (enums.UnitKind.unit, N_("Unit")),
+    (enums.ActorPhase.planning, N_("Planning")),
+    (enums.ActorPhase.execution, N_("Execution")),
+    (enums.ActorPhase.follow_up, N_("Follow-up")),
+    (enums.ScoreState.scored, N_("Scored")),
+    (enums.ScoreState.not_evaluated, N_("Not evaluated")),
+    (enums.ScoreState.not_applicable, N_("Not applicable")),
     (enums.AdjustmentKind.operation_cancelled, N_("Operation cancelled")),
     (enums.AdjustmentKind.target_changed, N_("Target varied")),
     (enums.AdjustmentKind.objective_added, N_("New objective")),

@@ -34,6 +34,7 @@ from planner_desktop.exchange.manifest import (
     part_table,
 )
 from planner_desktop.exchange.records import table_specs
+from planner_desktop.exchange.retired import RETIRED_TABLES, older_shape
 from planner_desktop.i18n import _
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -171,6 +172,8 @@ def _check_entries(container: Container) -> None:
             raise container.refuse(_("unsafe entry name {name}").format(name=shown))
         if name not in allowed:
             table = part_table(name)
+            if table in RETIRED_TABLES:
+                raise older_shape(container.path, table)
             if table is not None:
                 raise container.refuse(_("unknown table part {name}").format(name=shown))
             raise container.refuse(_("unexpected entry {name}").format(name=shown))

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Boolean, Connection, Date, DateTime, Float, Integer, select
 from sqlalchemy import Enum as SqlEnum
 
-from planner_desktop.domain.base import Money
+from planner_desktop.domain.base import Hundredths, Money
 from planner_desktop.exchange.records import table_specs
 
 
@@ -32,6 +32,7 @@ class ValueKind(StrEnum):
     """A whole number read as is: years, positions, ranks, months."""
     decimal = "decimal"
     money = "money"
+    """An amount, or a percentage with two decimals (both exact: decimal strings)."""
     date = "date"
     moment = "moment"
     flag = "flag"
@@ -55,7 +56,7 @@ def value_kind(table: str, name: str) -> ValueKind:
     column_type = spec.table.c[name].type
     if isinstance(column_type, SqlEnum) and column_type.enum_class is not None:
         return ValueKind.label
-    if isinstance(column_type, Money):
+    if isinstance(column_type, Money | Hundredths):  # both: two exact decimals
         return ValueKind.money
     if isinstance(column_type, Boolean):
         return ValueKind.flag

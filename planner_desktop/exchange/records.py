@@ -3,8 +3,9 @@ travels between laptops is covered, and the one JSON encoding of a row.
 
 A record is one flat JSON object per line: every column present (``null`` where allowed),
 no other key, no nested value. Types are strict: an integer is not a float, a boolean is
-not 1, a UUID is its canonical string, times are naive ISO 8601 (UTC), amounts are decimal
-strings with at most two decimals, enum columns accept only the codes of their enum.
+not 1, a UUID is its canonical string, times are naive ISO 8601 (UTC), amounts and
+percentages are decimal strings with at most two decimals, enum columns accept only the
+codes of their enum.
 (When a key is repeated in one object the last value is the one validated.)
 """
 
@@ -24,7 +25,7 @@ from sqlalchemy import Boolean, Column, Date, DateTime, Float, Integer, String, 
 from sqlalchemy import Enum as SqlEnum
 from typing_extensions import TypedDict
 
-from planner_desktop.domain.base import Appended, Base, Money
+from planner_desktop.domain.base import Appended, Base, Hundredths, Money
 from planner_desktop.exchange.dump import plain_value, planning_tables
 from planner_desktop.i18n import _
 
@@ -85,6 +86,10 @@ def _python_type(column: Column[Any]) -> Any:
     result: Any
     if isinstance(kind, Money):
         result = Annotated[Decimal, Field(max_digits=17, decimal_places=2, allow_inf_nan=False)]
+    elif isinstance(kind, Hundredths):
+        result = Annotated[
+            Decimal, Field(ge=0, le=100, max_digits=5, decimal_places=2, allow_inf_nan=False)
+        ]
     elif isinstance(kind, SqlEnum) and kind.enum_class is not None:
         result = kind.enum_class
     elif isinstance(kind, Uuid):
@@ -109,8 +114,11 @@ def _python_type(column: Column[Any]) -> Any:
 
 
 LATER_COLUMNS: dict[str, dict[str, Any]] = {
-    "prioritization_round": {"agreed_note": "",  # schema 0004_round_decisions
-                             "reopen_log": ""},  # schema 0006_shared_ranks_reopening
+    "municipality": {"official_name": ""},  # schema 0007_plan_tree
+    "prioritization_round": {
+        "agreed_note": "",  # schema 0004_round_decisions
+        "reopen_log": "",  # schema 0006_shared_ranks_reopening
+    },
     "round_result": {"shared_rank": None, "tied": False},  # schema 0006_shared_ranks_reopening
 }
 """Columns added to a travelling table after session files were first written, with the
@@ -173,7 +181,7 @@ def encode(row: Row) -> str:
 def _converter(column: Column[Any]) -> Callable[[Any], Any] | None:
     """What :func:`plain_value` does to a value of ``column`` (None: nothing)."""
     kind = column.type
-    if isinstance(kind, Money):
+    if isinstance(kind, Money | Hundredths):
         return lambda value: f"{value:.2f}"
     if isinstance(kind, SqlEnum) and kind.enum_class is not None:
         return plain_value

@@ -43,6 +43,7 @@ from planner_desktop.exchange.container import (
 )
 from planner_desktop.exchange.errors import SessionFileError
 from planner_desktop.exchange.records import RecordError, describe, table_specs
+from planner_desktop.exchange.retired import check_shapes
 from planner_desktop.exchange.signing import fingerprint as key_fingerprint
 from planner_desktop.exchange.signing import is_valid
 from planner_desktop.exchange.trust import TrustPolicy
@@ -124,6 +125,8 @@ def check(
             path, _("the signature does not match the manifest (altered or pasted)")
         )
     _check_schema(path, manifest.schema_revision)
+    tables = (mf.part_table(name) for name in manifest.parts)
+    check_shapes(path, manifest.schema_revision, (t for t in tables if t is not None))
     parts = set(container.entries) - {mf.MANIFEST_NAME, mf.SIGNATURE_NAME}
     for name in sorted(set(manifest.parts) - parts):
         raise SessionFileError(path, _("the part {name} is missing").format(name=name))

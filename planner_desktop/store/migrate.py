@@ -44,6 +44,14 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
+def revisions_before(revision: str) -> set[str]:
+    """Every revision older than ``revision`` (its ancestors)."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.iterate_revisions(revision, "base")} - {revision}
+
+
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 

@@ -152,6 +152,7 @@ def test_a_column_added_since_an_old_file_takes_its_default(make_store):
     from sqlalchemy import select
 
     from planner_desktop.domain.prioritization import PrioritizationRound
+    from planner_desktop.domain.territory import Municipality
 
     path = FIXTURES / "session-format-1.cumbre"
     store = make_store("older")
@@ -159,4 +160,73 @@ def test_a_column_added_since_an_old_file_takes_its_default(make_store):
     assert report.status == "merged"
     with store.session() as session:
         notes = set(session.scalars(select(PrioritizationRound.agreed_note)))
+        official = set(session.scalars(select(Municipality.official_name)))
     assert notes == {""}
+    assert official == {""}  # schema 0007 added it; the file, written at 0002, has none
+
+
+OLD_PROGRAM = {
+    "id": "00000000-0000-4000-8000-0000000000a1",
+    "policy_id": "00000000-0000-4000-8000-0000000000a2",
+    "sector_id": None,
+    "code": "PR01",
+    "name": "Agua para todos",
+    "problem": "",
+}
+
+
+def _old_file(tmp_path: Path, name: str, table: str, record: dict, revision: str) -> Path:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from tests.exchange import tamper
+    from tests.exchange.make_fixture import KEY_SEED
+
+    def add(parts: dict[str, bytes]) -> None:
+        parts[f"records/{table}.jsonl"] = tamper.jsonl([record])
+
+    def stamp(head: dict) -> None:
+        head["schema_revision"] = revision
+
+    key = Ed25519PrivateKey.from_private_bytes(KEY_SEED)
+    source = FIXTURES / "session-format-1.cumbre"
+    return tamper.rebuild(source, tmp_path / name, key, parts=add, manifest=stamp)
+
+
+def test_a_file_with_records_of_the_old_strategic_frame_is_refused_naming_it(
+    tmp_path, make_store, capsys
+):
+    """Issue 14: the tables of the fixed frame are gone; such a file is exported again."""
+    from planner_desktop.exchange.errors import SessionFileError
+
+    path = _old_file(
+        tmp_path, "frame.cumbre", "program", OLD_PROGRAM, "0006_shared_ranks_reopening"
+    )
+    with pytest.raises(SessionFileError) as refused:
+        verify_file(path)
+    message = str(refused.value)
+    assert message.startswith("frame.cumbre: ") and "\n" not in message
+    assert "program" in message and "export the session again" in message
+    store = make_store("hq")
+    before = dump_text(store)
+    [report] = merge(store, path)
+    assert report.status == "refused" and "export the session again" in report.reason
+    assert dump_text(store) == before
+    assert cli.main(["--lang", "en", "session", "verify", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "export the session again" in err and err.count("\n") == 1
+
+
+def test_a_file_written_before_the_plan_tree_with_reshaped_records_is_refused(tmp_path):
+    from planner_desktop.exchange.errors import SessionFileError
+
+    organization = {"role_in_planning": "Convoca", "name": "OTB Norte"}
+    path = _old_file(
+        tmp_path, "actors.cumbre", "organization", organization, "0004_round_decisions"
+    )
+    with pytest.raises(SessionFileError, match=r"Organization.*export the session again"):
+        verify_file(path)
+    now = _old_file(tmp_path, "now.cumbre", "organization", organization, "0007_plan_tree")
+    with pytest.raises(SessionFileError) as refused:  # current shape: read, and found wrong
+        verify_file(now)
+    assert "export the session again" not in str(refused.value)
+    assert "organization.jsonl" in str(refused.value)

@@ -36,7 +36,8 @@ def test_titles_are_the_words_of_the_forms():
     assert field_title("community", "population_women") == "Women"
     assert field_title("community", "district_id") == "District"
     assert field_title("operation", "source_id") == "Funding source"
-    assert field_title("project_profile", "program_id") == "Programme"
+    assert field_title("project_profile", "element_id") == "Element of the plan"
+    assert field_title("assessment_score", "area_id") == "Self-assessment area"
     set_language("es")
     assert field_title("community", "population_women") == "Mujeres"
     assert field_title("demand", "estimated_cost") == "Costo estimado"

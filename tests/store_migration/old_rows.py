@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import json
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,14 +70,71 @@ class OldDatabase:
         target = self.tables[table]
         row = {**provenance(n), **values}
         for column in target.columns:
-            if column.name not in row and not column.nullable:
-                row[column.name] = _filler(column)
+            if column.name not in row:
+                row[column.name] = None if column.nullable else _filler(column)
         dialect = self.conn.dialect.name
         self.conn.execute(
             sa.insert(target).values({k: _stored(v, dialect) for k, v in row.items()})
         )
         self.rows.setdefault(table, []).append(row)
         return uid(n)
+
+
+def plain(row: dict[str, Any]) -> dict[str, Any]:
+    """A row as a session file (and the exchange ledger) writes it."""
+
+    def one(value: Any) -> Any:
+        if isinstance(value, uuid.UUID):
+            return str(value)
+        if isinstance(value, datetime.datetime | datetime.date):
+            return value.isoformat()
+        return value
+
+    return {key: one(value) for key, value in row.items()}
+
+
+def encode(row: dict[str, Any]) -> str:
+    return json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def ledger(db: OldDatabase, ids: dict[str, Any]) -> None:
+    """Open conflicts and an import's replaced rows that copy records of converted tables."""
+    rows = {row["id"]: row for table in db.rows.values() for row in table}
+    tables = {row["id"]: name for name, table in db.rows.items() for row in table}
+    conflicts = sa.table(
+        "merge_conflict",
+        *(sa.column(c) for c in ("table_name", "record_id", "version_id", "device_id")),
+        *(sa.column(c) for c in ("updated_at", "payload", "batch_id")),
+    )
+    for n, key in enumerate(("profile", "program_under_guideline", "org_with_role"), start=1):
+        record = ids[key]
+        competing = {**rows[record], "version_id": uid(40_000 + n), "name": f"Otra versión {n}"}
+        competing["updated_at"] = START + datetime.timedelta(days=5)
+        db.conn.execute(
+            sa.insert(conflicts).values(
+                table_name=tables[record],
+                record_id=_stored(record, db.conn.dialect.name),
+                version_id=_stored(competing["version_id"], db.conn.dialect.name),
+                device_id=_stored(uid(10_009), db.conn.dialect.name),
+                updated_at=competing["updated_at"],
+                payload=encode(plain(competing)),
+                batch_id=1,
+            )
+        )
+    changes = sa.table(
+        "batch_change", *(sa.column(c) for c in ("batch_id", "record_id", "table_name", "previous"))
+    )
+    for key in ("score19", "frame", "operation", "sdg_both"):
+        record = ids[key]
+        previous = {"row": plain(rows[record]), "open": [], "after": str(uid(50_000))}
+        db.conn.execute(
+            sa.insert(changes).values(
+                batch_id=1,
+                record_id=_stored(record, db.conn.dialect.name),
+                table_name=tables[record],
+                previous=json.dumps(previous, sort_keys=True, ensure_ascii=False),
+            )
+        )
 
 
 VALUES = "Transparencia\nSolidaridad y reciprocidad\n\n  Respeto a la Madre Tierra  \n"
@@ -258,5 +316,6 @@ def build(target: Path | str) -> dict[str, Any]:
             type="investment",
         )
         ids["rows"] = db.rows
+        ledger(db, ids)
     engine.dispose()
     return ids

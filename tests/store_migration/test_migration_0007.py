@@ -4,6 +4,7 @@ when they fit and refuses, changing nothing, when they do not."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from decimal import Decimal
 
@@ -20,7 +21,7 @@ from planner_desktop.domain.projects import Indicator, ProjectProfile
 from planner_desktop.domain.territory import Municipality
 from planner_desktop.store import migrate
 from tests.helpers import new_store
-from tests.store_migration.old_rows import BEFORE, build, provenance
+from tests.store_migration.old_rows import BEFORE, VALUES, build, provenance
 
 SYNCED = (
     "device_id",
@@ -284,11 +285,15 @@ def test_downgrade_brings_the_old_tables_back_row_for_row_and_upgrade_again(tmp_
     build(path)
     engine = create_engine(f"sqlite:///{path}")
     before = _old_tables(engine)
-    before["strategic_frame"][0]["values"] = (
-        "Transparencia\nSolidaridad y reciprocidad\nRespeto a la Madre Tierra"
-    )
+    values = "Transparencia\nSolidaridad y reciprocidad\nRespeto a la Madre Tierra"
+    before["strategic_frame"][0]["values"] = values  # blank lines and spaces dropped
     for organization in before["organization"]:  # a blank role is no role
         organization["role_in_planning"] = organization["role_in_planning"].strip()
+    conflicts, changes = _ledger(engine)
+    changes = [
+        (table, record, previous.replace(json.dumps(VALUES)[1:-1], json.dumps(values)[1:-1]))
+        for table, record, previous in changes
+    ]
     with engine.begin() as conn:
         command.upgrade(migrate.alembic_config(conn), "head")
     with engine.connect() as conn:
@@ -299,6 +304,7 @@ def test_downgrade_brings_the_old_tables_back_row_for_row_and_upgrade_again(tmp_
     with engine.begin() as conn:
         command.downgrade(migrate.alembic_config(conn), BEFORE)
     assert _old_tables(engine) == before
+    assert _ledger(engine) == (conflicts, changes)
     with engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
         assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
@@ -423,3 +429,68 @@ def test_both_ways_on_postgresql():
     assert _old_tables(engine) == before
     migrate.upgrade(engine)
     engine.dispose()
+
+
+def _ledger(engine) -> tuple[list, list]:
+    with engine.connect() as conn:
+        conflicts = conn.execute(
+            text(
+                "SELECT table_name, record_id, version_id, payload FROM merge_conflict ORDER BY id"
+            )
+        ).all()
+        changes = conn.execute(
+            text("SELECT table_name, record_id, previous FROM batch_change ORDER BY record_id")
+        ).all()
+    return conflicts, changes
+
+
+def test_the_ledger_keeps_its_copies_of_records_in_the_new_shape(migrated):
+    """Open conflicts and what an import replaced are records too: after the migration
+    each one is a valid record of its new table, at the place the record has now."""
+    from planner_desktop.exchange.records import table_specs
+
+    store, ids = migrated
+    conflicts, changes = _ledger(store.engine)
+    copies = {}
+    for table, _record, _version, payload in conflicts:
+        row = table_specs()[table].validate_line(payload)
+        copies[row["id"]] = (table, row)
+    for table, _record, previous in changes:
+        row = table_specs()[table].validate_line(json.dumps(json.loads(previous)["row"]))
+        copies[row["id"]] = (table, row)
+    table, profile = copies[ids["profile"]]
+    assert table == "project_profile" and profile["name"] == "Otra versión 1"
+    assert profile["element_id"] == ids["program_under_guideline"]
+    assert (profile["unit_id"], profile["team_class"], profile["team_class_reason"]) == (
+        None,
+        None,
+        "",
+    )
+    table, program = copies[ids["program_under_guideline"]]
+    assert table == "plan_element" and program["name"] == "Otra versión 2"
+    assert (program["depth"], program["parent_id"], program["plan_id"]) == (
+        5,
+        ids["guideline"],
+        ids["frame"],
+    )
+    assert (program["problem"], program["sector_id"]) == ("Sin agua", ids["sector"])
+    assert program["version_id"] == uuid.UUID(int=provenance(0)["id"].int + 40_002)
+    table, organization = copies[ids["org_with_role"]]
+    assert table == "organization" and "role_in_planning" not in organization
+    table, score = copies[ids["score19"]]
+    assert table == "assessment_score"
+    assert (score["percentage"], score["state"], score["year"]) == (
+        Decimal("55.00"),
+        "scored",
+        2025,
+    )
+    with store.session() as session:
+        assert session.get(AssessmentScore, ids["score19"]).area_id == score["area_id"]
+    table, plan = copies[ids["frame"]]
+    assert table == "plan" and plan["template"] == "bolivia_pdm"
+    assert copies[ids["operation"]][1]["element_id"] == ids["program_under_policy"]
+    table, link = copies[ids["sdg_both"]]
+    assert table == "sdg_link" and (link["element_id"], link["plan_id"]) == (
+        ids["objective_b"],
+        None,
+    )

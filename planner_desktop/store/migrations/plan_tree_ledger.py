@@ -221,6 +221,14 @@ def downgrade(conn: Connection) -> None:
         )
     }
 
+    old_links = sa.table(
+        "sdg_link", *(sa.column(name, sa.Uuid()) for name in ("id", "objective_id", "program_id"))
+    )
+    links = {
+        str(link_id): (plain(objective), plain(program))
+        for link_id, objective, program in conn.execute(sa.select(old_links))
+    }
+
     def convert(table: str, payload: Payload) -> tuple[str, Payload] | None:
         if table in RENAMED:
             old, defaults = RENAMED[table]
@@ -237,6 +245,8 @@ def downgrade(conn: Connection) -> None:
             is_objective = depth.get(str(element)) == 2
             row["objective_id"] = element if is_objective else None
             row["program_id"] = None if is_objective else element
+            if element in links.get(payload["id"], ()):  # a link the upgrade split, joined
+                row["objective_id"], row["program_id"] = links[payload["id"]]
             return table, row
         hit = next(
             (
