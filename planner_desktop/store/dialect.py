@@ -8,6 +8,7 @@ live here and nowhere else.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -69,7 +70,7 @@ def backup_file(source: Path, destination: Path) -> None:
 
 
 class ForeignKeyError(Exception):
-    """A schema change left rows that refer to nothing (named in the message)."""
+    """A schema change left rows of a table (the message) that refer to nothing."""
 
 
 @contextmanager
@@ -81,8 +82,9 @@ def schema_change(engine: Engine) -> Iterator[Connection]:
     statement on its own (it opens a transaction only before a row is written), so the
     transaction is opened here by hand, and a failed migration leaves the file as it was.
     And rebuilding a table that other tables refer to (how SQLite changes a table) is only
-    possible with foreign keys off: they are switched off for the migration, every
-    reference is checked before committing, and they are switched back on.
+    possible with foreign keys off: they are switched off for the migration, the change is
+    refused (:class:`ForeignKeyError`) if it leaves any table with more rows referring to
+    a missing row than it had before, and they are switched back on.
     """
     if not is_sqlite(engine):
         with engine.begin() as conn:
@@ -98,8 +100,9 @@ def schema_change(engine: Engine) -> Iterator[Connection]:
             conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
             conn.exec_driver_sql("BEGIN IMMEDIATE")
             try:
+                broken = _broken_references(conn)
                 yield conn
-                _check_references(conn)
+                _check_references(conn, broken)
             except BaseException:
                 conn.exec_driver_sql("ROLLBACK")
                 raise
@@ -111,10 +114,16 @@ def schema_change(engine: Engine) -> Iterator[Connection]:
             raw.isolation_level = level
 
 
-def _check_references(conn: Connection) -> None:
-    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").first()
-    if broken is not None:
-        raise ForeignKeyError(f"a row of {broken[0]} refers to a missing row of {broken[2]}")
+def _broken_references(conn: Connection) -> Counter[str]:
+    """Rows that refer to a missing row, counted by table."""
+    return Counter(str(row[0]) for row in conn.exec_driver_sql("PRAGMA foreign_key_check"))
+
+
+def _check_references(conn: Connection, before: Counter[str]) -> None:
+    """Refuse a change that left more broken references in a table than it found there."""
+    for table, count in sorted(_broken_references(conn).items()):
+        if count > before.get(table, 0):
+            raise ForeignKeyError(table)
 
 
 def integrity_ok(engine: Engine) -> bool:

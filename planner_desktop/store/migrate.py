@@ -100,6 +100,14 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     """Migrate to ``target`` in one transaction (see :func:`dialect.schema_change`)."""
     from alembic import command
 
-    with dialect.schema_change(engine) as conn:
-        command.upgrade(alembic_config(conn), target)
-        write_meta(conn, app_version=__version__)
+    try:
+        with dialect.schema_change(engine) as conn:
+            command.upgrade(alembic_config(conn), target)
+            write_meta(conn, app_version=__version__)
+    except dialect.ForeignKeyError as exc:
+        raise SchemaError(
+            _(
+                "updating its schema would leave records of {table} referring to records "
+                "that do not exist; nothing was changed"
+            ).format(table=str(exc))
+        ) from None

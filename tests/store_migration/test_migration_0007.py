@@ -554,3 +554,32 @@ def test_a_migrated_database_has_the_checks_keys_and_indexes_of_the_models(tmp_p
     assert _shape(migrated) == _shape(models)
     models.dispose()
     migrated.dispose()
+
+
+def test_a_migration_that_would_leave_a_broken_reference_is_refused(tmp_path, monkeypatch):
+    """Tables are rebuilt with foreign keys off; what they would have caught is checked
+    before committing."""
+    from planner_desktop.store.database import StoreError
+    from planner_desktop.store.migrations import plan_tree_ledger
+    from tests.helpers import file_digest
+
+    path = tmp_path / "dangling.sqlite"
+    build(path)
+    before = file_digest(path)
+    upgrade = plan_tree_ledger.upgrade
+
+    def dangling(conn):
+        upgrade(conn)
+        conn.execute(
+            text(
+                "INSERT INTO plan_level (id, plan_id, depth, name, device_id, facilitator,"
+                " created_at, updated_at, version_id) VALUES (:id, :plan, 6, 'Proyecto', :id,"
+                " '', '2026-03-01 00:00:00', '2026-03-01 00:00:00', :id)"
+            ),
+            {"id": uuid.uuid4().hex, "plan": uuid.uuid4().hex},
+        )
+
+    monkeypatch.setattr(plan_tree_ledger, "upgrade", dangling)
+    with pytest.raises(StoreError, match="records of plan_level referring to records"):
+        new_store(path)
+    assert file_digest(path) == before
