@@ -104,7 +104,10 @@ def test_no_plan_then_a_plan_from_the_argentine_template(qtbot, window):
 def test_elements_added_renamed_described_moved_reordered_deleted(qtbot, window, tmp_path):
     page = pdm_page(qtbot, window)
     create_plan(qtbot, window, page)
+    tree_key(qtbot, page, Qt.Key.Key_Insert)  # a child of nothing
+    assert page.tree_refusal.text() == "Choose the element the new one hangs from."
     add_element(qtbot, window, page, "Ciudad sostenible", top=True)
+    assert page.tree_refusal.text() == ""
     add_element(qtbot, window, page, "Agua para todos")
     add_element(qtbot, window, page, "Red de agua")
     add_element(qtbot, window, page, "Conexiones domiciliarias")

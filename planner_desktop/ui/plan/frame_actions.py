@@ -100,7 +100,10 @@ class FrameActions(QObject):
 
     def add(self, *, top: bool) -> None:
         plan_id, parent_id = self.plan_id(), None if top else self.current()
-        if plan_id is None or (not top and parent_id is None):
+        if plan_id is None:
+            return
+        if not top and parent_id is None:
+            self.refusal.setText(_("Choose the element the new one hangs from."))
             return
         with self.hub.store.session() as session:
             depth = 1
