@@ -367,6 +367,6 @@ def shoot(page, tmp_path, name: str) -> None:
 
     folder = Path(os.environ.get("PLANNER_SCREENSHOTS", tmp_path))
     folder.mkdir(parents=True, exist_ok=True)
-    page.window().resize(1280, 860)
+    page.window().resize(1366, 1024)
     QApplication.processEvents()
     assert page.grab().save(str(folder / name))
