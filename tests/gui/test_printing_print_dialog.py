@@ -114,7 +114,7 @@ def test_the_print_menu_lists_every_document_in_spanish(qtbot, settings, demo_db
     menu = menus["menu_print"]
     assert menu.title() == "&Imprimir"
     titles = [a.text() for a in menu.actions() if a.objectName().startswith("action_print_")]
-    assert len(titles) == len(DOCUMENTS) == 11
+    assert len(titles) == len(DOCUMENTS) == 13
     assert "Acta del evento…" in titles
     acta = next(a for a in menu.actions() if a.objectName() == "action_print_acta")
     acta.trigger()

@@ -1,6 +1,6 @@
 """The PDM page's tabs for the plan's annexes: self-assessment, actors by phase,
-preparation (work plan, agreement, team), management model (pacts) and the municipal
-government's structure."""
+preparation (work plan, agreement, team), management model (pacts), the municipal
+government's structure, and the funding sources with their yearly ceilings."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from planner_desktop.ui.plan.annex_base import AnnexTab
 from planner_desktop.ui.plan.assessment_grid import AssessmentTab
 from planner_desktop.ui.plan.pacts_tab import PactsTab
 from planner_desktop.ui.plan.preparation_tab import PreparationTab
+from planner_desktop.ui.plan.sources_tab import TAB_TITLE, FundingSourcesTab
 from planner_desktop.ui.plan.units_tab import UnitsTab
 
 ANNEX_TABS: tuple[tuple[type[AnnexTab], str], ...] = (
@@ -31,3 +32,4 @@ def add_annex_tabs(tabs: QTabWidget, store: Store, hub: ChangeHub, undo_stack: Q
     reads the database when first shown and again after a saved change it shows."""
     for tab_class, title in ANNEX_TABS:
         tabs.addTab(tab_class(store, hub, undo_stack), _(title))
+    tabs.addTab(FundingSourcesTab(store, hub, undo_stack), _(TAB_TITLE))

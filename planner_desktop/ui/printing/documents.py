@@ -47,6 +47,8 @@ DOCUMENTS: tuple[DocumentKind, ...] = tuple(
         ("pdm", Need.none, "borrador-pdm"),
         ("poa", Need.year, "resumen-poa"),
         ("progress", Need.year_optional, "informe-avance"),
+        ("self-assessment", Need.none, "autoevaluacion"),
+        ("actors", Need.none, "actores"),
     )
 )
 
