@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from planner_desktop.domain import summaries
 from planner_desktop.domain.base import Synced
 from planner_desktop.domain.enums import PlanTemplate
 from planner_desktop.domain.plan import (
@@ -48,12 +49,10 @@ def _get(session: Session, model: type[Synced], record_id: uuid.UUID, what: str)
 
 
 def plan_of(session: Session, municipality_id: uuid.UUID) -> Plan | None:
-    """The municipality's live plan (the latest made, should there be more than one)."""
-    return session.scalars(
-        select(Plan)
-        .where(Plan.municipality_id == municipality_id, live(Plan))
-        .order_by(Plan.created_at.desc())
-    ).first()
+    """The municipality's live plan, by the one rule every part of the program uses
+    (:func:`planner_desktop.domain.summaries.current_plan`: the latest period, should two
+    laptops each have made one)."""
+    return summaries.current_plan(session, municipality_id)
 
 
 def create_plan(

@@ -81,7 +81,11 @@ def read_assessment(session: Session, municipality_id: uuid.UUID) -> Assessment:
         if areas
         else []
     )
-    found = Assessment(areas, sorted({row.year for row in rows}))
+    stored = {row.year for row in rows}
+    # Every year from the first to the last with a record: a year left blank in the grid
+    # writes nothing, and must still print as "not evaluated" (a gap in the trend).
+    years = list(range(min(stored), max(stored) + 1)) if stored else []
+    found = Assessment(areas, years)
     for area_id, year, state, value in rows:
         found.cells[(area_id, year)] = (state, value if state is ScoreState.scored else None)
     return found

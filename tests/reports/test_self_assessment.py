@@ -98,3 +98,30 @@ def test_the_diagnosis_summarises_the_self_assessment(demo, tmp_path):
     printed = print_report(demo, "diagnosis", tmp_path)
     assert printed.has("5. Institutional self-assessment")
     assert printed.has("Latest score") and printed.has("Trend by area")
+
+
+def test_a_year_left_blank_between_two_records_prints_as_not_evaluated(tmp_path):
+    """A blank typed in the grid writes no record: the year still prints, between the
+    years that have one, as "not evaluated" (and so is a gap in the trend)."""
+    from planner_desktop.domain import models as m
+    from planner_desktop.domain.enums import ScoreState
+
+    store = empty_store(tmp_path / "blank.sqlite")
+    built = argentine_plan(store)
+    with store.session() as s:
+        area = m.AssessmentArea(municipality_id=built.municipality, name="Catastro", position=0)
+        s.add(area)
+        s.flush()
+        s.add_all(
+            [
+                m.AssessmentScore(
+                    area_id=area.id, year=2027, state=ScoreState.scored, percentage=Decimal("86.50")
+                ),
+                m.AssessmentScore(area_id=area.id, year=2029, state=ScoreState.not_applicable),
+            ]
+        )
+    set_language("es")
+    printed = print_report(store, "self-assessment", tmp_path)
+    assert _row(printed, "Catastro") == " | ".join(["Catastro", "86,50 %", _("not evaluated"), "—"])
+    assert not printed.has("2030"), "no column past the last year with a record"
+    store.close()
