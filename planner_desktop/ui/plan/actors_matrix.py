@@ -12,12 +12,10 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QBrush, QFont, QUndoStack
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
@@ -30,18 +28,15 @@ from planner_desktop.i18n import _
 from planner_desktop.store.database import Store
 from planner_desktop.ui.changes import ChangeHub
 from planner_desktop.ui.commands import CreateRecord, EditRecord
-from planner_desktop.ui.models.editing import REFUSED_COLOR
-from planner_desktop.ui.plan.annex_base import AnnexTab, SetActorRole
+from planner_desktop.ui.plan.annex_base import AnnexTab, RefusingTableModel, SetActorRole
 from planner_desktop.ui.plan.record_list import HINT_COLOR
 from planner_desktop.ui.spreadsheet import refusal_line, spreadsheet_view
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ActorsModel(QAbstractTableModel):
+class ActorsModel(RefusingTableModel):
     """Column 0: the organisation; then one column per phase. The last row adds one."""
-
-    sig_refused = Signal(str)
 
     def __init__(
         self, hub: ChangeHub, undo_stack: QUndoStack, parent: QObject | None = None
@@ -50,7 +45,6 @@ class ActorsModel(QAbstractTableModel):
         self.hub, self.undo_stack = hub, undo_stack
         self.municipality_id: uuid.UUID | None = None
         self.rows: list[ActorRow] = []
-        self.refused: tuple[int, int, str] | None = None
 
     def load(self, municipality_id: uuid.UUID, rows: list[ActorRow]) -> None:
         old = self.rows
@@ -97,12 +91,9 @@ class ActorsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        refused = self.refused is not None and self.refused[:2] == (index.row(), index.column())
-        if role == Qt.ItemDataRole.BackgroundRole and refused:
-            return QBrush(REFUSED_COLOR)
-        if role == Qt.ItemDataRole.ToolTipRole and refused:
-            assert self.refused is not None
-            return self.refused[2]
+        marked = self.refusal_data(index, role)
+        if marked is not None:
+            return marked
         if index.row() >= len(self.rows):
             if index.column() != 0:
                 return None
@@ -130,10 +121,7 @@ class ActorsModel(QAbstractTableModel):
             if index.column() == 0:
                 return self._rename(index, row, text)
         except Invalid as error:
-            self.refused = (index.row(), index.column(), error.reason)
-            self.dataChanged.emit(index, index)
-            self.sig_refused.emit(error.reason)
-            return False
+            return self.refuse(index, error.reason)
         self._clear_refusal()
         phase = PHASES[index.column() - 1]
         role_text, previous = actor_roles.role_text(text), row.roles.get(phase, "")
@@ -180,13 +168,6 @@ class ActorsModel(QAbstractTableModel):
             row.name = name
             self.dataChanged.emit(index, index)
         return True
-
-    def _clear_refusal(self) -> None:
-        if self.refused is not None:
-            row, column, _reason = self.refused
-            self.refused = None
-            self.dataChanged.emit(self.index(row, column), self.index(row, column))
-            self.sig_refused.emit("")
 
 
 class ActorsTab(AnnexTab):

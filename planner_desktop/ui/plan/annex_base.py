@@ -6,9 +6,17 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from planner_desktop.capture import actor_roles, plan_records
@@ -18,6 +26,7 @@ from planner_desktop.i18n import _
 from planner_desktop.store.database import Store
 from planner_desktop.ui.changes import ChangeHub
 from planner_desktop.ui.commands import StoreCommand
+from planner_desktop.ui.models.editing import REFUSED_COLOR
 
 
 @dataclass(frozen=True)
@@ -147,3 +156,38 @@ class AnnexTab(QStackedWidget):
         if self._stale:
             self.reload()
         super().showEvent(event)
+
+
+class RefusingTableModel(QAbstractTableModel):
+    """A table whose one refused cell is painted, carries its reason as a tooltip and is
+    announced on ``sig_refused`` (an empty text once a later edit is saved)."""
+
+    sig_refused = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.refused: tuple[int, int, str] | None = None
+
+    def refusal_data(self, index: QModelIndex | QPersistentModelIndex, role: int) -> Any:
+        """The refused cell's colour or reason for ``role``; None for any other cell."""
+        if self.refused is None or self.refused[:2] != (index.row(), index.column()):
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(REFUSED_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.refused[2]
+        return None
+
+    def refuse(self, index: QModelIndex | QPersistentModelIndex, reason: str) -> bool:
+        """Mark ``index`` refused for ``reason``; False, as ``setData`` returns then."""
+        self.refused = (index.row(), index.column(), reason)
+        self.dataChanged.emit(index, index)
+        self.sig_refused.emit(reason)
+        return False
+
+    def _clear_refusal(self) -> None:
+        if self.refused is not None:
+            row, column, _reason = self.refused
+            self.refused = None
+            self.dataChanged.emit(self.index(row, column), self.index(row, column))
+            self.sig_refused.emit("")

@@ -16,13 +16,11 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 from PySide6.QtWidgets import (
@@ -47,8 +45,7 @@ from planner_desktop.ui import formatting
 from planner_desktop.ui.changes import ChangeHub
 from planner_desktop.ui.commands import CreateRecord, EditRecord, StoreCommand
 from planner_desktop.ui.deleting import delete_action, delete_record
-from planner_desktop.ui.models.editing import REFUSED_COLOR
-from planner_desktop.ui.plan.annex_base import AnnexTab, MoveRecord
+from planner_desktop.ui.plan.annex_base import AnnexTab, MoveRecord, RefusingTableModel
 from planner_desktop.ui.plan.record_list import HINT_COLOR
 from planner_desktop.ui.spreadsheet import refusal_line, spreadsheet_view
 
@@ -85,10 +82,8 @@ def shown(score: Score) -> str:
     return assessment.score_text(score, QLocale().decimalPoint())
 
 
-class AssessmentModel(QAbstractTableModel):
+class AssessmentModel(RefusingTableModel):
     """Column 0: the area's name; then one column per year. The last row adds an area."""
-
-    sig_refused = Signal(str)
 
     def __init__(
         self, hub: ChangeHub, undo_stack: QUndoStack, parent: QObject | None = None
@@ -98,7 +93,6 @@ class AssessmentModel(QAbstractTableModel):
         self.municipality_id: uuid.UUID | None = None
         self.grid = AssessmentGrid([], [])
         self.added_years: set[int] = set()
-        self.refused: tuple[int, int, str] | None = None
 
     def load(self, municipality_id: uuid.UUID, grid: AssessmentGrid) -> None:
         """Show ``grid`` (with the years added by hand); cell by cell when its shape holds."""
@@ -155,12 +149,9 @@ class AssessmentModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        refused = self.refused is not None and self.refused[:2] == (index.row(), index.column())
-        if role == Qt.ItemDataRole.BackgroundRole and refused:
-            return QBrush(REFUSED_COLOR)
-        if role == Qt.ItemDataRole.ToolTipRole and refused:
-            assert self.refused is not None
-            return self.refused[2]
+        marked = self.refusal_data(index, role)
+        if marked is not None:
+            return marked
         area = self.area_at(index.row())
         if area is None:
             return self._new_row(index, role)
@@ -215,10 +206,7 @@ class AssessmentModel(QAbstractTableModel):
                     )
                 ) from None
         except Invalid as error:
-            self.refused = (index.row(), index.column(), error.reason)
-            self.dataChanged.emit(index, index)
-            self.sig_refused.emit(error.reason)
-            return False
+            return self.refuse(index, error.reason)
         self._clear_refusal()
         previous = self.grid.score(area[0], year)
         if score == previous:
@@ -259,13 +247,6 @@ class AssessmentModel(QAbstractTableModel):
             self.grid.areas[index.row()] = (area[0], name)
             self.dataChanged.emit(index, index)
         return True
-
-    def _clear_refusal(self) -> None:
-        if self.refused is not None:
-            row, column, _reason = self.refused
-            self.refused = None
-            self.dataChanged.emit(self.index(row, column), self.index(row, column))
-            self.sig_refused.emit("")
 
 
 class AssessmentTab(AnnexTab):
