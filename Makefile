@@ -73,14 +73,14 @@ $(VENV_PY):
 	$(PYTHON) -m venv $(VENV) || { rm -f $(VENV_PY); exit 1; }
 
 $(STAMP): pyproject.toml $(CONSTRAINTS) | $(VENV_PY)
-	$(VENV_PY) -m pip install -c $(CONSTRAINTS) -e '.[test]'
+	$(VENV_PY) -m pip install -c $(CONSTRAINTS) -e '.[test,postgresql]'
 	@touch $@
 
 # The exact versions CI tested, resolved from pyproject.toml's bounds by uv (pip-compile's
 # format). Refresh after changing a dependency: make lock, then make test.
 lock:
 	$(PYTHON) -m venv $(VENV)-lock && $(VENV)-lock/bin/python -m pip -q install 'uv>=0.5,<1'
-	$(VENV)-lock/bin/uv pip compile pyproject.toml --extra test --python-version 3.11 \
+	$(VENV)-lock/bin/uv pip compile pyproject.toml --extra test --extra postgresql --extra bundle --python-version 3.11 \
 		--universal --no-header --annotation-style line -o $(CONSTRAINTS)
 
 system-deps:
