@@ -48,13 +48,24 @@ class Refused(Exception):
 Handler = Callable[[argparse.Namespace], int]
 
 
-def _add_db(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
+def _add_db(
+    parser: argparse.ArgumentParser, *, required: bool = True, upgrade: bool = True
+) -> None:
     parser.add_argument(
         "--db",
         required=required,
         metavar="PATH_OR_URL",
         help=_("database file or URL"),
     )
+    if upgrade:  # the window asks in a dialog instead
+        parser.add_argument(
+            "--upgrade-database",
+            action="store_true",
+            help=_(
+                "update an older shared server database (PostgreSQL) to this version;"
+                " have it backed up first"
+            ),
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Participatory municipal planning, offline."),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    _add_db(parser, required=False)
+    _add_db(parser, required=False, upgrade=False)
     parser.add_argument("--lang", choices=sorted(LANGUAGES), help=_("language of the program"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
