@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table, bindparam, insert, select
+from sqlalchemy import BindParameter, Connection, Select, Table, bindparam, insert, select
 from sqlalchemy.engine import Dialect
 
 Processor = Callable[[Any], Any]
@@ -77,7 +77,7 @@ this, and a list of ids is padded to the next one by repeating its first id."""
 
 def _versions_statement(table: Table, appended: bool, ids: Any = None) -> Select[Any]:
     version = table.c.id if appended else table.c.version_id
-    parameter = bindparam("ids", value=ids, expanding=True)
+    parameter: BindParameter[Any] = bindparam("ids", value=ids, expanding=True)
     return select(table.c.id, version).where(table.c.id.in_(parameter))
 
 
