@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Select, bindparam, select
+from sqlalchemy import BindParameter, Connection, Select, bindparam, select
 
 from planner_desktop import __version__
 from planner_desktop.domain.base import utcnow
@@ -216,7 +216,7 @@ def _known_edges(conn: Connection, ids: Ids | None) -> set[tuple[uuid.UUID, uuid
     return found
 
 
-_VALUES = bindparam("values", expanding=True)
+_VALUES: BindParameter[Any] = bindparam("values", expanding=True)
 
 
 @cache
