@@ -100,7 +100,7 @@ def _own_events(conn: Connection, community_id: uuid.UUID) -> set[uuid.UUID]:
 
 
 @cache
-def _referring(name: str, column: str) -> Select[tuple[uuid.UUID]]:
+def _referring(name: str, column: str) -> Select[uuid.UUID]:
     """Ids of the rows of ``name`` whose ``column`` is one of the ``values``."""
     table = table_specs()[name].table
     return select(table.c.id).where(table.c[column].in_(bindparam("values", expanding=True)))
