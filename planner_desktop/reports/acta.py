@@ -92,7 +92,7 @@ def _round_flowables(session: Session, rnd: PrioritizationRound, width: float) -
         para(_("Method: {method}.").format(method=label(rnd.method)), "small"),
         *round_details(session, rnd, width),
     ]
-    agreed = sorted(by_group.pop(AGREED, []), key=lambda r: r.rank)
+    agreed = sorted(by_group.pop(AGREED, []), key=lambda r: (r.rank, items[r.item_id].code, r.id))
     if agreed:
         by_rank = agreed_by_mean_rank(rnd.method)
         rows: list[list[Any]] = [
@@ -121,7 +121,10 @@ def _round_flowables(session: Session, rnd: PrioritizationRound, width: float) -
     if by_group:
         groups = sorted(by_group)
         depth = max(len(v) for v in by_group.values())
-        ranked = {g: sorted(v, key=lambda r: r.rank) for g, v in by_group.items()}
+        ranked = {
+            g: sorted(v, key=lambda r: (r.rank, items[r.item_id].code, r.id))
+            for g, v in by_group.items()
+        }
         rows = [
             [str(position + 1)]
             + [
@@ -204,7 +207,7 @@ def build(session: Session, options: ReportOptions) -> Document:
     minutes = session.scalars(
         select(Minutes)
         .where(Minutes.event_id == event.id, live(Minutes))
-        .order_by(Minutes.created_at)
+        .order_by(Minutes.created_at, Minutes.id)
         .limit(1)
     ).first()
     communities = ", ".join(c.name for c in event_communities(event))
@@ -238,7 +241,7 @@ def build(session: Session, options: ReportOptions) -> Document:
     rounds = session.scalars(
         select(PrioritizationRound)
         .where(PrioritizationRound.event_id == event.id, live(PrioritizationRound))
-        .order_by(PrioritizationRound.created_at)
+        .order_by(PrioritizationRound.created_at, PrioritizationRound.id)
     ).all()
     flow.append(heading(_("Priorities")))
     if rounds:

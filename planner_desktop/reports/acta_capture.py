@@ -28,6 +28,7 @@ from planner_desktop.domain.prioritization import PrioritizationRound
 from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community, Dimension, Sector
 from planner_desktop.i18n import _
+from planner_desktop.plan.ordering import bytewise, text_key
 from planner_desktop.prioritization.records import load_choices, load_items
 from planner_desktop.reports.layout import gap, heading, money, para
 from planner_desktop.reports.tables import scaled, table
@@ -50,8 +51,9 @@ def self_diagnoses(session: Session, event_id: uuid.UUID, width: float) -> list[
         select(SelfDiagnosis.id, Community.name)
         .join(Community, SelfDiagnosis.community_id == Community.id)
         .where(SelfDiagnosis.event_id == event_id, live(SelfDiagnosis))
-        .order_by(Community.name, SelfDiagnosis.created_at)
+        .order_by(SelfDiagnosis.created_at, SelfDiagnosis.id)
     ).all()
+    diagnoses = sorted(diagnoses, key=lambda row: text_key(row[1]))
     if not diagnoses:
         return [*out, para(_("No self-diagnosis was recorded at this event."))]
     header = [_("Kind"), _("Finding"), _("Cause"), _("Effect"), _("Raised by")]
@@ -62,7 +64,7 @@ def self_diagnoses(session: Session, event_id: uuid.UUID, width: float) -> list[
             select(Finding, Dimension.name)
             .join(Dimension, Finding.dimension_id == Dimension.id)
             .where(Finding.self_diagnosis_id == diagnosis_id, live(Finding))
-            .order_by(Dimension.position, Dimension.name)
+            .order_by(Dimension.position, bytewise(Dimension.name), Dimension.id, Finding.id)
         ).all()
         if not rows:
             out.append(para(_("No finding was recorded.")))
@@ -71,7 +73,7 @@ def self_diagnoses(session: Session, event_id: uuid.UUID, width: float) -> list[
         for finding, dimension in rows:
             by_dimension.setdefault(dimension, []).append(finding)
         for dimension, findings in by_dimension.items():
-            findings.sort(key=lambda f: (KIND_ORDER[f.kind], f.rank, f.created_at))
+            findings.sort(key=lambda f: (KIND_ORDER[f.kind], f.rank, f.created_at, f.id))
             out += [CondPageBreak(2.5 * cm), gap(0.15 * cm), para(dimension, "cell_bold")]
             out.append(
                 table(
@@ -90,12 +92,13 @@ def demands(session: Session, event_id: uuid.UUID, width: float) -> list[Flowabl
     """The demands raised at the event, by community and code."""
     out: list[Flowable] = [heading(_("Demands raised"))]
     rows = session.execute(
-        select(Demand, Sector.name)
+        select(Demand, Sector.name, Community.name)
         .join(Sector, Demand.sector_id == Sector.id)
         .join(Community, Demand.community_id == Community.id)
         .where(Demand.event_id == event_id, live(Demand))
-        .order_by(Community.name, Demand.code)
+        .order_by(bytewise(Demand.code), Demand.id)
     ).all()
+    rows = sorted(rows, key=lambda row: text_key(row[2]))
     if not rows:
         return [*out, para(_("No demand was recorded at this event."))]
     header = [_("Code"), _("Demand"), _("Sector"), _("Raised by"), _("Beneficiaries (women / men)")]
@@ -107,7 +110,7 @@ def demands(session: Session, event_id: uuid.UUID, width: float) -> list[Flowabl
             _group(d.raising_group),
             f"{d.beneficiaries_women} / {d.beneficiaries_men}",
         ]
-        for d, sector in rows
+        for d, sector, _community in rows
     ]
     widths = scaled((2.2, 7.6, 3.4, 2, 3.2), width)
     return [*out, table(header, body, widths, numeric=(4,))]

@@ -101,7 +101,7 @@ def signing_day(session: Session, event: Event) -> date:
     signed = session.scalars(
         select(Minutes.signed_on)
         .where(Minutes.event_id == event.id, live(Minutes), Minutes.signed_on.is_not(None))
-        .order_by(Minutes.signed_on.desc())
+        .order_by(Minutes.signed_on.desc(), Minutes.created_at, Minutes.id)
         .limit(1)
     ).first()
     return signed or event.date
@@ -140,7 +140,7 @@ def changed_rounds(session: Session, event: Event) -> list[str]:
         if title not in latest or latest[title][0] < when:
             latest[title] = (when, gone)
     lines = []
-    for title, (when, gone) in sorted(latest.items(), key=lambda item: item[1][0]):
+    for title, (when, gone) in sorted(latest.items(), key=lambda item: (item[1][0], item[0])):
         text = (
             _("round «{round}» was deleted on {date}")
             if gone

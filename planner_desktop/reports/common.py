@@ -24,6 +24,7 @@ from planner_desktop.domain.summaries import (
 )
 from planner_desktop.domain.territory import Community, Municipality
 from planner_desktop.i18n import _
+from planner_desktop.plan.ordering import text_key
 from planner_desktop.reports.layout import Letterhead
 
 T = TypeVar("T")
@@ -115,7 +116,7 @@ def require_community(session: Session, options: ReportOptions) -> Community:
 def event_communities(event: Event) -> list[Community]:
     return sorted(
         (link.community for link in event.communities if link.deleted_at is None),
-        key=lambda community: community.name,
+        key=lambda community: (text_key(community.name), community.code, community.id),
     )
 
 
@@ -126,7 +127,7 @@ def attendees(session: Session, event_id: uuid.UUID) -> list[tuple[Attendance, P
         select(Attendance, Person)
         .join(Person, Attendance.person_id == Person.id)
         .where(Attendance.event_id == event_id, counted_attendance())
-        .order_by(arrival(), Attendance.person_id)
+        .order_by(arrival(), Attendance.person_id, Attendance.id)
     ).all()
     return [(attendance, person) for attendance, person in rows]
 
@@ -151,7 +152,9 @@ def rounds_for(session: Session, options: ReportOptions) -> list[PrioritizationR
         where = community.name
     else:
         raise ReportRefused(_("this document needs --event ID or --community ID"))
-    rounds = list(session.scalars(query.order_by(PrioritizationRound.created_at)))
+    rounds = list(
+        session.scalars(query.order_by(PrioritizationRound.created_at, PrioritizationRound.id))
+    )
     if not rounds:
         raise ReportRefused(_("there is no prioritisation round yet for {what}").format(what=where))
     return rounds

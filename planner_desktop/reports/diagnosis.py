@@ -25,6 +25,7 @@ from planner_desktop.domain.summaries import (
 )
 from planner_desktop.domain.territory import Community, Dimension, District, Sector
 from planner_desktop.i18n import _
+from planner_desktop.plan.ordering import bytewise, text_key
 from planner_desktop.reports import self_assessment
 from planner_desktop.reports.charts import bar_chart
 from planner_desktop.reports.common import ReportOptions, ReportRefused, municipality
@@ -54,11 +55,13 @@ def _sums(key: Any) -> Select[Any]:
 def _named(
     session: Session, name: Any, sums: Subquery, query: Select[Any]
 ) -> list[tuple[str, int, Any]]:
-    """The ``sums`` added up per ``name`` (``query`` joins them to it), sorted by name."""
+    """The ``sums`` added up per ``name`` (``query`` joins them to it), sorted by name
+    as a person reads it (not by the database's collation)."""
     rows = session.execute(
-        query.add_columns(func.sum(sums.c.n), func.sum(sums.c.cost)).group_by(name).order_by(name)
+        query.add_columns(func.sum(sums.c.n), func.sum(sums.c.cost)).group_by(name)
     ).all()
-    return [(str(found), int(n), cost) for found, n, cost in rows]
+    found = [(str(found), int(n), cost) for found, n, cost in rows]
+    return sorted(found, key=lambda row: text_key(row[0]))
 
 
 def demands_by_sector(session: Session) -> list[tuple[str, int, Any]]:
@@ -166,7 +169,7 @@ def build(session: Session, options: ReportOptions) -> Document:
     dimensions = session.scalars(
         select(Dimension)
         .where(Dimension.municipality_id == town.id, live(Dimension))
-        .order_by(Dimension.position)
+        .order_by(Dimension.position, bytewise(Dimension.name), Dimension.id)
     ).all()
     kinds = list(FindingKind)
     rows: list[list[Any]] = [

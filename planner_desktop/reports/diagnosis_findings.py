@@ -32,6 +32,7 @@ from planner_desktop.domain.labels import label
 from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community
 from planner_desktop.i18n import _
+from planner_desktop.plan.ordering import text_key
 from planner_desktop.reports.layout import gap, heading, para
 from planner_desktop.reports.tables import scaled, table
 
@@ -57,8 +58,8 @@ class Consolidated:
     def average_rank(self) -> float:
         return sum(self.ranks) / len(self.ranks) if self.ranks else 0.0
 
-    def order(self) -> tuple[int, float, str]:
-        return (-len(self.communities), self.average_rank, self.description.casefold())
+    def order(self) -> tuple[int, float, tuple[str, str], str]:
+        return (-len(self.communities), self.average_rank, text_key(self.description), self.kind)
 
 
 def _key(description: str) -> str:
@@ -100,7 +101,7 @@ def consolidated_findings(session: Session) -> dict[uuid.UUID, list[Consolidated
 
 
 def _places(names: set[str]) -> str:
-    ordered = sorted(names, key=str.casefold)
+    ordered = sorted(names, key=text_key)
     shown = ", ".join(ordered[:PLACES_SHOWN])
     rest = len(ordered) - PLACES_SHOWN
     return shown + (" " + _("and {n} more").format(n=rest) if rest > 0 else "")

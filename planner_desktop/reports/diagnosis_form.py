@@ -16,6 +16,7 @@ from planner_desktop.domain.labels import label
 from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Dimension
 from planner_desktop.i18n import _
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.reports.common import ReportOptions, municipality, require_community
 from planner_desktop.reports.layout import Document, frame_size, gap, heading, para
 from planner_desktop.reports.tables import fields_table, scaled, signature_blocks, table
@@ -30,7 +31,7 @@ def build(session: Session, options: ReportOptions) -> Document:
     dimensions = session.scalars(
         select(Dimension)
         .where(Dimension.municipality_id == town.id, live(Dimension))
-        .order_by(Dimension.position)
+        .order_by(Dimension.position, bytewise(Dimension.name), Dimension.id)
     ).all()
     width, _height = frame_size(options.paper, wide=True)
     groups = ", ".join(label(group) for group in Group)

@@ -32,6 +32,7 @@ from planner_desktop.exchange.conflict_marks import (
 )
 from planner_desktop.i18n import _
 from planner_desktop.plan.answers import community_priorities
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.reports import self_assessment
 from planner_desktop.reports.common import (
     ReportOptions,
@@ -91,7 +92,9 @@ def _territory(session: Session, width: float) -> Flowable:
     """Communities and population of each live district (live communities only)."""
     people = population_by_district(session)
     districts = session.execute(
-        select(District.id, District.name).where(live(District)).order_by(District.code)
+        select(District.id, District.name)
+        .where(live(District))
+        .order_by(bytewise(District.code), District.id)
     ).all()
     disputed = conflicted_ids(session, "district") | set(
         session.scalars(select(Community.district_id).where(in_conflict(Community.id, "community")))
@@ -122,7 +125,9 @@ def _diagnosis(
     summary = diagnosis_summary(session)
     if summary.findings:
         dimensions = session.execute(
-            select(Dimension.id, Dimension.name).where(live(Dimension)).order_by(Dimension.position)
+            select(Dimension.id, Dimension.name)
+            .where(live(Dimension))
+            .order_by(Dimension.position, bytewise(Dimension.name), Dimension.id)
         ).all()
         kinds = list(FindingKind)
         matrix = [[d.name, *(summary.matrix.get((d.id, k), 0) for k in kinds)] for d in dimensions]
@@ -200,7 +205,7 @@ def _programming(
         )
         .join(MultiYearProgramming, MultiYearProgramming.profile_id == ProjectProfile.id)
         .where(counted_programming())
-        .order_by(ProjectProfile.code)
+        .order_by(bytewise(ProjectProfile.code), ProjectProfile.id, MultiYearProgramming.year)
     ).all()
     left_out = left_out_of_programming(session, width)
     if not rows:

@@ -21,6 +21,7 @@ from planner_desktop.domain.labels import label
 from planner_desktop.domain.plan import ActorRole, Agreement, Pact, TeamMember, WorkActivity
 from planner_desktop.domain.summaries import live
 from planner_desktop.i18n import _
+from planner_desktop.plan.ordering import bytewise, nulls_last_up, text_key
 from planner_desktop.reports.contents import Contents
 from planner_desktop.reports.layout import gap, printed_date
 from planner_desktop.reports.plan_tree import PlanTree
@@ -42,8 +43,9 @@ def actors_matrix(session: Session, width: float) -> Flowable | None:
     organizations = session.execute(
         select(Organization.id, Organization.name, Organization.kind)
         .where(live(Organization), Organization.id.in_(list(roles)))
-        .order_by(Organization.name)
+        .order_by(Organization.id)
     ).all()
+    organizations = sorted(organizations, key=lambda row: text_key(row.name))
     if not organizations:
         return None
     rows = [
@@ -66,7 +68,7 @@ def _work_plan(session: Session, plan_id: uuid.UUID, width: float) -> Flowable |
             WorkActivity.responsible,
         )
         .where(WorkActivity.plan_id == plan_id, live(WorkActivity))
-        .order_by(WorkActivity.position, WorkActivity.start_date)
+        .order_by(WorkActivity.position, nulls_last_up(WorkActivity.start_date), WorkActivity.id)
     ).all()
     if not rows:
         return None
@@ -81,7 +83,7 @@ def _agreements(session: Session, plan_id: uuid.UUID, width: float) -> list[Flow
     found = session.scalars(
         select(Agreement)
         .where(Agreement.plan_id == plan_id, live(Agreement))
-        .order_by(Agreement.signed_on, Agreement.title)
+        .order_by(nulls_last_up(Agreement.signed_on), bytewise(Agreement.title), Agreement.id)
     ).all()
     out: list[Flowable] = []
     for agreement in found:
@@ -104,7 +106,7 @@ def _team(session: Session, plan_id: uuid.UUID, width: float) -> Flowable | None
     rows = session.execute(
         select(TeamMember.name, TeamMember.role, TeamMember.institution)
         .where(TeamMember.plan_id == plan_id, live(TeamMember))
-        .order_by(TeamMember.position, TeamMember.name)
+        .order_by(TeamMember.position, bytewise(TeamMember.name), TeamMember.id)
     ).all()
     if not rows:
         return None
@@ -127,8 +129,9 @@ def _pacts(session: Session, tree: PlanTree, width: float) -> Flowable | None:
         )
         .join(Organization, Pact.organization_id == Organization.id)
         .where(Pact.plan_id == tree.plan.id, live(Pact))
-        .order_by(Organization.name, Pact.start_date)
+        .order_by(nulls_last_up(Pact.start_date), Pact.id)
     ).all()
+    rows = sorted(rows, key=lambda row: text_key(row[0]))
     if not rows:
         return None
     return table(

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from planner_desktop.domain.plan import CrossCutting, ElementCrossCutting, PlanValue, SdgLink
 from planner_desktop.domain.summaries import live
 from planner_desktop.i18n import _, ngettext
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.reports.contents import Contents, Sections
 from planner_desktop.reports.layout import FONT, STYLES, heading, para
 from planner_desktop.reports.plan_tree import Node, PlanTree
@@ -50,7 +51,7 @@ def _values(session: Session, tree: PlanTree) -> list[Flowable]:
     values = session.execute(
         select(PlanValue.name, PlanValue.sentence)
         .where(PlanValue.plan_id == tree.plan.id, live(PlanValue))
-        .order_by(PlanValue.position, PlanValue.name)
+        .order_by(PlanValue.position, bytewise(PlanValue.name), PlanValue.id)
     ).all()
     if not values:
         return []
@@ -61,7 +62,7 @@ def _plan_sdgs(session: Session, tree: PlanTree) -> list[Flowable]:
     links = session.execute(
         select(SdgLink.sdg, SdgLink.target)
         .where(SdgLink.plan_id == tree.plan.id, live(SdgLink))
-        .order_by(SdgLink.sdg, SdgLink.target)
+        .order_by(SdgLink.sdg, bytewise(SdgLink.target), SdgLink.id)
     ).all()
     if not links:
         return []
@@ -88,7 +89,7 @@ def _cross_cutting(session: Session, tree: PlanTree, width: float) -> list[Flowa
     dimensions = session.execute(
         select(CrossCutting.id, CrossCutting.name, CrossCutting.description)
         .where(CrossCutting.plan_id == tree.plan.id, live(CrossCutting))
-        .order_by(CrossCutting.position, CrossCutting.name)
+        .order_by(CrossCutting.position, bytewise(CrossCutting.name), CrossCutting.id)
     ).all()
     if not dimensions:
         return []

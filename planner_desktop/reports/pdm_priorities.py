@@ -17,6 +17,7 @@ from planner_desktop.domain.projects import MultiYearProgramming, ProjectProfile
 from planner_desktop.domain.summaries import live
 from planner_desktop.i18n import _
 from planner_desktop.plan.answers import AgreedPriority, CommunityPriorities
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.reports.contents import Contents, Sections
 from planner_desktop.reports.layout import gap, para
 from planner_desktop.reports.tables import scaled, table
@@ -98,7 +99,7 @@ def left_out_of_programming(session: Session, width: float) -> list[Flowable]:
             ProjectProfile.recommendation,
         )
         .where(live(ProjectProfile), ProjectProfile.id.not_in(counted))
-        .order_by(ProjectProfile.code)
+        .order_by(bytewise(ProjectProfile.code), ProjectProfile.id)
     ).all()
     if not profiles:
         if session.scalar(select(ProjectProfile.id).where(live(ProjectProfile)).limit(1)):

@@ -23,6 +23,7 @@ from planner_desktop.domain.projects import Indicator, IndicatorTarget, ProjectP
 from planner_desktop.domain.summaries import live
 from planner_desktop.i18n import _
 from planner_desktop.plan.answers import CommunityPriorities
+from planner_desktop.plan.ordering import bytewise, text_key
 from planner_desktop.reports.contents import Sections
 from planner_desktop.reports.numbers import typed
 from planner_desktop.reports.plan_tree import PlanTree
@@ -73,7 +74,7 @@ def projects_section(
             ProjectProfile.team_class_reason,
         )
         .where(live(ProjectProfile))
-        .order_by(ProjectProfile.code)
+        .order_by(bytewise(ProjectProfile.code), ProjectProfile.id)
     ).all()
     if not profiles:
         return []
@@ -130,7 +131,7 @@ def indicators_section(
     if not indicators:
         return []
     order = {node.id: n for n, node in enumerate(tree.walk())}
-    indicators = sorted(indicators, key=lambda i: (order[i.element_id], i.name))
+    indicators = sorted(indicators, key=lambda i: (order[i.element_id], text_key(i.name), i.id))
     years = tree.years
     targets = {
         (i, y): t

@@ -22,6 +22,7 @@ from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Sector
 from planner_desktop.i18n import _
 from planner_desktop.plan import scope
+from planner_desktop.plan.ordering import bytewise
 
 
 @dataclass
@@ -105,7 +106,7 @@ def _sdgs(session: Session, plan_id: uuid.UUID) -> dict[uuid.UUID, list[str]]:
         select(SdgLink.element_id, SdgLink.sdg, SdgLink.target)
         .join(PlanElement, SdgLink.element_id == PlanElement.id)
         .where(PlanElement.plan_id == plan_id, live(SdgLink))
-        .order_by(SdgLink.sdg, SdgLink.target)
+        .order_by(SdgLink.sdg, bytewise(SdgLink.target), SdgLink.id)
     ):
         if element_id is not None:
             found[element_id].append(target.strip() or str(sdg))
@@ -129,7 +130,7 @@ def load_tree(session: Session, plan: Plan) -> PlanTree:
             PlanElement.sector_id,
         )
         .where(PlanElement.plan_id == plan.id, live(PlanElement))
-        .order_by(PlanElement.position, PlanElement.code)
+        .order_by(PlanElement.position, bytewise(PlanElement.code), PlanElement.id)
     ).all()
     by_id = {
         row.id: Node(
@@ -155,7 +156,7 @@ def plan_for_year(session: Session, year: int) -> Plan | None:
     found = session.scalar(
         select(Plan)
         .where(live(Plan), Plan.start_year <= year, Plan.end_year >= year)
-        .order_by(Plan.start_year.desc(), Plan.created_at)
+        .order_by(Plan.start_year.desc(), Plan.created_at, Plan.id)
         .limit(1)
     )
     return found or current_plan(session)

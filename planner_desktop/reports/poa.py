@@ -25,6 +25,7 @@ from planner_desktop.domain.summaries import live
 from planner_desktop.exchange import conflict_marks
 from planner_desktop.exchange.conflict_marks import conflicted_ids
 from planner_desktop.i18n import _
+from planner_desktop.plan.ordering import bytewise, text_key
 from planner_desktop.reports.common import (
     ReportOptions,
     ReportRefused,
@@ -47,7 +48,9 @@ def require_plan(session: Session, options: ReportOptions) -> AnnualPlan:
         if plan is None:
             raise ReportRefused(_("there is no POA for {year}").format(year=options.year))
         return plan
-    plan = session.scalars(query.order_by(AnnualPlan.fiscal_year.desc())).first()
+    plan = session.scalars(
+        query.order_by(AnnualPlan.fiscal_year.desc(), AnnualPlan.created_at, AnnualPlan.id)
+    ).first()
     if plan is None:
         raise ReportRefused(_("there is no POA yet"))
     return plan
@@ -67,7 +70,11 @@ def _budget_tables(session: Session, figures: PoaBudget, width: float) -> list[F
     return [
         table(
             [_("Funding source"), _("Amount")],
-            [[n, money(a)] for n, a in sorted(by_source.items())] + [[_("Total"), money(budget)]],
+            [
+                [n, money(a)]
+                for n, a in sorted(by_source.items(), key=lambda item: text_key(item[0]))
+            ]
+            + [[_("Total"), money(budget)]],
             scaled((6, 2), width * 0.7),
             numeric=(1,),
             bold_last=True,
@@ -102,21 +109,21 @@ def build(session: Session, options: ReportOptions) -> Document:
     operations = session.scalars(
         select(Operation)
         .where(Operation.annual_plan_id == plan.id, live(Operation))
-        .order_by(Operation.code)
+        .order_by(bytewise(Operation.code), Operation.id)
     ).all()
     active = [
         o
         for o in session.scalars(
             select(Operation)
             .where(Operation.annual_plan_id == plan.id, counted_operation())
-            .order_by(Operation.code)
+            .order_by(bytewise(Operation.code), Operation.id)
         )
     ]
     budget = poa_budget(session, plan.id)
     objectives = session.scalars(
         select(ManagementObjective)
         .where(ManagementObjective.annual_plan_id == plan.id, live(ManagementObjective))
-        .order_by(ManagementObjective.code)
+        .order_by(bytewise(ManagementObjective.code), ManagementObjective.id)
     ).all()
     objective_codes: dict[uuid.UUID | None, str] = {mo.id: mo.code for mo in objectives}
     element_header, elements = _columns(
@@ -141,7 +148,7 @@ def build(session: Session, options: ReportOptions) -> Document:
     adjustments = session.scalars(
         select(PlanAdjustment)
         .where(PlanAdjustment.annual_plan_id == plan.id, live(PlanAdjustment))
-        .order_by(PlanAdjustment.date)
+        .order_by(PlanAdjustment.date, PlanAdjustment.created_at, PlanAdjustment.id)
     ).all()
     flow: list[Flowable] = [
         *([para(conflict_marks.printed_note())] if plan_disputed else []),
@@ -189,7 +196,8 @@ def build(session: Session, options: ReportOptions) -> Document:
                                     o.indicator
                                     for o in active
                                     if o.management_objective_id == mo.id and o.indicator
-                                }
+                                },
+                                key=text_key,
                             )
                         ),
                     ]
@@ -254,7 +262,9 @@ def build(session: Session, options: ReportOptions) -> Document:
                 [_("Executing unit"), _("Operations"), _("Budget")],
                 [
                     [unit or _("Not stated"), part.operations, money(part.amount)]
-                    for unit, part in sorted(budget.by_unit.items())
+                    for unit, part in sorted(
+                        budget.by_unit.items(), key=lambda item: text_key(item[0])
+                    )
                 ]
                 + [[_("Total"), budget.operations, money(budget.total)]],
                 scaled((6, 1.5, 2.5), width * 0.8),

@@ -25,6 +25,7 @@ from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community
 from planner_desktop.i18n import _
 from planner_desktop.plan.answers import community_priorities
+from planner_desktop.plan.ordering import bytewise, text_key
 from planner_desktop.plan.scope import level_name
 from planner_desktop.reports.common import (
     ReportOptions,
@@ -67,13 +68,13 @@ def profile_flowables(session: Session, profile: ProjectProfile, width: float) -
         select(Community.name)
         .join(ProfileCommunity, ProfileCommunity.community_id == Community.id)
         .where(ProfileCommunity.profile_id == profile.id, live(ProfileCommunity))
-        .order_by(Community.name)
     ).all()
+    communities = sorted(communities, key=text_key)
     demands = session.execute(
         select(Demand.code, Demand.description)
         .join(ProfileDemand, ProfileDemand.demand_id == Demand.id)
         .where(ProfileDemand.profile_id == profile.id, live(ProfileDemand), live(Demand))
-        .order_by(Demand.code)
+        .order_by(bytewise(Demand.code), Demand.id)
     ).all()
     components = live_items(profile.components)
     cost = sum((c.cost for c in components), Decimal(0))
@@ -166,7 +167,7 @@ def profile_flowables(session: Session, profile: ProjectProfile, width: float) -
         )
         .join(FundingSource, ProfileFunding.source_id == FundingSource.id)
         .where(ProfileFunding.profile_id == profile.id, live(ProfileFunding))
-        .order_by(FundingSource.code)
+        .order_by(bytewise(FundingSource.code), FundingSource.id, ProfileFunding.id)
     ).all()
     flow += [
         heading(_("Funding"), 2),
@@ -188,7 +189,7 @@ def profile_flowables(session: Session, profile: ProjectProfile, width: float) -
             .where(
                 IndicatorTarget.indicator_id.in_([i.id for i in indicators]), live(IndicatorTarget)
             )
-            .order_by(IndicatorTarget.year)
+            .order_by(IndicatorTarget.year, IndicatorTarget.id)
         ).all()
         by_indicator: dict[uuid.UUID, list[str]] = {}
         for indicator_id, year, target in targets:

@@ -22,7 +22,11 @@ from planner_desktop.reports.tables import fields_table, scaled, table
 
 
 def build(session: Session, options: ReportOptions) -> Document:
-    query = select(Progress).where(live(Progress)).order_by(Progress.date)
+    query = (
+        select(Progress)
+        .where(live(Progress))
+        .order_by(Progress.date, Progress.created_at, Progress.id)
+    )
     if options.year is not None:
         plan_ids = select(AnnualPlan.id).where(
             AnnualPlan.fiscal_year == options.year, live(AnnualPlan)

@@ -126,7 +126,7 @@ def session_id_for(session: Session, event_id: uuid.UUID) -> uuid.UUID:
     found = session.scalars(
         select(Minutes.session_id)
         .where(Minutes.event_id == event_id, live(Minutes), Minutes.session_id.is_not(None))
-        .order_by(Minutes.created_at)
+        .order_by(Minutes.created_at, Minutes.id)
         .limit(1)
     ).first()
     return found or event_id

@@ -64,7 +64,7 @@ def read_assessment(session: Session, municipality_id: uuid.UUID) -> Assessment:
         for key, name in session.execute(
             select(AssessmentArea.id, AssessmentArea.name)
             .where(AssessmentArea.municipality_id == municipality_id, live(AssessmentArea))
-            .order_by(AssessmentArea.position, AssessmentArea.created_at)
+            .order_by(AssessmentArea.position, AssessmentArea.created_at, AssessmentArea.id)
         )
     ]
     rows = (
