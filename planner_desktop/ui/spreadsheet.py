@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QWidget,
 )
 
@@ -57,7 +58,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         super().setModelData(editor, model, index)
 
 
-def spreadsheet_view(model: QAbstractItemModel, *, name: str = "") -> QAbstractItemView:
+def spreadsheet_view(model: QAbstractItemModel, *, name: str = "") -> QTableView:
     """A table over ``model`` that edits like a spreadsheet (see the module docstring)."""
     view = table_view(model, name=name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
