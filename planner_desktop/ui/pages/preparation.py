@@ -48,7 +48,7 @@ class PreparationPage(Page):
         self.population_warning = refusal_line("populationWarning")
         self.population_warning.setStyleSheet("color: #7a4b00; font-weight: bold;")
         tab_layout = communities_tab.layout()
-        assert tab_layout is not None
+        assert isinstance(tab_layout, QVBoxLayout)
         tab_layout.addWidget(self.population_warning)
         self.districts = EditableQueryModel(
             self.store, community_table.districts(), District, community_table.district_fields()
@@ -56,13 +56,13 @@ class PreparationPage(Page):
         self.districts.attach(self.hub, self.context.undo_stack)
         self.districts.sig_refused.connect(self.community_refusal.setText)
         self.districts_view = spreadsheet_view(self.districts, name="districts")
-        communities_tab.layout().insertWidget(0, self.districts_view)
+        tab_layout.insertWidget(0, self.districts_view)
         self.territory_editing = TerritoryEditing(
             self.hub,
             self.context.undo_stack,
             {District: self.districts_view, Community: self.communities_view},
         )
-        communities_tab.layout().insertWidget(0, self.territory_editing)
+        tab_layout.insertWidget(0, self.territory_editing)
         self.organizations_view = spreadsheet_view(self.organizations, name="organizations")
         organizations_tab, self.organization_refusal = _with_refusal(
             self.organizations_view, self.organizations, "organizationRefusal"
