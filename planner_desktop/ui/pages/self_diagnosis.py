@@ -90,11 +90,11 @@ class SelfDiagnosisPanel(QWidget):
             self.store, findings_query(None), Finding, finding_fields(), self
         )
         self.model.attach(self.hub, context.undo_stack)
-        # widths follow what is shown: the kind and dimension never cut to "Pr..."
-        self.model.sig_loaded.connect(lambda _n: fit_columns(self.view, COLUMN_WIDTH))
         self.model.also_reload_on = {"dimension"}
         self.model.follow_order = True  # moving a finding is what reorders it
         self.view = spreadsheet_view(self.model, name="selfDiagnosisFindings")
+        # widths follow what is shown: the kind and dimension never cut to "Pr..."
+        self.model.sig_loaded.connect(lambda _n: fit_columns(self.view, COLUMN_WIDTH))
         self.view.setDragEnabled(True)
         self.view.setAcceptDrops(True)
         self.view.setDropIndicatorShown(True)
@@ -139,16 +139,16 @@ class SelfDiagnosisPanel(QWidget):
         self.message = QLabel()
         self.message.setObjectName("selfDiagnosisMessage")
         actions = QHBoxLayout()
-        for widget in (self.up, self.down, self.to_demand):
-            actions.addWidget(widget)
+        for button in (self.up, self.down, self.to_demand):
+            actions.addWidget(button)
         actions.addWidget(self.message, 1)
-        self.up.clicked.connect(lambda: self.move(-1))
-        self.down.clicked.connect(lambda: self.move(1))
+        self.up.clicked.connect(lambda: self.move_current(-1))
+        self.down.clicked.connect(lambda: self.move_current(1))
         self.to_demand.clicked.connect(self.make_demand)
         for keys, steps in (("Ctrl+Up", -1), ("Ctrl+Down", 1)):
             shortcut = QShortcut(QKeySequence(keys), self.view)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda s=steps: self.move(s))
+            shortcut.activated.connect(lambda s=steps: self.move_current(s))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -273,7 +273,7 @@ class SelfDiagnosisPanel(QWidget):
         self.description.clear()
         return True
 
-    def move(self, steps: int) -> None:
+    def move_current(self, steps: int) -> None:
         """Move the current finding (Ctrl+Up / Ctrl+Down, the buttons)."""
         finding_id = self.current_finding()
         if finding_id is not None:
