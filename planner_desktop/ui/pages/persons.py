@@ -59,7 +59,7 @@ class PersonsPanel(QWidget):
     def apply_search(self) -> None:
         self._debounce.stop()
         self.model.reload(actors.persons(self.search.text()))
-        fit_columns(self.view)  # type: ignore[arg-type]
+        fit_columns(self.view)
 
     def delete_current(self) -> bool:
         """Delete the person of the current row; their attendance stays as history but
