@@ -152,7 +152,7 @@ class DemandsPanel(QWidget):
         self.follow_event(context.current_event_id)
         self.model.reload()
         self.view.setColumnHidden(DISTRICT, True)  # a filter above; shown on 1366 pixels
-        fit_columns(self.view, COLUMN_WIDTH)  # type: ignore[arg-type]
+        fit_columns(self.view, COLUMN_WIDTH)
         decorate(self, {self.delete_button: "mdi6.delete-outline"})
 
     def current_filter(self) -> DemandFilter:
