@@ -126,7 +126,7 @@ class PoaPage(Page):
         self.approval.show_plan(plan_id)  # type: ignore[arg-type]
         self.adjustments.show_plan(plan_id)  # type: ignore[arg-type]
         self._show_summary(plan_id)
-        fit_columns(self.operations_view, 260)  # type: ignore[arg-type]
+        fit_columns(self.operations_view, 260)
 
     def show_counts(self) -> None:
         self._show_summary(self.editor.plan_id)
