@@ -127,7 +127,7 @@ def stored_versions(
         lookup = _lookups[key]
         if lookup is None:
             rows = conn.execute(_versions_statement(table, appended), {"ids": chunk})
-            found.update(rows.all())  # type: ignore[arg-type]
+            found.update(rows.all())
             continue
         convert = lookup.processor
         params = list(map(convert, chunk)) if convert is not None else chunk
