@@ -179,17 +179,17 @@ def _needs_action(parser: argparse.ArgumentParser) -> Handler:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from planner_desktop.context import open_database
+    from planner_desktop.context import open_database, upgrade_confirmed
     from planner_desktop.demo import generate
 
     if args.scale < 1 or args.scale > 100:
         raise Refused(_("--scale must be between 1 and 100"))
-    store = open_database(args.db)
+    store = open_database(args.db, upgrade_server=upgrade_confirmed(args))
     try:
         if not store.is_empty():
             raise Refused(
                 _("{db} already holds a municipality; the demo needs an empty database").format(
-                    db=args.db
+                    db=store.path or store.url
                 )
             )
         with store.raw_session() as session:
@@ -202,10 +202,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_dump(args: argparse.Namespace) -> int:
-    from planner_desktop.context import open_database
+    from planner_desktop.context import open_database, upgrade_confirmed
     from planner_desktop.exchange.dump import write_dump
 
-    store = open_database(args.db, must_exist=True)
+    store = open_database(args.db, must_exist=True, upgrade_server=upgrade_confirmed(args))
     try:
         with store.engine.connect() as conn:
             if args.out:
@@ -229,11 +229,11 @@ def _cmd_dump(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     """One line per rule (a lone finding, or the count and the first few), then a summary;
     exit 0 only when no finding is an error."""
-    from planner_desktop.context import open_database
+    from planner_desktop.context import open_database, upgrade_confirmed
     from planner_desktop.plan.checks import run_checks
     from planner_desktop.plan.grouping import command_lines
 
-    store = open_database(args.db, must_exist=True)
+    store = open_database(args.db, must_exist=True, upgrade_server=upgrade_confirmed(args))
     try:
         with store.session() as session:
             report = run_checks(session)

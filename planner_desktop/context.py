@@ -28,16 +28,29 @@ def open_database(
     must_exist: bool = False,
     settings: Settings | None = None,
     daily_backup: bool = False,
+    upgrade_server: bool = False,
 ) -> Store:
-    """Open ``target`` (default: the user's database), migrating it after a backup.
+    """Open ``target`` (default: the user's database), migrating a file after a backup.
 
     With ``must_exist``, a missing SQLite file is refused instead of created. With
-    ``daily_backup``, a rotating backup is made when the newest is a day old.
+    ``daily_backup``, a rotating backup is made when the newest is a day old. An older
+    server database is migrated only with ``upgrade_server`` (a person confirmed it; see
+    :func:`planner_desktop.store.database.open_store`).
     """
     where = target if target is not None else paths.default_db_path()
     if must_exist and "://" not in str(where) and not Path(where).exists():
         raise StoreError(_("there is no database at {path}").format(path=where))
-    store = open_store(where, default_provenance(settings), backups_dir=paths.backups_dir())
+    store = open_store(
+        where,
+        default_provenance(settings),
+        backups_dir=paths.backups_dir(),
+        upgrade_server=upgrade_server,
+    )
     if daily_backup and store.path is not None and not store.is_empty():
         backup.backup_if_stale(store.path, paths.backups_dir())
     return store
+
+
+def upgrade_confirmed(args: object) -> bool:
+    """Whether a command line said ``--upgrade-database``."""
+    return bool(getattr(args, "upgrade_database", False))

@@ -10,7 +10,8 @@ turned down with a message meant for a person (a bad file, a value out of range)
 the program's own exception classes and :class:`OSError` carry. Faults are logged with
 :func:`describe`, which writes the class of the error, the shape of the SQL statement if
 there is one (its placeholders, never the values) and where in the code it happened — never
-the error's message, which may quote a typed value, a person's name or a place.
+the error's message, which may quote a typed value, a person's name or a place. Whatever is
+written, a database URL's password never is (:mod:`planner_desktop.store.redact`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import traceback
 from pathlib import Path
 
 from planner_desktop import paths
+from planner_desktop.store import redact
 
 MAX_BYTES = 512 * 1024
 BACKUPS = 4
@@ -46,7 +48,11 @@ log = logging.getLogger(__name__)
 
 
 class _FileLog(logging.handlers.RotatingFileHandler):
-    """The program's own handler (told apart from any other on the same logger)."""
+    """The program's own handler (told apart from any other on the same logger). Every line
+    it writes is scrubbed of the database passwords the program has seen."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact.scrub(super().format(record))
 
 
 def start(path: Path | None = None) -> Path:

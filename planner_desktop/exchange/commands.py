@@ -81,7 +81,7 @@ def add_arguments(
 
 def cmd_export(args: argparse.Namespace) -> int:
     from planner_desktop import installation, paths
-    from planner_desktop.context import load_settings, open_database
+    from planner_desktop.context import load_settings, open_database, upgrade_confirmed
     from planner_desktop.exchange.export import export_session
     from planner_desktop.exchange.manifest import Scope
     from planner_desktop.exchange.scope import ScopeError
@@ -108,7 +108,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     key = installation.load_or_create(paths.data_dir()).signing_key()
-    store = open_database(args.db, must_exist=True, settings=settings)
+    store = open_database(
+        args.db, must_exist=True, settings=settings, upgrade_server=upgrade_confirmed(args)
+    )
     try:
         report = export_session(
             store, args.out, scope=scope, key=key, facilitator=settings.get("facilitator")
@@ -170,12 +172,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from planner_desktop.context import open_database
+    from planner_desktop.context import open_database, upgrade_confirmed
     from planner_desktop.exchange.errors import SessionFileError
     from planner_desktop.exchange.merge import merge_files, summary, total
     from planner_desktop.exchange.trust import load_policy
 
-    store = open_database(args.db)
+    store = open_database(args.db, upgrade_server=upgrade_confirmed(args))
     try:
         with store.engine.connect() as conn:
             try:

@@ -29,12 +29,12 @@ def options_from(args: argparse.Namespace) -> ReportOptions:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the document; refused (nothing written) when its data does not exist."""
-    from planner_desktop.context import open_database
+    from planner_desktop.context import open_database, upgrade_confirmed
 
     out = Path(args.out)
     if not out.parent.is_dir():
         raise ReportRefused(_("there is no folder {path}").format(path=out.parent))
-    store = open_database(args.db, must_exist=True)
+    store = open_database(args.db, must_exist=True, upgrade_server=upgrade_confirmed(args))
     try:
         with store.raw_session() as session:
             try:

@@ -8,27 +8,28 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, func, select
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import URL, Engine, create_engine, func, select
+from sqlalchemy.exc import DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from planner_desktop.domain import provenance
 from planner_desktop.domain.provenance import Provenance
 from planner_desktop.domain.territory import Municipality
 from planner_desktop.i18n import _
-from planner_desktop.store import backup, dialect, migrate
-from planner_desktop.store.errors import StoreError
+from planner_desktop.store import backup, dialect, migrate, redact, urls
+from planner_desktop.store.errors import ServerUpgradeNeeded, StoreError
+from planner_desktop.store.schema import SCHEMA_HEAD
 
-__all__ = ["Store", "StoreError", "open_store", "to_url"]
+__all__ = ["ServerUpgradeNeeded", "Store", "StoreError", "open_store", "to_url"]
+
+CONNECT_TIMEOUT = 15
+"""Seconds to reach a server before giving up (unless the URL sets ``connect_timeout``)."""
 
 
-def to_url(target: str | Path) -> str:
-    """A path becomes an SQLite URL; anything with ``://`` is taken as a URL."""
-    text = str(target)
-    if "://" in text:
-        return text
-    return f"sqlite:///{Path(text).expanduser().resolve()}"
+def to_url(target: str | Path | URL) -> URL:
+    """A path becomes an SQLite URL; anything with ``://`` is taken as a URL (see
+    :func:`planner_desktop.store.urls.to_url`)."""
+    return urls.to_url(target)
 
 
 def _check_sqlite_path(path: Path) -> None:
@@ -106,39 +107,100 @@ class Store:
 
 
 def open_store(
-    target: str | Path,
+    target: str | Path | URL,
     provenance_: Provenance,
     *,
     backups_dir: Path | None = None,
+    upgrade_server: bool = False,
 ) -> Store:
     """Open (creating or migrating as needed) the database at ``target``.
 
-    An older schema is backed up, then migrated; a newer one, or a file that is not a
-    Planner Desktop database, raises :class:`StoreError` with nothing modified.
+    An older SQLite file is backed up (into ``backups_dir``), then migrated. An older
+    **server** database (PostgreSQL) is migrated only when ``upgrade_server`` says a person
+    confirmed it; otherwise :class:`ServerUpgradeNeeded` names the revision found and the
+    one needed. We ask rather than back up: a desktop cannot copy a server's files,
+    ``pg_dump`` is often not on a facilitator's laptop and must match the server's major
+    version, and the server's backups are the job of the office's database administrator,
+    whose copies are the ones that get restored. The confirmation says so.
+
+    A migration on a server runs under an advisory lock (see
+    :func:`planner_desktop.store.dialect.schema_change`): a second computer opening the
+    same old database waits for the first (at most
+    :data:`~planner_desktop.store.dialect.MIGRATION_LOCK_WAIT` seconds), then finds it
+    already migrated and does nothing.
+
+    A newer schema, or a file that is not a Planner Desktop database, raises
+    :class:`StoreError` with nothing modified. No message carries a URL's password.
     """
-    url = to_url(target)
-    parsed = make_url(url)
+    url = urls.to_url(target)
+    shown = urls.shown(url)
     sqlite_path = None
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        sqlite_path = Path(parsed.database)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        sqlite_path = Path(url.database)
         _check_sqlite_path(sqlite_path)
-    engine = create_engine(url)
+    urls.check_driver(url)
+    where: Path | str = sqlite_path or shown
+    engine = _create_engine(url, shown)
     dialect.configure(engine)
-    where = sqlite_path or url
     try:
         needed = migrate.plan(engine)
         if needed == "upgrade" and sqlite_path is not None and backups_dir is not None:
             backup.make_backup(sqlite_path, backups_dir, "pre-migration")
+        if needed == "upgrade" and not dialect.is_sqlite(engine) and not upgrade_server:
+            raise _upgrade_needed(engine, shown)
         if needed is not None:
             migrate.upgrade(engine)
         dialect.enable_wal(engine)
+    except ServerUpgradeNeeded:
+        engine.dispose()
+        raise
+    except dialect.MigrationBusy:
+        engine.dispose()
+        raise StoreError(
+            _(
+                "cannot open {path}: another computer is updating this database; "
+                "try again in a minute"
+            ).format(path=where)
+        ) from None
     except migrate.SchemaError as exc:
         engine.dispose()
         raise StoreError(_("cannot open {path}: {reason}").format(path=where, reason=exc)) from None
-    except (DatabaseError, OperationalError) as exc:
+    except DBAPIError as exc:
         engine.dispose()
-        reason = str(exc.orig) if exc.orig is not None else str(exc)
+        reason = redact.one_line(str(exc.orig) if exc.orig is not None else str(exc))
         raise StoreError(
             _("cannot open {path}: {reason}").format(path=where, reason=reason)
         ) from None
     return Store(engine, provenance_)
+
+
+def _create_engine(url: URL, shown: str) -> Engine:
+    """The engine for ``url``; an unknown kind of database or a missing driver is refused
+    in one line."""
+    options: dict[str, object] = {}
+    if urls.is_postgresql(url) and "connect_timeout" not in url.query:
+        options["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT}
+    try:
+        return create_engine(url, **options)
+    except (NoSuchModuleError, ImportError):
+        raise StoreError(
+            _(
+                "cannot open {url}: Planner Desktop opens SQLite files and PostgreSQL servers"
+                " (postgresql://user@host/database)"
+            ).format(url=shown)
+        ) from None
+
+
+def _upgrade_needed(engine: Engine, shown: str) -> ServerUpgradeNeeded:
+    found = migrate.revision_of(engine) or "?"
+    needed = SCHEMA_HEAD
+    return ServerUpgradeNeeded(
+        _(
+            "{url} holds schema {found} and this program needs {needed}; have the office's"
+            " database administrator back the server up, then run again with"
+            " --upgrade-database"
+        ).format(url=shown, found=found, needed=needed),
+        where=shown,
+        found=found,
+        needed=needed,
+    )

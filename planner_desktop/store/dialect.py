@@ -7,6 +7,7 @@ live here and nowhere else.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
@@ -14,9 +15,23 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event
+from sqlalchemy import Connection, Engine, event, text
+from sqlalchemy.exc import OperationalError
+
+from planner_desktop import APP_ID
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+MIGRATION_LOCK_KEY = int.from_bytes(
+    hashlib.sha256(f"{APP_ID}:schema-migration".encode()).digest()[:8], "big", signed=True
+)
+"""The PostgreSQL advisory lock every copy of the program takes to migrate a server's
+schema: a fixed 64-bit key derived from the application id."""
+
+MIGRATION_LOCK_WAIT = 60.0
+"""Seconds a second computer waits for another one's migration before it gives up."""
+
+LOCK_NOT_AVAILABLE = "55P03"
 
 
 def is_sqlite(engine: Engine) -> bool:
@@ -69,12 +84,32 @@ def backup_file(source: Path, destination: Path) -> None:
         src.close()
 
 
+class MigrationBusy(Exception):
+    """Another computer held the migration lock longer than the wait allowed."""
+
+
+def _lock_for_migration(conn: Connection, wait: float) -> None:
+    """Take the migration lock in ``conn``'s transaction (PostgreSQL; see
+    :func:`schema_change`). The bounded wait is the server's ``lock_timeout``, set for this
+    one statement and reset at once, so the migration's own statements wait as usual."""
+    if conn.dialect.name != "postgresql":
+        return
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {max(1, round(wait * 1000))}")
+    try:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+    except OperationalError as exc:
+        if getattr(exc.orig, "sqlstate", None) == LOCK_NOT_AVAILABLE:
+            raise MigrationBusy() from None
+        raise
+    conn.exec_driver_sql("SET LOCAL lock_timeout TO DEFAULT")
+
+
 class ForeignKeyError(Exception):
     """A schema change left rows of a table (the message) that refer to nothing."""
 
 
 @contextmanager
-def schema_change(engine: Engine) -> Iterator[Connection]:
+def schema_change(engine: Engine, *, lock_wait: float | None = None) -> Iterator[Connection]:
     """A connection for a schema migration, inside one transaction that is committed at the
     end of the block or rolled back on error.
 
@@ -85,9 +120,19 @@ def schema_change(engine: Engine) -> Iterator[Connection]:
     possible with foreign keys off: they are switched off for the migration, the change is
     refused (:class:`ForeignKeyError`) if it leaves any table with more rows referring to
     a missing row than it had before, and they are switched back on.
+
+    On a server (PostgreSQL) the transaction first takes the advisory lock
+    :data:`MIGRATION_LOCK_KEY`, waiting at most ``lock_wait`` seconds (by default
+    :data:`MIGRATION_LOCK_WAIT`) for another computer that holds it (then
+    :class:`MigrationBusy`). It is a transaction-level lock
+    (``pg_advisory_xact_lock``): the server releases it at the very commit that makes the
+    new schema visible, or at the rollback, or when a crashed program's connection drops,
+    so the next computer always reads the schema the last one left. On SQLite
+    ``BEGIN IMMEDIATE`` does the same job: one writer at a time.
     """
     if not is_sqlite(engine):
         with engine.begin() as conn:
+            _lock_for_migration(conn, MIGRATION_LOCK_WAIT if lock_wait is None else lock_wait)
             yield conn
         return
     with engine.connect() as conn:

@@ -80,14 +80,24 @@ def plan(engine: Engine) -> str | None:
     Raises :class:`SchemaError` for a newer or foreign database.
     """
     with engine.connect() as conn:
-        revision = current_revision(conn)
-        if revision == SCHEMA_HEAD:
-            return None
-        if revision is None:
-            return "create"
-        if revision in known_revisions():
-            return "upgrade"
-        writer = read_meta(conn).get("app_version", "?")
+        return _plan(conn)
+
+
+def revision_of(engine: Engine) -> str | None:
+    """The database's revision (None: empty), for messages."""
+    with engine.connect() as conn:
+        return current_revision(conn)
+
+
+def _plan(conn: Connection) -> str | None:
+    revision = current_revision(conn)
+    if revision == SCHEMA_HEAD:
+        return None
+    if revision is None:
+        return "create"
+    if revision in known_revisions():
+        return "upgrade"
+    writer = read_meta(conn).get("app_version", "?")
     raise SchemaError(
         _(
             "its schema {revision} is newer than this program knows ({head}); it was written"
@@ -96,12 +106,20 @@ def plan(engine: Engine) -> str | None:
     )
 
 
-def upgrade(engine: Engine, target: str = "head") -> None:
-    """Migrate to ``target`` in one transaction (see :func:`dialect.schema_change`)."""
+def upgrade(engine: Engine, target: str = "head", *, lock_wait: float | None = None) -> bool:
+    """Migrate to ``target`` in one transaction (see :func:`dialect.schema_change`).
+
+    The revision is read again once the migration lock is held: when another computer
+    migrated the database to the head while this one waited, nothing is done and the
+    result is False. Raises :class:`dialect.MigrationBusy` when the wait (``lock_wait``
+    seconds, by default :data:`dialect.MIGRATION_LOCK_WAIT`) ran out.
+    """
     from alembic import command
 
     try:
-        with dialect.schema_change(engine) as conn:
+        with dialect.schema_change(engine, lock_wait=lock_wait) as conn:
+            if target == "head" and _plan(conn) is None:
+                return False
             command.upgrade(alembic_config(conn), target)
             write_meta(conn, app_version=__version__)
     except dialect.ForeignKeyError as exc:
@@ -111,3 +129,4 @@ def upgrade(engine: Engine, target: str = "head") -> None:
                 "that do not exist; nothing was changed"
             ).format(table=str(exc))
         ) from None
+    return True

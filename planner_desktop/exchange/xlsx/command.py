@@ -10,7 +10,7 @@ from planner_desktop.i18n import _, ngettext
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from planner_desktop.context import open_database
+    from planner_desktop.context import open_database, upgrade_confirmed
     from planner_desktop.exchange.xlsx.export import export
 
     out = Path(args.out)
@@ -18,7 +18,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise refuse(
             Where(out.name), _("the folder {folder} does not exist").format(folder=out.parent)
         )
-    store = open_database(args.db, must_exist=True)
+    store = open_database(args.db, must_exist=True, upgrade_server=upgrade_confirmed(args))
     try:
         count = export(store, args.kind, out)
     except OSError as exc:
@@ -33,14 +33,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from planner_desktop.context import open_database
+    from planner_desktop.context import open_database, upgrade_confirmed
     from planner_desktop.exchange.xlsx.importer import IMPORTS
 
     path = Path(args.file)
     if not path.is_file():
         raise refuse(Where(path.name), _("there is no file at {path}").format(path=path))
     new_file = _new_database(args)
-    store = open_database(args.db, must_exist=new_file is None)
+    store = open_database(
+        args.db, must_exist=new_file is None, upgrade_server=upgrade_confirmed(args)
+    )
     try:
         result = IMPORTS[args.kind](store, path)
     except SpreadsheetRefused:
