@@ -52,9 +52,7 @@ def _parse(text: str) -> URL:
     try:
         return make_url(text)
     except (ArgumentError, ValueError):
-        raise StoreError(
-            _("{url} is not a database URL").format(url=redact.scrub(text))
-        ) from None
+        raise StoreError(_("{url} is not a database URL").format(url=redact.scrub(text))) from None
 
 
 def shown(url: URL) -> str:
