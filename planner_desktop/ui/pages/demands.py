@@ -27,6 +27,7 @@ from planner_desktop.domain.enums import DemandStatus, Group
 from planner_desktop.domain.summaries import event_community_ids, live
 from planner_desktop.domain.territory import Community, District
 from planner_desktop.i18n import _, ngettext
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.ui.changes import hub_for
 from planner_desktop.ui.choosers import decorate, select_data
 from planner_desktop.ui.commands import CreateRecord
@@ -73,7 +74,9 @@ class DemandsPanel(QWidget):
             districts = [
                 (id_, name)
                 for id_, name in session.execute(
-                    select(District.id, District.name).where(live(District)).order_by(District.code)
+                    select(District.id, District.name)
+                    .where(live(District))
+                    .order_by(bytewise(District.code), District.id)
                 )
             ]
         self.district = _combo("districtFilter", _("All districts"), districts)
@@ -179,7 +182,7 @@ class DemandsPanel(QWidget):
                 for id_, name in session.execute(
                     select(Community.id, Community.name)
                     .where(Community.district_id == district_id, live(Community))
-                    .order_by(Community.name)
+                    .order_by(bytewise(Community.name), Community.id)
                 ):
                     self.community.addItem(name, id_)
         self.community.blockSignals(False)

@@ -32,6 +32,7 @@ from planner_desktop.domain.enums import FindingKind
 from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community, Sector
 from planner_desktop.i18n import _
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.ui import formatting, queries
 from planner_desktop.ui.changes import hub_for
 from planner_desktop.ui.choosers import decorate, select_data
@@ -185,7 +186,7 @@ class SelfDiagnosisPanel(QWidget):
                 )
                 .join(Community, SelfDiagnosis.community_id == Community.id)
                 .where(live(SelfDiagnosis))
-                .order_by(Community.name, SelfDiagnosis.date)
+                .order_by(bytewise(Community.name), SelfDiagnosis.date, SelfDiagnosis.id)
             )
             wanted = None
             for id_, community, name, day in rows:
@@ -292,7 +293,9 @@ class SelfDiagnosisPanel(QWidget):
             self.refusal.setText(_("Choose a finding first"))
             return None
         with self.store.session() as session:
-            sector = session.scalars(select(Sector.id).where(live(Sector)).order_by(Sector.name))
+            sector = session.scalars(
+                select(Sector.id).where(live(Sector)).order_by(bytewise(Sector.name), Sector.id)
+            )
             sector_id = sector.first()
             if sector_id is None:
                 self.refusal.setText(_("The municipality has no sectors yet"))
