@@ -21,6 +21,7 @@ from planner_desktop.domain.events import Event, EventCommunity
 from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community
 from planner_desktop.i18n import _
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.store.database import Store
 
 if TYPE_CHECKING:
@@ -96,13 +97,13 @@ def event_choices(session: Session) -> list[tuple[uuid.UUID, str]]:
         select(EventCommunity.event_id, Community.name)
         .join(Community, EventCommunity.community_id == Community.id)
         .where(live(EventCommunity), live(Community))
-        .order_by(Community.name)
+        .order_by(bytewise(Community.name), Community.id)
     ):
         names.setdefault(event_id, []).append(name)
     rows = session.execute(
         select(Event.id, Event.title, Event.date)
         .where(live(Event))
-        .order_by(Event.date.desc(), Event.title)
+        .order_by(Event.date.desc(), bytewise(Event.title), Event.id)
     )
     return [
         (id_, " · ".join(p for p in (title, short_date(day), ", ".join(names.get(id_, []))) if p))

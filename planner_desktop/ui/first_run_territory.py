@@ -31,6 +31,7 @@ from planner_desktop.domain.summaries import current_municipality, live
 from planner_desktop.domain.templates import DEFAULT, CountryTemplate, template_for
 from planner_desktop.domain.territory import District
 from planner_desktop.i18n import _, ngettext
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.ui import jobs
 from planner_desktop.ui.community_form import CommunityForm
 from planner_desktop.ui.models import territory as territory_table
@@ -45,7 +46,9 @@ if TYPE_CHECKING:
 def read_districts(store: Store) -> list[tuple[uuid.UUID, str]]:
     with store.session() as session:
         rows = session.execute(
-            select(District.id, District.name).where(live(District)).order_by(District.code)
+            select(District.id, District.name).where(live(District)).order_by(
+                bytewise(District.code), District.id
+            )
         )
         return [(district_id, name) for district_id, name in rows]
 

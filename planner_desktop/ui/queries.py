@@ -36,6 +36,7 @@ from planner_desktop.domain.summaries import (
 )
 from planner_desktop.domain.territory import Community, Dimension, District, Sector
 from planner_desktop.i18n import N_
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.prioritization.marks import class_text, stored_limit_ties
 from planner_desktop.ui.columns import Column, Kind
 from planner_desktop.ui.scope import MUNICIPALITY, Scope
@@ -80,7 +81,7 @@ def organizations() -> TableQuery:
         ),
         ids=select(Organization.id)
         .where(live(Organization))
-        .order_by(Organization.kind, Organization.name),
+        .order_by(bytewise(Organization.kind), bytewise(Organization.name), Organization.id),
         rows=lambda keys: (
             select(
                 Organization.id,
@@ -116,7 +117,9 @@ def events() -> TableQuery:
             Column(N_("Place")),
             Column(N_("Attendance"), Kind.number),
         ),
-        ids=select(Event.id).where(live(Event)).order_by(Event.date, Event.title),
+        ids=select(Event.id).where(live(Event)).order_by(
+            Event.date, bytewise(Event.title), Event.id
+        ),
         rows=lambda keys: select(
             Event.id, Event.date, Event.kind, Event.title, Event.place, attendance
         ).where(Event.id.in_(keys)),
@@ -141,7 +144,11 @@ def findings(scope: Scope = MUNICIPALITY) -> TableQuery:
             Column(N_("Rank"), Kind.number),
         ),
         ids=_in_scope(base, SelfDiagnosis.community_id, scope).order_by(
-            Community.name, Dimension.position, Finding.kind, Finding.rank
+            bytewise(Community.name),
+            Dimension.position,
+            bytewise(Finding.kind),
+            Finding.rank,
+            Finding.id,
         ),
         rows=lambda keys: (
             select(
@@ -189,7 +196,12 @@ def rounds(scope: Scope = MUNICIPALITY) -> TableQuery:
             Column(N_("Participants"), Kind.number),
             Column(N_("Closed"), Kind.flag),
         ),
-        ids=base.order_by(PrioritizationRound.level, _round_place(), PrioritizationRound.title),
+        ids=base.order_by(
+            PrioritizationRound.level,
+            _round_place(),
+            bytewise(PrioritizationRound.title),
+            PrioritizationRound.id,
+        ),
         rows=lambda keys: (
             select(
                 PrioritizationRound.id,
@@ -244,7 +256,7 @@ def agreed_results(round_id: uuid.UUID | None) -> TableQuery:
         ),
         ids=select(RoundResult.id)
         .where(RoundResult.round_id == round_id, RoundResult.group == AGREED, live(RoundResult))
-        .order_by(RoundResult.rank),
+        .order_by(RoundResult.rank, RoundResult.id),
         rows=lambda keys: (
             select(
                 RoundResult.id,
@@ -275,7 +287,7 @@ def demands(scope: Scope = MUNICIPALITY) -> TableQuery:
             Column(N_("Estimated cost"), Kind.money),
             Column(N_("Status"), Kind.label),
         ),
-        ids=_in_scope(base, Demand.community_id, scope).order_by(Demand.code),
+        ids=_in_scope(base, Demand.community_id, scope).order_by(bytewise(Demand.code), Demand.id),
         rows=lambda keys: (
             select(
                 Demand.id,
@@ -307,7 +319,9 @@ def profiles() -> TableQuery:
             Column(N_("Months"), Kind.number),
             Column(N_("Recommendation"), Kind.label),
         ),
-        ids=select(ProjectProfile.id).where(live(ProjectProfile)).order_by(ProjectProfile.code),
+        ids=select(ProjectProfile.id).where(live(ProjectProfile)).order_by(
+            bytewise(ProjectProfile.code), ProjectProfile.id
+        ),
         rows=lambda keys: (
             select(
                 ProjectProfile.id,
@@ -355,7 +369,9 @@ def annual_plans() -> TableQuery:
             Column(N_("Operations"), Kind.number),
             Column(N_("Budget"), Kind.money),
         ),
-        ids=select(AnnualPlan.id).where(live(AnnualPlan)).order_by(AnnualPlan.fiscal_year.desc()),
+        ids=select(AnnualPlan.id).where(live(AnnualPlan)).order_by(
+            AnnualPlan.fiscal_year.desc(), AnnualPlan.id
+        ),
         rows=lambda keys: select(
             AnnualPlan.id,
             AnnualPlan.fiscal_year,
@@ -382,7 +398,7 @@ def operations(plan_id: uuid.UUID | None) -> TableQuery:
         ),
         ids=select(Operation.id)
         .where(Operation.annual_plan_id == plan_id, live(Operation))
-        .order_by(Operation.code),
+        .order_by(bytewise(Operation.code), Operation.id),
         rows=lambda keys: (
             select(
                 Operation.id,
@@ -450,6 +466,6 @@ def dimensions(session: Session) -> list[tuple[uuid.UUID, str]]:
     rows = session.execute(
         select(Dimension.id, Dimension.name)
         .where(Dimension.municipality_id == municipality.id, live(Dimension))
-        .order_by(Dimension.position, Dimension.code)
+        .order_by(Dimension.position, bytewise(Dimension.code), Dimension.id)
     )
     return [(id_, name) for id_, name in rows]

@@ -18,6 +18,7 @@ from planner_desktop.domain.summaries import current_municipality, live
 from planner_desktop.domain.summaries import current_plan as summaries_plan
 from planner_desktop.domain.territory import Community, District
 from planner_desktop.i18n import N_
+from planner_desktop.plan.ordering import bytewise
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def territory_children(session: Session, parent: TreeNode | None) -> list[TreeNo
         districts = session.execute(
             select(District.id, District.name, population)
             .where(District.municipality_id == parent.id, live(District))
-            .order_by(District.code)
+            .order_by(bytewise(District.code), District.id)
         )
         return [
             TreeNode("district", id_, (name, str(pop or 0)), has_children=True)
@@ -78,7 +79,7 @@ def territory_children(session: Session, parent: TreeNode | None) -> list[TreeNo
                 Community.kind,
             )
             .where(Community.district_id == parent.id, live(Community))
-            .order_by(Community.name)
+            .order_by(bytewise(Community.name), Community.id)
         )
         return [
             TreeNode("community", id_, (name, str(pop)), tooltip=labels.label(kind))
@@ -133,7 +134,7 @@ def strategy_children(session: Session, parent: TreeNode | None) -> list[TreeNod
             & live(PlanLevel),
         )
         .where(where, live(PlanElement))
-        .order_by(PlanElement.position, PlanElement.code)
+        .order_by(PlanElement.position, bytewise(PlanElement.code), PlanElement.id)
     )
     return [
         TreeNode(

@@ -29,6 +29,7 @@ from planner_desktop.domain.plan import ActorRole
 from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community
 from planner_desktop.i18n import N_, _
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.store.database import Store
 from planner_desktop.ui import queries
 from planner_desktop.ui.columns import Column, Kind
@@ -79,7 +80,7 @@ def persons(text: str = "") -> TableQuery:
             Column(N_("Organization")),
             Column(N_("Role")),
         ),
-        ids=ids.order_by(Person.last_names, Person.first_names),
+        ids=ids.order_by(bytewise(Person.last_names), bytewise(Person.first_names), Person.id),
         rows=lambda keys: (
             select(
                 Person.id,

@@ -33,7 +33,7 @@ def attendance_query(event_id: uuid.UUID | None) -> TableQuery:
         ),
         ids=select(Attendance.id)
         .where(Attendance.event_id == event_id, counted_attendance())
-        .order_by(arrival(), Attendance.person_id),
+        .order_by(arrival(), Attendance.person_id, Attendance.id),
         rows=lambda keys: (
             select(
                 Attendance.id,

@@ -29,6 +29,7 @@ from planner_desktop.domain.enums import DemandStatus, Group
 from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community, District, Sector
 from planner_desktop.i18n import N_, _
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.store.database import Store
 from planner_desktop.ui import formatting
 from planner_desktop.ui.changes import ChangeHub
@@ -209,7 +210,9 @@ class DemandListModel(QAbstractTableModel):
         if self._sectors is None:
             with self._store.session() as session:
                 rows = session.execute(
-                    select(Sector.id, Sector.name).where(live(Sector)).order_by(Sector.name)
+                    select(Sector.id, Sector.name)
+                    .where(live(Sector))
+                    .order_by(bytewise(Sector.name), Sector.id)
                 )
                 self._sectors = [(id_, name) for id_, name in rows]
         return self._sectors

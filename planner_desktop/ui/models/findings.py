@@ -15,6 +15,7 @@ from planner_desktop.domain.enums import FindingKind
 from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Dimension
 from planner_desktop.i18n import N_
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.ui.columns import Column, Kind
 from planner_desktop.ui.models.editable import EditableQueryModel
 from planner_desktop.ui.models.editing import FieldSpec, Index, group_choices, parse_group
@@ -39,7 +40,9 @@ def findings_query(self_diagnosis_id: uuid.UUID | None) -> TableQuery:
         ids=select(Finding.id)
         .join(Dimension, Finding.dimension_id == Dimension.id)
         .where(Finding.self_diagnosis_id == self_diagnosis_id, live(Finding))
-        .order_by(Dimension.position, Dimension.code, KIND_ORDER, Finding.rank, Finding.id),
+        .order_by(
+            Dimension.position, bytewise(Dimension.code), KIND_ORDER, Finding.rank, Finding.id
+        ),
         rows=lambda keys: (
             select(
                 Finding.id,

@@ -14,6 +14,7 @@ from planner_desktop.domain.figures import Population
 from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community, District
 from planner_desktop.i18n import N_, _
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.store.database import Store
 from planner_desktop.ui import formatting
 from planner_desktop.ui.columns import Column, Kind
@@ -50,7 +51,9 @@ def communities(scope: Scope = MUNICIPALITY) -> TableQuery:
             Column(N_("Area"), Kind.label),
             *(Column(title, Kind.number) for _field, title in POPULATION_COLUMNS),
         ),
-        ids=_in_scope(base, Community.id, scope).order_by(District.code, Community.name),
+        ids=_in_scope(base, Community.id, scope).order_by(
+            bytewise(District.code), bytewise(Community.name), Community.id
+        ),
         rows=lambda keys: (
             select(
                 Community.id,
@@ -82,7 +85,9 @@ def districts() -> TableQuery:
             Column(N_("District"), stretch=True),
             Column(N_("Type"), Kind.label),
         ),
-        ids=select(District.id).where(live(District)).order_by(District.code),
+        ids=select(District.id).where(live(District)).order_by(
+            bytewise(District.code), District.id
+        ),
         rows=lambda keys: select(District.id, District.code, District.name, District.kind).where(
             District.id.in_(keys)
         ),

@@ -10,6 +10,7 @@ from planner_desktop.capture.validation import Invalid, parse_required_text
 from planner_desktop.domain.summaries import current_municipality, live
 from planner_desktop.domain.territory import Dimension
 from planner_desktop.i18n import N_, _
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.ui.changes import hub_for
 from planner_desktop.ui.columns import Column, Kind
 from planner_desktop.ui.commands import CreateRecord
@@ -25,7 +26,7 @@ def dimensions_query() -> TableQuery:
         columns=(Column(N_("Position"), Kind.number), Column(N_("Dimension"), stretch=True)),
         ids=select(Dimension.id)
         .where(live(Dimension))
-        .order_by(Dimension.position, Dimension.code),
+        .order_by(Dimension.position, bytewise(Dimension.code), Dimension.id),
         rows=lambda keys: select(Dimension.id, Dimension.position, Dimension.name).where(
             Dimension.id.in_(keys)
         ),

@@ -30,6 +30,7 @@ from planner_desktop.domain.events import Event, EventCommunity
 from planner_desktop.domain.summaries import current_municipality, live
 from planner_desktop.domain.territory import Community
 from planner_desktop.i18n import _
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.store.database import Store
 from planner_desktop.ui import formatting
 from planner_desktop.ui.changes import ChangeHub, hub_for
@@ -117,7 +118,9 @@ class EventForm(QGroupBox):
             municipality = current_municipality(session)
             self.municipality_id = municipality.id if municipality else None
             for id_, name in session.execute(
-                select(Community.id, Community.name).where(live(Community)).order_by(Community.name)
+                select(Community.id, Community.name)
+                .where(live(Community))
+                .order_by(bytewise(Community.name), Community.id)
             ):
                 item = QStandardItem(name)
                 item.setData(id_, Qt.ItemDataRole.UserRole)

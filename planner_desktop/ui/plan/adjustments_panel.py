@@ -53,7 +53,7 @@ def history_query(plan_id: uuid.UUID | None) -> TableQuery:
                  Column(N_("By"))),
         ids=select(PlanAdjustment.id)
         .where(PlanAdjustment.annual_plan_id == (plan_id or NO_PLAN), live(PlanAdjustment))
-        .order_by(PlanAdjustment.date.desc(), PlanAdjustment.created_at.desc()),
+        .order_by(PlanAdjustment.date.desc(), PlanAdjustment.created_at.desc(), PlanAdjustment.id),
         rows=lambda keys: select(
             PlanAdjustment.id, PlanAdjustment.date, PlanAdjustment.kind, Operation.code,
             PlanAdjustment.description, PlanAdjustment.facilitator,

@@ -27,6 +27,7 @@ from planner_desktop.domain.plan import PlanElement, PlanLevel
 from planner_desktop.domain.territory import Sector
 from planner_desktop.i18n import _
 from planner_desktop.plan import frame, frame_elements
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.ui.changes import ChangeHub
 from planner_desktop.ui.pages.base import section_label, set_heading
 from planner_desktop.ui.plan import plan_choices
@@ -136,7 +137,7 @@ class ElementEditor(QWidget):
             sectors = session.execute(
                 select(Sector.id, Sector.name)
                 .where(Sector.deleted_at.is_(None))
-                .order_by(Sector.name)
+                .order_by(bytewise(Sector.name), Sector.id)
             ).all()
             units = plan_choices.unit_choices(session)
         for combo, items in ((self.unit, units), (self.sector, sectors)):

@@ -25,6 +25,7 @@ from planner_desktop.domain.summaries import current_plan, live
 from planner_desktop.i18n import N_, _
 from planner_desktop.plan import operations, records, validate
 from planner_desktop.plan.operations import Schedule, date_parser
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.store.database import Store
 from planner_desktop.ui.changes import ChangeHub
 from planner_desktop.ui.columns import Column, Kind
@@ -67,7 +68,7 @@ def operations_query(plan_id: uuid.UUID | None) -> TableQuery:
         columns=COLUMNS,
         ids=select(Operation.id)
         .where(Operation.annual_plan_id == (plan_id or NO_PLAN), live(Operation))
-        .order_by(Operation.code),
+        .order_by(bytewise(Operation.code), Operation.id),
         rows=lambda keys: (
             select(
                 Operation.id,
@@ -173,7 +174,12 @@ class OperationsModel(ConflictMarkedModel):
                         PlanElement.plan_id == (plan_tree.id if plan_tree else NO_PLAN),
                         live(PlanElement),
                     )
-                    .order_by(PlanElement.depth, PlanElement.position, PlanElement.code)
+                    .order_by(
+                        PlanElement.depth,
+                        PlanElement.position,
+                        bytewise(PlanElement.code),
+                        PlanElement.id,
+                    )
                 )
             ]
         self.reload(operations_query(plan_id))

@@ -16,6 +16,7 @@ from planner_desktop.capture import plan_records
 from planner_desktop.domain.actors import Organization
 from planner_desktop.domain.plan import Pact
 from planner_desktop.i18n import N_, _
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.store.database import Store
 from planner_desktop.ui.changes import ChangeHub
 from planner_desktop.ui.plan.annex_base import AnnexTab
@@ -27,7 +28,7 @@ def organization_choices(session: Session, municipality_id: uuid.UUID) -> list[t
     rows = session.execute(
         select(Organization.id, Organization.name)
         .where(Organization.municipality_id == municipality_id, Organization.deleted_at.is_(None))
-        .order_by(Organization.name)
+        .order_by(bytewise(Organization.name), Organization.id)
     )
     return [(key, name) for key, name in rows]
 

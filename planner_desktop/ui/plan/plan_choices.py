@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from planner_desktop.domain.plan import OrgUnit, PlanElement
 from planner_desktop.domain.summaries import current_plan, level_names
 from planner_desktop.i18n import _
+from planner_desktop.plan.ordering import bytewise
 
 INDENT = "    "
 
@@ -57,7 +58,7 @@ def element_rows(session: Session, plan_id: uuid.UUID) -> list[Row]:
             PlanElement.name,
         )
         .where(PlanElement.plan_id == plan_id, PlanElement.deleted_at.is_(None))
-        .order_by(PlanElement.position, PlanElement.code)
+        .order_by(PlanElement.position, bytewise(PlanElement.code), PlanElement.id)
     ).all()
     return [
         (id_, parent, element_heading(names.get(depth, ""), code, name))
@@ -76,6 +77,6 @@ def unit_choices(session: Session) -> list[tuple[uuid.UUID, str]]:
     rows = session.execute(
         select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.name)
         .where(OrgUnit.deleted_at.is_(None))
-        .order_by(OrgUnit.position, OrgUnit.name)
+        .order_by(OrgUnit.position, bytewise(OrgUnit.name), OrgUnit.id)
     ).all()
     return in_tree_order([(id_, parent, name) for id_, parent, name in rows])

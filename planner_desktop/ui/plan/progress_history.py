@@ -47,7 +47,7 @@ def history_query(subject: Subject | None) -> TableQuery:
         columns=COLUMNS,
         ids=select(Progress.id)
         .where(column == (subject.id if subject else NOBODY), live(Progress))
-        .order_by(Progress.date.desc(), Progress.created_at.desc()),
+        .order_by(Progress.date.desc(), Progress.created_at.desc(), Progress.id),
         rows=lambda keys: select(
             Progress.id, Progress.date, Progress.physical_percent,
             Progress.financial_executed, Progress.target_achieved, Progress.results,

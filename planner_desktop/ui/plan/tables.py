@@ -24,6 +24,7 @@ from planner_desktop.domain.projects import (
 )
 from planner_desktop.domain.summaries import live
 from planner_desktop.i18n import N_, _
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.store.database import Store
 from planner_desktop.ui.columns import Column, Kind
 from planner_desktop.ui.commands import StoreCommand
@@ -40,7 +41,7 @@ def components(profile_id: uuid.UUID) -> TableQuery:
         columns=(Column(N_("Component")), Column(N_("Activities"), stretch=True),
                  Column(N_("Cost"), Kind.money)),
         ids=select(Component.id).where(Component.profile_id == profile_id, live(Component))
-        .order_by(Component.position, Component.created_at),
+        .order_by(Component.position, Component.created_at, Component.id),
         rows=lambda keys: select(Component.id, Component.name, Component.activities,
                                  Component.cost).where(Component.id.in_(keys)),
     )
@@ -52,7 +53,7 @@ def funding(profile_id: uuid.UUID) -> TableQuery:
                  Column(N_("Community counterpart"), Kind.label)),
         ids=select(ProfileFunding.id)
         .where(ProfileFunding.profile_id == profile_id, live(ProfileFunding))
-        .order_by(ProfileFunding.created_at),
+        .order_by(ProfileFunding.created_at, ProfileFunding.id),
         rows=lambda keys: select(
             ProfileFunding.id, FundingSource.code + " " + FundingSource.name,
             ProfileFunding.amount, ProfileFunding.counterpart_kind,
@@ -66,7 +67,7 @@ def indicators(profile_id: uuid.UUID) -> TableQuery:
         columns=(Column(N_("Indicator"), stretch=True), Column(N_("Unit")),
                  Column(N_("Level"), Kind.label), Column(N_("Baseline"))),
         ids=select(Indicator.id).where(Indicator.profile_id == profile_id, live(Indicator))
-        .order_by(Indicator.created_at),
+        .order_by(Indicator.created_at, Indicator.id),
         rows=lambda keys: select(Indicator.id, Indicator.name, Indicator.unit, Indicator.level,
                                  Indicator.baseline).where(Indicator.id.in_(keys)),
     )
@@ -79,7 +80,9 @@ def targets(profile_id: uuid.UUID) -> TableQuery:
         ids=select(IndicatorTarget.id)
         .join(Indicator, IndicatorTarget.indicator_id == Indicator.id)
         .where(Indicator.profile_id == profile_id, live(Indicator), live(IndicatorTarget))
-        .order_by(Indicator.created_at, Indicator.name, IndicatorTarget.year),
+        .order_by(
+            Indicator.created_at, bytewise(Indicator.name), IndicatorTarget.year, IndicatorTarget.id
+        ),
         rows=lambda keys: select(IndicatorTarget.id, Indicator.name, IndicatorTarget.year,
                                  IndicatorTarget.target)
         .join(Indicator, IndicatorTarget.indicator_id == Indicator.id)

@@ -16,6 +16,7 @@ from planner_desktop.domain.projects import ProjectProfile
 from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community, District
 from planner_desktop.i18n import _
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.reports.common import ReportOptions
 from planner_desktop.ui.formatting import short_date
 from planner_desktop.ui.printing.documents import Need
@@ -59,12 +60,14 @@ def _event_choice(event: Event) -> Choice:
 
 
 def events(session: Session) -> list[Choice]:
-    rows = session.scalars(select(Event).where(live(Event)).order_by(Event.date.desc()))
+    rows = session.scalars(select(Event).where(live(Event)).order_by(Event.date.desc(), Event.id))
     return [_event_choice(event) for event in rows]
 
 
 def communities(session: Session) -> list[Choice]:
-    rows = session.scalars(select(Community).where(live(Community)).order_by(Community.name))
+    rows = session.scalars(select(Community).where(live(Community)).order_by(
+        bytewise(Community.name), Community.id
+    ))
     return [Choice(f"{row.name} ({row.code})", community=str(row.id), about=row.name)
             for row in rows]
 
@@ -120,12 +123,14 @@ def all_rounds(session: Session) -> list[Choice]:
     event_ids = with_rounds.with_only_columns(PrioritizationRound.event_id)
     community_ids = with_rounds.with_only_columns(PrioritizationRound.community_id)
     by_event = session.scalars(
-        select(Event).where(live(Event), Event.id.in_(event_ids)).order_by(Event.date.desc())
+        select(Event).where(live(Event), Event.id.in_(event_ids)).order_by(
+            Event.date.desc(), Event.id
+        )
     )
     by_community = session.scalars(
         select(Community)
         .where(live(Community), Community.id.in_(community_ids))
-        .order_by(Community.name)
+        .order_by(bytewise(Community.name), Community.id)
     )
     found = [replace(_event_choice(event),
                      label=_("All rounds of {what}").format(what=_event_choice(event).label))
@@ -140,7 +145,9 @@ def all_rounds(session: Session) -> list[Choice]:
 
 def projects(session: Session) -> list[Choice]:
     rows = session.scalars(
-        select(ProjectProfile).where(live(ProjectProfile)).order_by(ProjectProfile.code)
+        select(ProjectProfile).where(live(ProjectProfile)).order_by(
+            bytewise(ProjectProfile.code), ProjectProfile.id
+        )
     )
     return [Choice(f"{row.code} — {row.name}", project=str(row.id), about=row.code)
             for row in rows]
@@ -148,7 +155,9 @@ def projects(session: Session) -> list[Choice]:
 
 def years(session: Session) -> list[Choice]:
     rows = session.scalars(
-        select(AnnualPlan.fiscal_year).where(live(AnnualPlan)).order_by(AnnualPlan.fiscal_year)
+        select(AnnualPlan.fiscal_year).where(live(AnnualPlan)).order_by(
+            AnnualPlan.fiscal_year, AnnualPlan.id
+        )
     )
     return [Choice(str(year), year=year, about=str(year)) for year in rows]
 
