@@ -21,6 +21,7 @@ from planner_desktop.domain.actors import Organization
 from planner_desktop.domain.enums import ActorPhase, OrganizationKind
 from planner_desktop.domain.plan import ActorRole
 from planner_desktop.i18n import N_, _
+from planner_desktop.plan.ordering import bytewise
 
 if TYPE_CHECKING:
     from planner_desktop.store.database import Store
@@ -86,7 +87,7 @@ def roles_matrix(session: Session, municipality_id: uuid.UUID) -> list[ActorRow]
     organizations = session.execute(
         select(Organization.id, Organization.name)
         .where(Organization.municipality_id == municipality_id, Organization.deleted_at.is_(None))
-        .order_by(Organization.name, Organization.created_at)
+        .order_by(bytewise(Organization.name), Organization.created_at, Organization.id)
     )
     rows = [ActorRow(key, name) for key, name in organizations]
     by_id = {row.organization_id: row for row in rows}

@@ -133,7 +133,7 @@ def live_areas(session: Session, municipality_id: uuid.UUID) -> list[AssessmentA
                 AssessmentArea.municipality_id == municipality_id,
                 AssessmentArea.deleted_at.is_(None),
             )
-            .order_by(AssessmentArea.position, AssessmentArea.created_at)
+            .order_by(AssessmentArea.position, AssessmentArea.created_at, AssessmentArea.id)
         )
     )
 
@@ -211,7 +211,7 @@ def grid_years(
     plan = session.scalar(
         select(Plan)
         .where(Plan.municipality_id == municipality_id, Plan.deleted_at.is_(None))
-        .order_by(Plan.start_year.desc(), Plan.created_at)
+        .order_by(Plan.start_year.desc(), Plan.created_at, Plan.id)
         .limit(1)
     )
     if plan is not None:

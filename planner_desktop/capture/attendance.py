@@ -49,7 +49,7 @@ def present(session: Session, event_id: uuid.UUID) -> list[uuid.UUID]:
         session.scalars(
             select(Attendance.id)
             .where(Attendance.event_id == event_id, counted_attendance())
-            .order_by(arrival(), Attendance.person_id)
+            .order_by(arrival(), Attendance.person_id, Attendance.id)
         )
     )
 

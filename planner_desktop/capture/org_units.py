@@ -70,7 +70,7 @@ def live_units(session: Session, municipality_id: uuid.UUID) -> list[OrgUnit]:
         session.scalars(
             select(OrgUnit)
             .where(OrgUnit.municipality_id == municipality_id, OrgUnit.deleted_at.is_(None))
-            .order_by(OrgUnit.position, OrgUnit.created_at)
+            .order_by(OrgUnit.position, OrgUnit.created_at, OrgUnit.id)
         )
     )
 

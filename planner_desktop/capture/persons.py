@@ -14,6 +14,7 @@ from planner_desktop.domain.enums import AgeGroup, Sex
 from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community
 from planner_desktop.i18n import _
+from planner_desktop.plan.ordering import bytewise
 
 
 def search(session: Session, text: str, limit: int = 20) -> list[tuple[uuid.UUID, str]]:
@@ -25,7 +26,9 @@ def search(session: Session, text: str, limit: int = 20) -> list[tuple[uuid.UUID
     query = select(Person.id, Person.first_names, Person.last_names).where(live(Person))
     for word in words:
         query = query.where(or_(name.contains(word, autoescape=True)))
-    query = query.order_by(Person.first_names, Person.last_names).limit(limit)
+    query = query.order_by(
+        bytewise(Person.first_names), bytewise(Person.last_names), Person.id
+    ).limit(limit)
     return [(id_, f"{first} {last}".strip()) for id_, first, last in session.execute(query)]
 
 
@@ -47,7 +50,9 @@ def suggestions(session: Session, text: str, limit: int = 20) -> list[tuple[uuid
         query = query.where(
             or_(name.contains(word, autoescape=True), number.contains(word, autoescape=True))
         )
-    query = query.order_by(Person.first_names, Person.last_names, Person.id).limit(limit)
+    query = query.order_by(
+        bytewise(Person.first_names), bytewise(Person.last_names), Person.id
+    ).limit(limit)
     found: list[tuple[uuid.UUID, str]] = []
     for id_, first, last, community, id_number in session.execute(query):
         parts = [f"{first} {last}".strip()]

@@ -34,6 +34,7 @@ from planner_desktop.domain.plan import (
     WorkActivity,
 )
 from planner_desktop.i18n import N_, _
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.plan.scope import default_level_name
 
 if TYPE_CHECKING:
@@ -221,7 +222,7 @@ def element_choices(session: Session, plan_id: uuid.UUID) -> list[tuple[uuid.UUI
         session.scalars(
             select(PlanElement)
             .where(PlanElement.plan_id == plan_id, PlanElement.deleted_at.is_(None))
-            .order_by(PlanElement.position, PlanElement.code)
+            .order_by(PlanElement.position, bytewise(PlanElement.code), PlanElement.id)
         )
     )
     children: dict[uuid.UUID | None, list[PlanElement]] = {}

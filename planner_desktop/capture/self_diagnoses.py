@@ -18,6 +18,7 @@ from planner_desktop.domain.events import Event, EventCommunity
 from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community
 from planner_desktop.i18n import _
+from planner_desktop.plan.ordering import bytewise
 
 
 def existing(session: Session, community_id: uuid.UUID, event_id: uuid.UUID) -> uuid.UUID | None:
@@ -29,7 +30,7 @@ def existing(session: Session, community_id: uuid.UUID, event_id: uuid.UUID) -> 
             SelfDiagnosis.event_id == event_id,
             live(SelfDiagnosis),
         )
-        .order_by(SelfDiagnosis.created_at)
+        .order_by(SelfDiagnosis.created_at, SelfDiagnosis.id)
         .limit(1)
     ).first()
 
@@ -69,4 +70,7 @@ def event_communities(session: Session, event_id: uuid.UUID | None) -> list[tupl
         )
         if session.scalar(select(involved.exists())):
             query = query.where(Community.id.in_(involved))
-    return [(id_, name) for id_, name in session.execute(query.order_by(Community.name))]
+    return [
+        (id_, name)
+        for id_, name in session.execute(query.order_by(bytewise(Community.name), Community.id))
+    ]

@@ -56,7 +56,7 @@ def laptops_by_device(conn: Connection) -> dict[uuid.UUID, str]:
     """Device id → the facilitator recorded with its trusted key."""
     rows = conn.execute(
         select(trusted_key.c.device_id, trusted_key.c.facilitator).order_by(
-            trusted_key.c.trusted_at
+            trusted_key.c.trusted_at, trusted_key.c.device_id, trusted_key.c.facilitator
         )
     )
     found: dict[uuid.UUID, str] = {}

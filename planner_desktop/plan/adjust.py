@@ -178,6 +178,6 @@ def history(session: Session, plan_id: uuid.UUID) -> list[PlanAdjustment]:
         session.scalars(
             select(PlanAdjustment)
             .where(PlanAdjustment.annual_plan_id == plan_id, live(PlanAdjustment))
-            .order_by(PlanAdjustment.date, PlanAdjustment.created_at)
+            .order_by(PlanAdjustment.date, PlanAdjustment.created_at, PlanAdjustment.id)
         )
     )

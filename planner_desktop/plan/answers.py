@@ -191,7 +191,9 @@ def community_priorities(session: Session) -> list[CommunityPriorities]:
             live(Community),
             live(District),
         )
-        .order_by(PrioritizationRound.created_at, PrioritizationRound.id, RoundResult.rank)
+        .order_by(
+            PrioritizationRound.created_at, PrioritizationRound.id, RoundResult.rank, RoundResult.id
+        )
     ).all()
     latest: dict[uuid.UUID, Any] = {}
     for found_row in rows:

@@ -22,6 +22,7 @@ from planner_desktop.domain.projects import (
 from planner_desktop.i18n import _
 from planner_desktop.plan.findings import Finding, Severity, label, one_line
 from planner_desktop.plan.numbers import is_number
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.plan.scope import live, plan_period, plan_tree, programmed_profiles
 
 
@@ -61,7 +62,7 @@ def operation_not_traceable(session: Session) -> list[Finding]:
         .join(AnnualPlan, Operation.annual_plan_id == AnnualPlan.id)
         .outerjoin(profile, (Operation.profile_id == profile.id) & live(profile))
         .where(*_live_operations())
-        .order_by(AnnualPlan.fiscal_year, Operation.code)
+        .order_by(AnnualPlan.fiscal_year, bytewise(Operation.code), Operation.id)
     ).all()
     years = {
         (profile_id, int(year))
@@ -121,7 +122,7 @@ def operation_outside_fiscal_year(session: Session) -> list[Finding]:
                 Operation.end_date.is_not(None) & (end != year),
             ),
         )
-        .order_by(year, Operation.code)
+        .order_by(year, bytewise(Operation.code), Operation.id)
     ).all()
     return [
         Finding(
@@ -170,7 +171,7 @@ def target_not_number(session: Session) -> list[Finding]:
         select(IndicatorTarget.id, IndicatorTarget.year, IndicatorTarget.target, Indicator.name)
         .join(Indicator, IndicatorTarget.indicator_id == Indicator.id)
         .where(live(IndicatorTarget), live(Indicator), func.trim(IndicatorTarget.target) != "")
-        .order_by(Indicator.name, IndicatorTarget.year)
+        .order_by(bytewise(Indicator.name), IndicatorTarget.year, IndicatorTarget.id)
     ).all()
     for target_id, year, target, name in rows:
         if not is_number(target):
@@ -189,7 +190,7 @@ def target_not_number(session: Session) -> list[Finding]:
         select(Operation.id, Operation.code, Operation.name, Operation.target)
         .join(AnnualPlan, Operation.annual_plan_id == AnnualPlan.id)
         .where(*_live_operations(), func.trim(Operation.target) != "")
-        .order_by(Operation.code)
+        .order_by(bytewise(Operation.code), Operation.id)
     ).all()
     for op_id, code, name, target in operations:
         if not is_number(target):

@@ -19,6 +19,7 @@ from planner_desktop.domain.projects import MultiYearProgramming, ProjectProfile
 from planner_desktop.i18n import _
 from planner_desktop.locales import short_date
 from planner_desktop.plan.findings import Finding, Severity, label
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.plan.scope import live
 
 
@@ -63,7 +64,10 @@ def programmed_without_operation(session: Session) -> list[Finding]:
             MultiYearProgramming.amount > 0,
         )
         .order_by(
-            MultiYearProgramming.year, ProjectProfile.code, MultiYearProgramming.amount.desc()
+            MultiYearProgramming.year,
+            bytewise(ProjectProfile.code),
+            MultiYearProgramming.amount.desc(),
+            MultiYearProgramming.id,
         )
     ).all()
     findings: list[Finding] = []
@@ -117,7 +121,11 @@ def _progress_rows(session: Session) -> list[Any]:
                 ProjectProfile, (Progress.profile_id == ProjectProfile.id) & live(ProjectProfile)
             )
             .where(live(Progress), (Operation.id.is_not(None)) | (ProjectProfile.id.is_not(None)))
-            .order_by(Progress.date, func.coalesce(Operation.code, ProjectProfile.code))
+            .order_by(
+                Progress.date,
+                bytewise(func.coalesce(Operation.code, ProjectProfile.code)),
+                Progress.id,
+            )
         )
     )
 
@@ -199,7 +207,7 @@ def no_progress_recorded(session: Session) -> list[Finding]:
             MultiYearProgramming.year < year,
         )
         .group_by(ProjectProfile.id, ProjectProfile.code, ProjectProfile.name)
-        .order_by(ProjectProfile.code)
+        .order_by(bytewise(ProjectProfile.code), ProjectProfile.id)
     ).all()
     return [
         Finding(

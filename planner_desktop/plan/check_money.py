@@ -14,6 +14,7 @@ from planner_desktop.domain.projects import (
 )
 from planner_desktop.i18n import _
 from planner_desktop.plan.findings import Finding, Severity, label
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.plan.scope import live, plan_period
 
 
@@ -52,7 +53,7 @@ def ceiling_exceeded(session: Session) -> list[Finding]:
             ),
         )
         .where(programmed.c.amount > 0)
-        .order_by(programmed.c.year, FundingSource.code)
+        .order_by(programmed.c.year, bytewise(FundingSource.code), FundingSource.id)
     ).all()
     findings = []
     for source_id, code, name, year, amount, ceiling_id, ceiling in rows:
@@ -110,7 +111,7 @@ def programming_outside_period(session: Session) -> list[Finding]:
             live(ProjectProfile),
             (MultiYearProgramming.year < period.start) | (MultiYearProgramming.year > period.end),
         )
-        .order_by(ProjectProfile.code, MultiYearProgramming.year)
+        .order_by(bytewise(ProjectProfile.code), MultiYearProgramming.year, MultiYearProgramming.id)
     ).all()
     return [
         Finding(

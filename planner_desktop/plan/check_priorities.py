@@ -21,6 +21,7 @@ from planner_desktop.domain.summaries import AGREED
 from planner_desktop.i18n import _
 from planner_desktop.plan.check_profiles import TOP_CLASSES, not_dropped
 from planner_desktop.plan.findings import Finding, Severity, label
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.plan.scope import live
 
 CLASS_ORDER = {PriorityClass.a_plus: 0, PriorityClass.a: 1, PriorityClass.b: 2, PriorityClass.c: 3}
@@ -84,7 +85,7 @@ def top_class_after_c(session: Session) -> list[Finding]:
             ProjectProfile.id, ProjectProfile.code, ProjectProfile.name, ProjectProfile.team_class
         )
         .where(not_dropped(), ProjectProfile.team_class.is_not(None))
-        .order_by(ProjectProfile.code)
+        .order_by(bytewise(ProjectProfile.code), ProjectProfile.id)
     ).all()
     low = sorted(
         (funded[pid], code)
@@ -138,7 +139,7 @@ def low_priority_funded(session: Session) -> list[Finding]:
     rows = session.execute(
         select(ProjectProfile.id, ProjectProfile.code, ProjectProfile.name)
         .where(not_dropped(), ProjectProfile.id.in_(list(funded)))
-        .order_by(ProjectProfile.code)
+        .order_by(bytewise(ProjectProfile.code), ProjectProfile.id)
     ).all()
     return [
         Finding(
@@ -168,7 +169,7 @@ def team_class_without_reason(session: Session) -> list[Finding]:
             ProjectProfile.team_class.is_not(None),
             func.trim(ProjectProfile.team_class_reason) == "",
         )
-        .order_by(ProjectProfile.code)
+        .order_by(bytewise(ProjectProfile.code), ProjectProfile.id)
     ).all()
     findings = []
     for profile_id, code, name, cls in rows:

@@ -31,6 +31,7 @@ from planner_desktop.domain.projects import (
 from planner_desktop.domain.summaries import AGREED
 from planner_desktop.i18n import _
 from planner_desktop.plan.findings import Finding, Severity, label, one_line
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.plan.scope import live, plan_tree, programmed_profiles
 
 TOP_CLASSES = (PriorityClass.a_plus, PriorityClass.a)
@@ -66,7 +67,7 @@ def priority_a_without_profile(session: Session) -> list[Finding]:
             Demand.status != DemandStatus.dropped,
             Demand.id.not_in(answered),
         )
-        .order_by(Demand.code)
+        .order_by(bytewise(Demand.code), Demand.id)
     ).all()
     best: dict[uuid.UUID, tuple[str, str, PriorityClass]] = {}
     for demand_id, code, description, cls in rows:
@@ -139,7 +140,7 @@ def profile_gaps(session: Session) -> list[Finding]:
         .outerjoin(programmed, programmed.c.profile_id == ProjectProfile.id)
         .outerjoin(indicators, indicators.c.profile_id == ProjectProfile.id)
         .where(not_dropped())
-        .order_by(ProjectProfile.code)
+        .order_by(bytewise(ProjectProfile.code), ProjectProfile.id)
     ).all()
     findings: list[Finding] = []
     for profile_id, code, name, total, funded, planned, n_indicators, element_id, problem in rows:
@@ -217,7 +218,7 @@ def indicator_without_target(session: Session) -> list[Finding]:
             Indicator.id.not_in(targeted),
             or_(Indicator.profile_id.is_(None), not_dropped()),
         )
-        .order_by(ProjectProfile.code, Indicator.name)
+        .order_by(bytewise(ProjectProfile.code), bytewise(Indicator.name), Indicator.id)
     ).all()
     findings = []
     for indicator_id, name, profile_id, profile_code in rows:

@@ -29,6 +29,7 @@ from planner_desktop.i18n import _
 from planner_desktop.plan.check_profiles import not_dropped
 from planner_desktop.plan.findings import Finding, Severity, one_line
 from planner_desktop.plan.numbers import parse_number
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.plan.scope import PlanTree, live, plan_tree, programmed_profiles
 from planner_desktop.plan.totals import money_by_element, sums_under
 
@@ -97,7 +98,7 @@ def _lines(session: Session, tree: PlanTree) -> list[_Line]:
         )
         .outerjoin(ProjectProfile, (Indicator.profile_id == ProjectProfile.id) & not_dropped())
         .where(live(Indicator))
-        .order_by(ProjectProfile.code, Indicator.name, Indicator.id)
+        .order_by(bytewise(ProjectProfile.code), bytewise(Indicator.name), Indicator.id)
     ).all()
     lines: dict[uuid.UUID, _Line] = {}
     for key, name, unit, level, baseline, profile_id, code, element_id in rows:

@@ -27,6 +27,7 @@ from planner_desktop.domain.projects import (
 from planner_desktop.domain.summaries import current_municipality
 from planner_desktop.i18n import _
 from planner_desktop.plan.numbers import parse_number
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.plan.scope import PlanTree, live, plan_period, plan_tree
 
 
@@ -54,7 +55,7 @@ def _programmed_lines(session: Session, year: int, tree: PlanTree | None) -> lis
             MultiYearProgramming.amount > 0,
             counted_programming(),
         )
-        .order_by(ProjectProfile.code, FundingSource.code)
+        .order_by(bytewise(ProjectProfile.code), bytewise(FundingSource.code), FundingSource.id)
     ).all()
     lines = []
     for profile, source, amount in rows:
@@ -76,7 +77,9 @@ def _targets(
             & live(IndicatorTarget),
         )
         .where(Indicator.profile_id.in_(profile_ids), live(Indicator))
-        .order_by(Indicator.profile_id, Indicator.level.desc(), Indicator.name)
+        .order_by(
+            Indicator.profile_id, Indicator.level.desc(), bytewise(Indicator.name), Indicator.id
+        )
     ).all()
     first: dict[uuid.UUID, tuple[str, str]] = {}
     for profile_id, name, target in rows:

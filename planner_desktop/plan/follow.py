@@ -19,6 +19,7 @@ from planner_desktop.domain.follow_up import Progress
 from planner_desktop.domain.projects import Indicator, IndicatorTarget, ProjectProfile
 from planner_desktop.domain.summaries import profile_costs
 from planner_desktop.plan.numbers import parse_number
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.plan.scope import live
 
 HUNDRED = Decimal(100)
@@ -58,7 +59,9 @@ def _points(
     if ids is not None:
         query = query.where(column.in_(list(ids)))
     history: dict[uuid.UUID, list[ProgressPoint]] = {}
-    for key, row in session.execute(query.order_by(Progress.date, Progress.created_at)):
+    for key, row in session.execute(
+        query.order_by(Progress.date, Progress.created_at, Progress.id)
+    ):
         if key is None:
             continue
         history.setdefault(key, []).append(
@@ -134,7 +137,7 @@ def operation_follow_up(session: Session, plan_id: uuid.UUID | None = None) -> l
         select(Operation.id, Operation.code, Operation.name, Operation.budget, Operation.target)
         .join(AnnualPlan, Operation.annual_plan_id == AnnualPlan.id)
         .where(counted_operation(), live(AnnualPlan))
-        .order_by(AnnualPlan.fiscal_year, Operation.code)
+        .order_by(AnnualPlan.fiscal_year, bytewise(Operation.code), Operation.id)
     )
     if plan_id is not None:
         query = query.where(Operation.annual_plan_id == plan_id)
@@ -186,7 +189,13 @@ def project_targets(
         )
         .join(IndicatorTarget, IndicatorTarget.indicator_id == Indicator.id)
         .where(live(Indicator), live(IndicatorTarget), Indicator.profile_id.in_(list(profile_ids)))
-        .order_by(Indicator.profile_id, Indicator.name, Indicator.id, IndicatorTarget.year)
+        .order_by(
+            Indicator.profile_id,
+            bytewise(Indicator.name),
+            Indicator.id,
+            IndicatorTarget.year,
+            IndicatorTarget.id,
+        )
     ).all()
     chosen: dict[uuid.UUID, tuple[bool, str, uuid.UUID]] = {}
     targets: dict[uuid.UUID, dict[int, str]] = {}
@@ -216,7 +225,7 @@ def project_follow_up(session: Session) -> list[FollowUp]:
         select(ProjectProfile.id, ProjectProfile.code, ProjectProfile.name, costs.c.cost)
         .outerjoin(costs, costs.c.profile_id == ProjectProfile.id)
         .where(live(ProjectProfile))
-        .order_by(ProjectProfile.code)
+        .order_by(bytewise(ProjectProfile.code), ProjectProfile.id)
     ).all()
     own = progress_history(session, profile_ids=[row.id for row in rows])
     by_profile: dict[uuid.UUID, list[tuple[Decimal, FollowUp]]] = {}

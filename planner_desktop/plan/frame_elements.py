@@ -35,6 +35,7 @@ from planner_desktop.i18n import NN_, _, ngettext
 from planner_desktop.plan import frame
 from planner_desktop.plan.frame import refuse
 from planner_desktop.plan.frame_plan import _get, levels, live, renumber
+from planner_desktop.plan.ordering import bytewise
 
 
 def element(session: Session, element_id: uuid.UUID) -> PlanElement:
@@ -48,7 +49,9 @@ def elements(session: Session, plan_id: uuid.UUID) -> list[PlanElement]:
         session.scalars(
             select(PlanElement)
             .where(PlanElement.plan_id == plan_id, live(PlanElement))
-            .order_by(PlanElement.depth, PlanElement.position, PlanElement.code)
+            .order_by(
+                PlanElement.depth, PlanElement.position, bytewise(PlanElement.code), PlanElement.id
+            )
         )
     )
 
@@ -63,7 +66,7 @@ def siblings(
         session.scalars(
             select(PlanElement)
             .where(PlanElement.plan_id == plan_id, where, live(PlanElement))
-            .order_by(PlanElement.position, PlanElement.created_at)
+            .order_by(PlanElement.position, PlanElement.created_at, PlanElement.id)
         )
     )
 

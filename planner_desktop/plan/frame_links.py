@@ -30,6 +30,7 @@ from planner_desktop.i18n import _
 from planner_desktop.plan import frame
 from planner_desktop.plan.frame import refuse
 from planner_desktop.plan.frame_plan import _get, live
+from planner_desktop.plan.ordering import bytewise
 
 
 def sdg_links(
@@ -39,7 +40,9 @@ def sdg_links(
     owner = SdgLink.plan_id == plan_id if plan_id is not None else SdgLink.element_id == element_id
     return list(
         session.scalars(
-            select(SdgLink).where(owner, live(SdgLink)).order_by(SdgLink.sdg, SdgLink.target)
+            select(SdgLink)
+            .where(owner, live(SdgLink))
+            .order_by(SdgLink.sdg, bytewise(SdgLink.target), SdgLink.id)
         )
     )
 
@@ -85,7 +88,7 @@ def tags(session: Session, element_id: uuid.UUID) -> list[uuid.UUID]:
                 live(ElementCrossCutting),
                 live(CrossCutting),
             )
-            .order_by(CrossCutting.position)
+            .order_by(CrossCutting.position, CrossCutting.id)
         )
     )
 
@@ -116,7 +119,7 @@ def indicators(session: Session, element_id: uuid.UUID) -> list[Indicator]:
     found = session.scalars(
         select(Indicator)
         .where(Indicator.element_id == element_id, live(Indicator))
-        .order_by(Indicator.created_at, Indicator.name)
+        .order_by(Indicator.created_at, bytewise(Indicator.name), Indicator.id)
     )
     return sorted(found, key=lambda i: order[IndicatorLevel(i.level)])
 

@@ -93,7 +93,7 @@ def levels(session: Session, plan_id: uuid.UUID) -> list[PlanLevel]:
         session.scalars(
             select(PlanLevel)
             .where(PlanLevel.plan_id == plan_id, live(PlanLevel))
-            .order_by(PlanLevel.depth)
+            .order_by(PlanLevel.depth, PlanLevel.id)
         )
     )
 
@@ -177,7 +177,7 @@ def values_of(session: Session, plan_id: uuid.UUID) -> list[PlanValue]:
         session.scalars(
             select(PlanValue)
             .where(PlanValue.plan_id == plan_id, live(PlanValue))
-            .order_by(PlanValue.position, PlanValue.created_at)
+            .order_by(PlanValue.position, PlanValue.created_at, PlanValue.id)
         )
     )
 
@@ -240,7 +240,7 @@ def dimensions(session: Session, plan_id: uuid.UUID) -> list[CrossCutting]:
         session.scalars(
             select(CrossCutting)
             .where(CrossCutting.plan_id == plan_id, live(CrossCutting))
-            .order_by(CrossCutting.position, CrossCutting.created_at)
+            .order_by(CrossCutting.position, CrossCutting.created_at, CrossCutting.id)
         )
     )
 

@@ -28,6 +28,7 @@ from planner_desktop.domain.projects import (
 from planner_desktop.domain.provenance import mark_deleted
 from planner_desktop.i18n import _
 from planner_desktop.plan import validate
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.plan.scope import PlanPeriod, live, plan_period
 
 ZERO = Decimal("0.00")
@@ -107,7 +108,7 @@ def source_grid(session: Session, source_id: uuid.UUID) -> SourceGrid:
             live(ProjectProfile),
             ProjectProfile.recommendation.is_distinct_from(Recommendation.drop),
         )
-        .order_by(ProjectProfile.code)
+        .order_by(bytewise(ProjectProfile.code), ProjectProfile.id)
     ).all()
     projects = [
         ProjectLine(pid, code, name, Decimal(cost or 0), Decimal(amount or 0))

@@ -206,7 +206,7 @@ def previous_physical(
     if exclude is not None:
         query = query.where(Progress.id != exclude)
     found = session.scalars(
-        query.order_by(Progress.date.desc(), Progress.created_at.desc())
+        query.order_by(Progress.date.desc(), Progress.created_at.desc(), Progress.id)
     ).first()
     return float(found) if found is not None else None
 

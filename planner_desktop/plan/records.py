@@ -27,6 +27,7 @@ from planner_desktop.domain.projects import (
     ProjectProfile,
 )
 from planner_desktop.domain.summaries import current_municipality, live
+from planner_desktop.plan.ordering import bytewise
 
 PROFILE_TABLES = (
     "project_profile",
@@ -114,7 +115,7 @@ def funding_sources(session: Session) -> list[tuple[uuid.UUID, str]]:
         for source_id, code, name in session.execute(
             select(FundingSource.id, FundingSource.code, FundingSource.name)
             .where(live(FundingSource))
-            .order_by(FundingSource.code)
+            .order_by(bytewise(FundingSource.code), FundingSource.id)
         )
     ]
 
@@ -158,6 +159,6 @@ def priority_demands_without_profile(session: Session) -> list[tuple[uuid.UUID, 
     rows = session.execute(
         select(Demand.id, Demand.code, Demand.description)
         .where(Demand.id.in_(ids))
-        .order_by(Demand.code)
+        .order_by(bytewise(Demand.code), Demand.id)
     )
     return [(demand_id, f"{code} {one_line(text, 70)}") for demand_id, code, text in rows]

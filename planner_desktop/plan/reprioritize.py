@@ -30,6 +30,7 @@ from planner_desktop.i18n import _
 from planner_desktop.locales import short_date
 from planner_desktop.plan.derive import PlanRefused
 from planner_desktop.plan.findings import label
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.plan.scope import live
 
 TITLE_LIMIT = 250
@@ -58,7 +59,7 @@ def candidate_ids() -> Select[uuid.UUID]:
             (Demand.status == DemandStatus.dropped)
             | (Demand.id.in_(_postponed()) & (Demand.status != DemandStatus.demand)),
         )
-        .order_by(Demand.code)
+        .order_by(bytewise(Demand.code), Demand.id)
     )
 
 

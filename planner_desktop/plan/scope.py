@@ -29,6 +29,7 @@ from planner_desktop.domain.projects import MultiYearProgramming, ProjectProfile
 from planner_desktop.domain.summaries import current_plan, level_names, live
 from planner_desktop.i18n import _
 from planner_desktop.plan.findings import label
+from planner_desktop.plan.ordering import bytewise
 
 __all__ = [
     "Node",
@@ -94,7 +95,9 @@ def _ordered(plan_id: uuid.UUID) -> Select[PlanElement]:
     return (
         select(PlanElement)
         .where(PlanElement.plan_id == plan_id, live(PlanElement))
-        .order_by(PlanElement.depth, PlanElement.position, PlanElement.code)
+        .order_by(
+            PlanElement.depth, PlanElement.position, bytewise(PlanElement.code), PlanElement.id
+        )
     )
 
 
@@ -243,7 +246,9 @@ def plan_tree(session: Session, plan_id: uuid.UUID | None = None) -> PlanTree | 
             PlanElement.unit_id,
         )
         .where(PlanElement.plan_id == plan.id, live(PlanElement))
-        .order_by(PlanElement.depth, PlanElement.position, PlanElement.code)
+        .order_by(
+            PlanElement.depth, PlanElement.position, bytewise(PlanElement.code), PlanElement.id
+        )
     ).all()
     nodes = {row[0]: Node(*row) for row in rows}
     return PlanTree(

@@ -38,6 +38,7 @@ from planner_desktop.domain.enums import FundingKind
 from planner_desktop.domain.projects import FundingSource, SourceCeiling
 from planner_desktop.domain.provenance import mark_deleted
 from planner_desktop.i18n import N_, _
+from planner_desktop.plan.ordering import bytewise
 
 CODE_MAX = 20
 NAME_MAX = 200
@@ -165,7 +166,9 @@ def live_sources(session: Session, municipality_id: uuid.UUID) -> list[SourceLin
     rows = session.scalars(
         select(FundingSource)
         .where(FundingSource.municipality_id == municipality_id, FundingSource.deleted_at.is_(None))
-        .order_by(func.upper(FundingSource.code), FundingSource.created_at)
+        .order_by(
+            bytewise(func.upper(FundingSource.code)), FundingSource.created_at, FundingSource.id
+        )
     )
     return [SourceLine(s.id, s.code, s.name, s.kind, s.funder) for s in rows]
 

@@ -15,6 +15,7 @@ from planner_desktop.domain.enums import Recommendation
 from planner_desktop.domain.projects import Indicator, IndicatorTarget, ProjectProfile
 from planner_desktop.domain.provenance import mark_deleted
 from planner_desktop.plan import validate
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.plan.scope import PlanPeriod, live, plan_period, plan_tree
 
 
@@ -49,7 +50,12 @@ def target_grid(session: Session) -> TargetGrid:
             live(ProjectProfile),
             ProjectProfile.recommendation.is_distinct_from(Recommendation.drop),
         )
-        .order_by(ProjectProfile.code, Indicator.created_at, Indicator.name)
+        .order_by(
+            bytewise(ProjectProfile.code),
+            Indicator.created_at,
+            bytewise(Indicator.name),
+            Indicator.id,
+        )
     ).all()
     tree = plan_tree(session)
     nodes = tree.in_order() if tree is not None else []
@@ -57,7 +63,7 @@ def target_grid(session: Session) -> TargetGrid:
     found = session.execute(
         select(Indicator.id, Indicator.element_id, Indicator.name, Indicator.unit)
         .where(live(Indicator), Indicator.profile_id.is_(None))
-        .order_by(Indicator.created_at, Indicator.name)
+        .order_by(Indicator.created_at, bytewise(Indicator.name), Indicator.id)
     ).all()
     ordered = sorted(
         (row for row in found if row.element_id in position),

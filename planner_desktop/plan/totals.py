@@ -20,6 +20,7 @@ from planner_desktop.domain.projects import (
     ProjectProfile,
     SourceCeiling,
 )
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.plan.scope import PlanTree, live, plan_period, plan_tree
 
 ZERO = Decimal("0.00")
@@ -108,7 +109,7 @@ def five_year_totals(session: Session) -> FiveYearTotals:
         for row in session.execute(
             select(FundingSource.id, FundingSource.code, FundingSource.name, FundingSource.funder)
             .where(live(FundingSource))
-            .order_by(FundingSource.code)
+            .order_by(bytewise(FundingSource.code), FundingSource.id)
         )
     ]
     known = {source.id for source in sources}

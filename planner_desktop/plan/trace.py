@@ -30,6 +30,7 @@ from planner_desktop.domain.summaries import AGREED
 from planner_desktop.domain.territory import Community
 from planner_desktop.plan.findings import label
 from planner_desktop.plan.follow import ProgressPoint, progress_history
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.plan.scope import live, plan_tree
 
 CLASS_ORDER = {PriorityClass.a_plus: 0, PriorityClass.a: 1, PriorityClass.b: 2, PriorityClass.c: 3}
@@ -133,7 +134,7 @@ def profile_steps(session: Session, profile_ids: list[uuid.UUID]) -> list[Profil
             ProjectProfile.element_id,
         )
         .where(ProjectProfile.id.in_(profile_ids), live(ProjectProfile))
-        .order_by(ProjectProfile.code)
+        .order_by(bytewise(ProjectProfile.code), ProjectProfile.id)
     ).all()
     money: dict[uuid.UUID, dict[int, Decimal]] = {}
     for pid, year, amount in session.execute(
@@ -158,7 +159,7 @@ def profile_steps(session: Session, profile_ids: list[uuid.UUID]) -> list[Profil
         )
         .join(AnnualPlan, Operation.annual_plan_id == AnnualPlan.id)
         .where(Operation.profile_id.in_(profile_ids), live(Operation), live(AnnualPlan))
-        .order_by(AnnualPlan.fiscal_year, Operation.code)
+        .order_by(AnnualPlan.fiscal_year, bytewise(Operation.code), Operation.id)
     ).all()
     progress = progress_history(
         session, profile_ids=profile_ids, operation_ids=[op.id for op in operations]
@@ -217,7 +218,7 @@ def trace_demand(session: Session, demand_id: uuid.UUID) -> DemandTrace | None:
                 live(RoundResult),
                 live(PrioritizationRound),
             )
-            .order_by(PrioritizationRound.created_at, RoundResult.group)
+            .order_by(PrioritizationRound.created_at, bytewise(RoundResult.group), RoundResult.id)
         )
     ]
     profile_ids = list(
@@ -260,7 +261,7 @@ def profile_origin(session: Session, profile_id: uuid.UUID) -> ProfileOrigin | N
             select(Community.id, Community.name)
             .join(ProfileCommunity, ProfileCommunity.community_id == Community.id)
             .where(ProfileCommunity.profile_id == profile_id, live(ProfileCommunity))
-            .order_by(Community.name)
+            .order_by(bytewise(Community.name), Community.id)
         )
     ]
     demands = [
@@ -270,7 +271,7 @@ def profile_origin(session: Session, profile_id: uuid.UUID) -> ProfileOrigin | N
             .join(ProfileDemand, ProfileDemand.demand_id == Demand.id)
             .join(Community, Demand.community_id == Community.id)
             .where(ProfileDemand.profile_id == profile_id, live(ProfileDemand), live(Demand))
-            .order_by(Demand.code)
+            .order_by(bytewise(Demand.code), Demand.id)
         )
     ]
     return ProfileOrigin(Link("project_profile", profile_id, label(*profile)), communities, demands)

@@ -18,6 +18,7 @@ from planner_desktop.domain.summaries import AGREED, live
 from planner_desktop.domain.territory import Community, District, Sector
 from planner_desktop.exchange.xlsx.sheets import INTEGER, MONEY, Column, sheet_title, write_table
 from planner_desktop.i18n import _
+from planner_desktop.plan.ordering import bytewise
 from planner_desktop.prioritization.marks import (
     class_text,
     limit_legend,
@@ -55,7 +56,9 @@ def agreed_class() -> Any:
             live(RoundItem),
             live(PrioritizationRound),
         )
-        .order_by(_LEVEL_ORDER.desc(), PrioritizationRound.created_at.desc())
+        .order_by(
+            _LEVEL_ORDER.desc(), PrioritizationRound.created_at.desc(), PrioritizationRound.id
+        )
         .limit(1)
         .correlate(Demand)
         .scalar_subquery()
@@ -100,7 +103,7 @@ def demand_rows(session: Session) -> Iterator[tuple[Any, ...]]:
         .join(District, Community.district_id == District.id)
         .join(Sector, Demand.sector_id == Sector.id)
         .where(live(Demand), live(Community), live(District))
-        .order_by(Demand.code, Demand.id)
+        .order_by(bytewise(Demand.code), Demand.id)
     )
     result = session.execute(query.execution_options(yield_per=BATCH))
     for row in result:
@@ -172,7 +175,12 @@ def _priority_rows(session: Session, group: str) -> Iterator[tuple[Any, ...]]:
             live(PrioritizationRound),
             live(Demand),
         )
-        .order_by(PrioritizationRound.title, PrioritizationRound.id, RoundResult.rank)
+        .order_by(
+            bytewise(PrioritizationRound.title),
+            PrioritizationRound.id,
+            RoundResult.rank,
+            RoundResult.id,
+        )
     )
     for row in session.execute(query.execution_options(yield_per=BATCH)):
         title, level, community, district, rank, code, text, score, cls, shared, tied, \

@@ -22,6 +22,7 @@ from planner_desktop.domain.projects import FundingSource, MultiYearProgramming,
 from planner_desktop.domain.summaries import counted_attendance, live, programming_totals
 from planner_desktop.exchange.xlsx.sheets import DATE, INTEGER, MONEY, Column, write_table
 from planner_desktop.i18n import _
+from planner_desktop.plan.ordering import bytewise
 
 
 def export_programming(session: Session, workbook: Workbook) -> int:
@@ -38,7 +39,12 @@ def export_programming(session: Session, workbook: Workbook) -> int:
         .join(ProjectProfile, MultiYearProgramming.profile_id == ProjectProfile.id)
         .join(FundingSource, MultiYearProgramming.source_id == FundingSource.id)
         .where(counted_programming())
-        .order_by(ProjectProfile.code, FundingSource.code, MultiYearProgramming.year)
+        .order_by(
+            bytewise(ProjectProfile.code),
+            bytewise(FundingSource.code),
+            MultiYearProgramming.year,
+            MultiYearProgramming.id,
+        )
     ).all()
     years = sorted({int(row[4]) for row in rows})
     table: dict[tuple[str, str, str, str], dict[int, Decimal]] = defaultdict(dict)
@@ -125,7 +131,7 @@ def export_poa(session: Session, workbook: Workbook) -> int:
         .outerjoin(ManagementObjective, Operation.management_objective_id == ManagementObjective.id)
         .outerjoin(FundingSource, Operation.source_id == FundingSource.id)
         .where(live(Operation), live(AnnualPlan))
-        .order_by(AnnualPlan.fiscal_year, Operation.code, Operation.id)
+        .order_by(AnnualPlan.fiscal_year, bytewise(Operation.code), Operation.id)
     )
     yes, no = _("Yes"), _("No")
 
@@ -187,7 +193,7 @@ def export_attendance(session: Session, workbook: Workbook) -> int:
     events = session.execute(
         select(Event.id, Event.date, Event.title, Event.kind, Event.place)
         .where(live(Event))
-        .order_by(Event.date, Event.title, Event.id)
+        .order_by(Event.date, bytewise(Event.title), Event.id)
     )
 
     def lines() -> Iterator[tuple[Any, ...]]:

@@ -18,6 +18,7 @@ from planner_desktop.domain.territory import Community, District, Sector
 from planner_desktop.exchange.xlsx import spec
 from planner_desktop.exchange.xlsx.sheets import save_atomically
 from planner_desktop.i18n import _
+from planner_desktop.plan.ordering import bytewise
 
 TEMPLATE_ROWS = 1000
 """How many rows carry the drop-down lists."""
@@ -72,7 +73,7 @@ def _codes(sheet: Worksheet, session: Session) -> dict[str, str]:
                 for code, name in session.execute(
                     select(District.code, District.name)
                     .where(live(District))
-                    .order_by(District.code)
+                    .order_by(bytewise(District.code), District.id)
                 )
             ],
         ),
@@ -84,7 +85,7 @@ def _codes(sheet: Worksheet, session: Session) -> dict[str, str]:
                 for code, name in session.execute(
                     select(Community.code, Community.name)
                     .where(live(Community))
-                    .order_by(Community.code)
+                    .order_by(bytewise(Community.code), Community.id)
                 )
             ],
         ),
@@ -94,7 +95,9 @@ def _codes(sheet: Worksheet, session: Session) -> dict[str, str]:
             [
                 (code, name)
                 for code, name in session.execute(
-                    select(Sector.code, Sector.name).where(live(Sector)).order_by(Sector.code)
+                    select(Sector.code, Sector.name)
+                    .where(live(Sector))
+                    .order_by(bytewise(Sector.code), Sector.id)
                 )
             ],
         ),
