@@ -33,6 +33,7 @@ from planner_desktop.domain.projects import ProfileDemand, ProjectProfile
 from planner_desktop.domain.summaries import AGREED
 from planner_desktop.domain.territory import Community, District
 from planner_desktop.i18n import _
+from planner_desktop.plan.ordering import text_key
 from planner_desktop.plan.scope import live
 from planner_desktop.plan.trace import ProfileStep, profile_steps
 from planner_desktop.prioritization.ranking import rank_text
@@ -227,4 +228,7 @@ def community_priorities(session: Session) -> list[CommunityPriorities]:
                 reason,
             )
         )
-    return sorted(communities.values(), key=lambda c: (c.district_code, c.community.casefold()))
+    return sorted(
+        communities.values(),
+        key=lambda c: (c.district_code, text_key(c.community), str(c.community_id)),
+    )

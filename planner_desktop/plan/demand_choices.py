@@ -19,6 +19,7 @@ from planner_desktop.domain.enums import PriorityClass
 from planner_desktop.domain.prioritization import PrioritizationRound, RoundItem, RoundResult
 from planner_desktop.domain.summaries import AGREED
 from planner_desktop.domain.territory import Community
+from planner_desktop.plan.ordering import text_key
 from planner_desktop.plan.scope import live
 
 CLASS_ORDER = {PriorityClass.a_plus: 0, PriorityClass.a: 1, PriorityClass.b: 2, PriorityClass.c: 3}
@@ -64,5 +65,10 @@ def demand_choices(session: Session) -> list[DemandChoice]:
         if known is None or CLASS_ORDER[cls] < CLASS_ORDER[known.priority_class]:
             best[demand_id] = DemandChoice(demand_id, code, community, text, cls)
     return sorted(
-        best.values(), key=lambda c: (CLASS_ORDER[c.priority_class], c.community.casefold(), c.code)
+        best.values(), key=lambda c: (
+            CLASS_ORDER[c.priority_class],
+            text_key(c.community),
+            c.code,
+            str(c.demand_id),
+        ),
     )

@@ -438,7 +438,7 @@ def progress() -> TableQuery:
         .outerjoin(operation, Progress.operation_id == operation.id)
         .outerjoin(profile, Progress.profile_id == profile.id)
         .where(live(Progress))
-        .order_by(Progress.date.desc(), subject),
+        .order_by(Progress.date.desc(), bytewise(subject), Progress.id),
         rows=lambda keys: (
             select(
                 Progress.id,

@@ -31,6 +31,7 @@ from planner_desktop.exchange.session import ExportReport, Scope, export_session
 from planner_desktop.exchange.signing import fingerprint as key_fingerprint
 from planner_desktop.exchange.signing import grouped_fingerprint, public_key_hex
 from planner_desktop.i18n import N_, _
+from planner_desktop.plan.ordering import bytewise, text_key
 from planner_desktop.ui import formatting, jobs
 from planner_desktop.ui.choosers import find_data
 from planner_desktop.ui.file_dialogs import free_path, save_file
@@ -145,13 +146,14 @@ class ExportDialog(QDialog):
             events = session.execute(
                 select(m.Event.id, m.Event.date, m.Event.title)
                 .where(m.Event.deleted_at.is_(None))
-                .order_by(m.Event.date.desc(), m.Event.title)
+                .order_by(m.Event.date.desc(), bytewise(m.Event.title), m.Event.id)
             ).all()
             communities = session.execute(
                 select(m.Community.id, m.Community.name)
                 .where(m.Community.deleted_at.is_(None))
-                .order_by(m.Community.name)
+                .order_by(m.Community.id)
             ).all()
+        communities = sorted(communities, key=lambda row: text_key(row[1]))
         for ident, day, title in events:
             self.event_box.addItem(f"{formatting.short_date(day)} · {title}", ident)
         for ident, name in communities:

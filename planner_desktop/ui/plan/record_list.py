@@ -125,7 +125,7 @@ class RecordListModel(QAbstractTableModel):
                 .where(
                     getattr(model, self.spec.owner_field) == owner_id, model.deleted_at.is_(None)
                 )
-                .order_by(*order, model.created_at)
+                .order_by(*order, model.created_at, model.id)
             )
             return [{"id": r.id, **{f: getattr(r, f) for f in self.fields}} for r in records]
 
