@@ -30,26 +30,43 @@ def _env_path(name: str) -> Path | None:
     return Path(value).expanduser().absolute() if value else None
 
 
-def project_root() -> Path:
-    """The folder holding ``resources/`` and ``translations/``.
+PACKAGE_DATA = "_data"
 
-    In a source checkout this is the repository root; in a PyInstaller bundle it is the
-    bundle's data folder (``sys._MEIPASS``).
-    """
-    bundle = getattr(sys, "_MEIPASS", None)
-    if getattr(sys, "frozen", False) and bundle:
-        return Path(bundle)
+
+def project_root() -> Path:
+    """The source checkout: the folder above the package (``resources/``, ``translations/``)."""
     return Path(__file__).resolve().parent.parent
+
+
+def bundle_root() -> Path | None:
+    """The data folder of a PyInstaller bundle (``sys._MEIPASS``), or None outside one."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    return Path(bundle) if getattr(sys, "frozen", False) and bundle else None
+
+
+def _own_files(name: str) -> Path:
+    """The folder *name* (``resources`` or ``translations``) of the program's own files.
+
+    Looked for, in order: in the PyInstaller bundle, in the installed package's data
+    (``planner_desktop/_data/<name>``, laid out by the build: see setup.py), in the source
+    checkout. The first that exists wins; the checkout's path when none does, so that an
+    error names the place a developer expects.
+    """
+    candidates = [Path(__file__).resolve().parent / PACKAGE_DATA / name, project_root() / name]
+    bundle = bundle_root()
+    if bundle is not None:
+        candidates.insert(0, bundle / "planner_desktop" / PACKAGE_DATA / name)
+    return next((folder for folder in candidates if folder.is_dir()), candidates[-1])
 
 
 def resources_dir() -> Path:
     """Icons, style sheets, demo data sources and fonts (``$PLANNER_DESKTOP_RESOURCES``)."""
-    return _env_path(ENV_RESOURCES) or project_root() / "resources"
+    return _env_path(ENV_RESOURCES) or _own_files("resources")
 
 
 def translations_dir() -> Path:
     """The gettext catalogues (``$PLANNER_DESKTOP_TRANSLATIONS``)."""
-    return _env_path(ENV_TRANSLATIONS) or project_root() / "translations"
+    return _env_path(ENV_TRANSLATIONS) or _own_files("translations")
 
 
 def data_dir() -> Path:
