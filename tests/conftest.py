@@ -1,11 +1,20 @@
 """Shared fixtures. pytest-qt provides ``qtbot`` and ``qapp`` (offscreen, see the Makefile)."""
 
+from __future__ import annotations
+
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from planner_desktop import paths
+
+if TYPE_CHECKING:  # imported by pytest as a plugin below, so that its asserts are rewritten
+    from tests.postgres_server import Databases, Target
+
+# A temporary PostgreSQL server and the ``backend`` fixture (sqlite, postgresql).
+pytest_plugins = ["tests.postgres_server"]
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -26,3 +35,35 @@ def _english_messages():
     set_language("en")
     yield
     set_language("en")
+
+
+@pytest.fixture(scope="session")
+def empty_template(session_databases: Databases) -> Target:
+    """An empty database at the current schema on the test's backend, made once."""
+    from tests.helpers import new_store
+
+    target = session_databases.fresh("empty")
+    new_store(target).close()
+    return target
+
+
+@pytest.fixture
+def empty_target(empty_template: Target, databases: Databases) -> Target:
+    """A new empty database at the current schema for this test (a copy of the template)."""
+    return databases.copy(empty_template, "empty")
+
+
+@pytest.fixture(scope="session")
+def demo_template(session_databases: Databases) -> Target:
+    """The demo municipality (seed 1, scale 1) on the test's backend, made once; copy it."""
+    from planner_desktop.demo import generate
+    from tests.helpers import new_store
+
+    target = session_databases.fresh("demo")
+    store = new_store(target)
+    try:
+        with store.raw_session() as session:
+            generate(session, seed=1)
+    finally:
+        store.close()
+    return target

@@ -14,8 +14,16 @@ from planner_desktop.store.database import Store, open_store
 TEST_DEVICE = uuid.UUID("00000000-0000-4000-8000-000000000001")
 
 
-def new_store(path: Path, facilitator: str = "Facilitadora de prueba") -> Store:
-    return open_store(path, Provenance(TEST_DEVICE, facilitator))
+def new_store(target: str | Path, facilitator: str = "Facilitadora de prueba") -> Store:
+    """A store on ``target`` (an SQLite file or a database URL), as the test device."""
+    return open_store(target, Provenance(TEST_DEVICE, facilitator))
+
+
+def location(store: Store) -> str:
+    """Where ``store``'s database is, as ``--db`` takes it: its file, or its whole URL."""
+    if store.path is not None:
+        return str(store.path)
+    return store.engine.url.render_as_string(hide_password=False)
 
 
 def dump_text(store: Store) -> str:

@@ -25,7 +25,7 @@ from planner_desktop.exchange.manifest import Scope
 from planner_desktop.exchange.merge import merge_files
 from planner_desktop.exchange.trust import TrustPolicy
 from planner_desktop.store.database import Store, open_store
-from tests.helpers import dump_text
+from tests.helpers import dump_text, location
 
 FIXED_TIME = datetime.datetime(2026, 3, 1, 12, 0, 0)
 
@@ -43,6 +43,11 @@ class Laptop:
     @property
     def device_id(self) -> uuid.UUID:
         return self.store.provenance.device_id
+
+    @property
+    def target(self) -> str:
+        """Where its database is, as ``--db`` takes it (a file or a URL)."""
+        return location(self.store)
 
     def export(self, scope: Scope | None = None, name: str | None = None) -> Path:
         self.exports += 1
@@ -105,7 +110,9 @@ def edit(store: Store, model: type, record_id: uuid.UUID, **values: object) -> N
 
 def delete(store: Store, model: type, record_id: uuid.UUID) -> None:
     with store.session() as s:
-        mark_deleted(s.get(model, record_id))
+        record = s.get(model, record_id)
+        assert record is not None, record_id
+        mark_deleted(record)
 
 
 def trust_all() -> TrustPolicy:

@@ -18,7 +18,7 @@ from planner_desktop.exchange.trust import TrustPolicy, held_files
 from planner_desktop.exchange.verify import verify_file
 from tests.exchange import tamper
 from tests.exchange.builders import merge, new_key, populate
-from tests.helpers import dump_text
+from tests.helpers import dump_text, location
 
 
 @pytest.fixture
@@ -268,7 +268,7 @@ def test_cli_verify_and_merge_refuse_with_one_line(good, capsys):
     assert cli.main(["--lang", "en", "session", "verify", str(empty)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "empty.cumbre" in err
-    db = good["hq"].path
+    db = location(good["hq"])
     before = dump_text(good["hq"])
     code = cli.main(["--lang", "en", "session", "merge", "--db", str(db), str(empty)])
     out, err = capsys.readouterr()

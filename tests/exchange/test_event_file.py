@@ -11,6 +11,7 @@ from planner_desktop.capture import deletion
 from planner_desktop.domain.demands import Demand
 from tests.event_workshop import build_workshop
 from tests.exchange.builders import dump_tables
+from tests.helpers import location
 
 EVENT_TABLES = (
     "attendance", "person", "self_diagnosis", "finding", "demand", "prioritization_round",
@@ -22,19 +23,19 @@ EVENT_TABLES = (
 
 def _export_and_merge(laptop, make_store, tmp_path: Path, event_id) -> tuple[dict, dict]:
     laptop.store.close()
-    db = str(laptop.folder / "db.sqlite")
+    db = laptop.target
     out = tmp_path / "taller.cumbre"
     assert cli.main(["--lang", "en", "session", "export", "--db", db, "--out", str(out),
                      "--event", str(event_id)]) == 0
     office = make_store("office")
-    office_db = str(office.engine.url.database)
+    office_db = location(office)
     office.close()
     assert cli.main(["--lang", "en", "session", "merge", "--db", office_db, "--trust-new",
                      str(out)]) == 0
     from planner_desktop.store.database import open_store
 
-    reopened = open_store(Path(db), laptop.store.provenance)
-    received = open_store(Path(office_db), laptop.store.provenance)
+    reopened = open_store(db, laptop.store.provenance)
+    received = open_store(office_db, laptop.store.provenance)
     try:
         return dump_tables(reopened), dump_tables(received)
     finally:

@@ -22,7 +22,7 @@ def test_export_and_verify_print_the_whole_fingerprint_alike(make_laptop, tmp_pa
     populate(laptop.store)
     laptop.store.close()
     out = tmp_path / "taller.cumbre"
-    db = str(laptop.folder / "db.sqlite")
+    db = laptop.target
     assert cli.main(["--lang", "en", "session", "export", "--db", db, "--out", str(out)]) == 0
     exported = capsys.readouterr().out
     assert "Key fingerprint of this laptop:" in exported

@@ -35,11 +35,11 @@ def test_every_format_version_up_to_the_current_one_has_a_reader_and_a_fixture()
         assert (FIXTURES / f"session-format-{version}.cumbre").exists()
 
 
-def test_cli_export_verify_and_merge_with_trust(make_laptop, make_store, tmp_path, capsys):
+def test_cli_export_verify_and_merge_with_trust(make_laptop, databases, tmp_path, capsys):
     laptop = make_laptop("source")
     ids = populate(laptop.store)
     laptop.store.close()
-    db = str(laptop.folder / "db.sqlite")
+    db = laptop.target
     out = tmp_path / "c0.cumbre"
     args = ["--lang", "en", "session", "export", "--db", db, "--out", str(out)]
     assert cli.main([*args, "--community", str(ids["community0"])]) == 0
@@ -47,7 +47,7 @@ def test_cli_export_verify_and_merge_with_trust(make_laptop, make_store, tmp_pat
     assert cli.main(["--lang", "en", "session", "verify", str(out)]) == 0
     assert "valid" in capsys.readouterr().out
 
-    hq = str(tmp_path / "hq.sqlite")
+    hq = str(databases.fresh("hq"))
     assert cli.main(["--lang", "en", "session", "merge", "--db", hq, str(out)]) == 1
     captured = capsys.readouterr()
     assert "held" in captured.err and captured.err.count("\n") == 1
@@ -139,7 +139,7 @@ def test_cli_export_refuses_an_unknown_community(make_laptop, capsys):
     populate(laptop.store)
     laptop.store.close()
     out = laptop.folder / "x.cumbre"
-    args = ["--lang", "en", "session", "export", "--db", str(laptop.folder / "db.sqlite")]
+    args = ["--lang", "en", "session", "export", "--db", laptop.target]
     code = cli.main(
         [*args, "--out", str(out), "--community", "00000000-0000-4000-8000-00000000dead"]
     )

@@ -45,6 +45,10 @@ def counts(report):
     return report.status, c.added, c.unchanged
 
 
+@pytest.mark.sqlite_only(
+    "the preview merges into a copy of the database file; on a server it plans each file "
+    "alone, against the database as it is"
+)
 def test_each_file_is_counted_after_the_ones_before_it_and_nothing_is_written(
     files, make_store
 ):
@@ -65,6 +69,10 @@ def test_each_file_is_counted_after_the_ones_before_it_and_nothing_is_written(
     preview.close()
 
 
+@pytest.mark.sqlite_only(
+    "the preview merges into a copy of the database file; on a server it plans each file "
+    "alone, against the database as it is"
+)
 def test_files_added_later_are_counted_after_those_already_previewed(files, make_store):
     hq = make_store("hq")
     preview = MergePreview(hq)
@@ -77,6 +85,10 @@ def test_files_added_later_are_counted_after_those_already_previewed(files, make
     preview.close()
 
 
+@pytest.mark.sqlite_only(
+    "the preview merges into a copy of the database file; on a server it plans each file "
+    "alone, against the database as it is"
+)
 def test_closing_deletes_the_copy_and_a_preview_starts_afresh(files, make_store):
     hq = make_store("hq")
     preview = MergePreview(hq)
@@ -94,6 +106,10 @@ def test_closing_deletes_the_copy_and_a_preview_starts_afresh(files, make_store)
     preview.close()
 
 
+@pytest.mark.sqlite_only(
+    "the preview merges into a copy of the database file; on a server it plans each file "
+    "alone, against the database as it is"
+)
 def test_a_preview_cancelled_or_failed_part_way_starts_afresh(files, make_store):
     hq = make_store("hq")
     preview = MergePreview(hq)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import uuid
 from pathlib import Path
 
@@ -13,23 +12,26 @@ from sqlalchemy import select
 
 from planner_desktop.domain import models as m
 from planner_desktop.domain.enums import Group
+from planner_desktop.domain.provenance import Provenance
 from planner_desktop.exchange.conflicts import list_conflicts
 from planner_desktop.exchange.manifest import Scope
+from planner_desktop.store.database import open_store
 from tests.exchange.builders import Laptop, delete, edit, merge, new_key, populate
 from tests.exchange.conftest import copy_store
 from tests.helpers import dump_text
-
-_counter = itertools.count()
+from tests.postgres_server import Databases, Target
 
 
 @pytest.fixture(scope="module")
-def scenario(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> list[Path]:
+def scenario(
+    tmp_path_factory: pytest.TempPathFactory, template_db: Target, module_databases: Databases
+) -> list[Path]:
     """Files from four laptops: a base, edits re-sent, concurrent edits, a deletion, votes."""
     root = tmp_path_factory.mktemp("scenario")
 
     def laptop(name: str) -> Laptop:
         (root / name).mkdir()
-        return Laptop(copy_store(template_db, root / name / "db.sqlite"), new_key(), root / name)
+        return Laptop(copy_store(module_databases, template_db, name), new_key(), root / name)
 
     origin = laptop("origin")
     ids = populate(origin.store, communities=3)
@@ -57,8 +59,9 @@ def scenario(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> lis
     return [base, a1, a2, b1, c1, c2]
 
 
-def _merged(template_db: Path, tmp: Path, files: list[Path]) -> tuple[str, list]:
-    store = copy_store(template_db, tmp / f"p{next(_counter)}.sqlite", uuid.uuid4())
+def _merged(databases: Databases, template_db: Target, files: list[Path]) -> tuple[str, list]:
+    target = databases.copy(template_db, "merged")
+    store = open_store(target, Provenance(uuid.uuid4(), "Facilitadora"))
     try:
         reports = merge(store, *files)
         assert all(r.ok for r in reports), [r.line() for r in reports]
@@ -69,11 +72,12 @@ def _merged(template_db: Path, tmp: Path, files: list[Path]) -> tuple[str, list]
         return dump_text(store), conflicts
     finally:
         store.close()
+        databases.discard(target)
 
 
 @pytest.fixture(scope="module")
-def reference(scenario, template_db, tmp_path_factory):
-    return _merged(template_db, tmp_path_factory.mktemp("ref"), scenario)
+def reference(scenario, template_db, module_databases):
+    return _merged(module_databases, template_db, scenario)
 
 
 SETTINGS = settings(
@@ -84,20 +88,19 @@ SETTINGS = settings(
 @SETTINGS
 @given(data=st.data())
 def test_any_order_of_the_files_gives_the_same_database(
-    data, scenario, reference, template_db, tmp_path_factory
+    data, scenario, reference, template_db, module_databases
 ):
     order = data.draw(st.permutations(scenario))
-    result = _merged(template_db, tmp_path_factory.mktemp("perm"), list(order))
+    result = _merged(module_databases, template_db, list(order))
     assert result == reference
     assert len(reference[1]) == 2  # demand0 (A against B) and demand1 (deleted against edited)
 
 
 @SETTINGS
 @given(data=st.data())
-def test_merging_a_file_again_changes_nothing(data, scenario, template_db, tmp_path_factory):
+def test_merging_a_file_again_changes_nothing(data, scenario, template_db, module_databases):
     chosen = data.draw(st.lists(st.sampled_from(scenario), min_size=1, max_size=4, unique=True))
     again = data.draw(st.lists(st.sampled_from(chosen), min_size=1, max_size=3))
-    tmp = tmp_path_factory.mktemp("twice")
-    once = _merged(template_db, tmp, chosen)
-    twice = _merged(template_db, tmp, chosen + again)
+    once = _merged(module_databases, template_db, chosen)
+    twice = _merged(module_databases, template_db, chosen + again)
     assert once == twice
