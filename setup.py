@@ -84,4 +84,5 @@ class BuildWithData(build_py):
         return [*super().get_outputs(include_bytecode), *map(str, getattr(self, "_data_files", []))]
 
 
-setup(cmdclass={"build_py": BuildWithData})
+if __name__ == "__main__":  # setuptools runs this file as a script; tests import the helpers
+    setup(cmdclass={"build_py": BuildWithData})
