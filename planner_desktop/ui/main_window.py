@@ -115,16 +115,24 @@ class MainWindow(QMainWindow):
 
     # --- database ----------------------------------------------------------------------
 
-    def open_database(self, target: str | Path | None, *, must_exist: bool = False) -> Job:
-        """Open ``target`` (None: the user's database) in the background, then show it."""
+    def open_database(
+        self, target: str | Path | None, *, must_exist: bool = False, upgrade_server: bool = False
+    ) -> Job:
+        """Open ``target`` (None: the user's database) in the background, then show it.
+
+        An older shared server is updated only with ``upgrade_server``; without it the
+        person is asked first (:func:`planner_desktop.ui.main_window_server.ask_upgrade`).
+        """
         from planner_desktop.ui import jobs
 
         self.statusBar().showMessage(_("Opening the database…"))
         return jobs.run_job(
             self,
-            lambda _context: _open_store(target, must_exist=must_exist, settings=self.settings),
+            lambda _context: _open_store(
+                target, must_exist=must_exist, settings=self.settings, upgrade=upgrade_server
+            ),
             on_done=self._opened,
-            on_error=self._open_failed,
+            on_error=lambda error: self._open_failed(error, target, must_exist=must_exist),
             cancellable=False,
             writes=True,  # opening may create or migrate the schema
         )
@@ -135,12 +143,22 @@ class MainWindow(QMainWindow):
         if empty:
             self.offer_first_run()
 
-    def _open_failed(self, error: BaseException) -> None:
+    def _open_failed(
+        self, error: BaseException, target: str | Path | None, *, must_exist: bool
+    ) -> None:
+        from planner_desktop.store.errors import ServerUpgradeNeeded
         from planner_desktop.ui import jobs
 
         self.statusBar().clearMessage()
         self.icons.load()
-        QMessageBox.critical(self, _("Cannot open the database"), jobs.error_text(error))
+        if isinstance(error, ServerUpgradeNeeded):
+            from planner_desktop.ui.main_window_server import ask_upgrade
+
+            if ask_upgrade(self, error):
+                self.open_database(target, must_exist=must_exist, upgrade_server=True)
+                return
+        else:
+            QMessageBox.critical(self, _("Cannot open the database"), jobs.error_text(error))
         if self.store is None:
             self.exit_code = 1
             self.close()
@@ -444,14 +462,16 @@ def centered(label: QLabel) -> QWidget:
 
 
 def _open_store(
-    target: str | Path | None, *, must_exist: bool, settings: Settings
+    target: str | Path | None, *, must_exist: bool, settings: Settings, upgrade: bool = False
 ) -> tuple[Any, bool]:
     """In a worker: open the database and load what the first page needs."""
     from sqlalchemy.orm import configure_mappers
 
     from planner_desktop.context import open_database
 
-    store = open_database(target, must_exist=must_exist, settings=settings, daily_backup=True)
+    store = open_database(
+        target, must_exist=must_exist, settings=settings, daily_backup=True, upgrade_server=upgrade
+    )
     import planner_desktop.domain.summaries
     import planner_desktop.ui.queries
     import planner_desktop.ui.trees  # noqa: F401 - imported off the main thread

@@ -28,8 +28,14 @@ _names = iter(range(1, 1_000_000))
 @pytest.fixture(scope="session")
 def password_role(postgres_server: PostgresServer) -> Iterator[str]:
     """A login role that the server asks for its password (scram-sha-256); the test
-    server trusts everyone else. Yields the base of its URLs (no database)."""
-    postgres_server.execute(f"CREATE ROLE {ROLE} LOGIN CREATEDB PASSWORD '{PASSWORD}'")
+    server trusts everyone else. Yields the base of its URLs (no database).
+
+    The window's tests use it too (a second copy of the fixture in the same run): making
+    the role is idempotent, and each copy puts back the access rules it found."""
+    postgres_server.execute(
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{ROLE}') THEN"
+        f" CREATE ROLE {ROLE} LOGIN CREATEDB PASSWORD '{PASSWORD}'; END IF; END $$"
+    )
     hba = postgres_server.data / "pg_hba.conf"
     before = hba.read_text()
     hba.write_text(f"host all {ROLE} 127.0.0.1/32 scram-sha-256\n{before}")
