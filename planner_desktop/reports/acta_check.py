@@ -169,9 +169,9 @@ def verdict_line(check: ActaCheck) -> str:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     """``planner-desktop acta verify --db DB TEXT``: 0 matches, 1 otherwise (line on stderr)."""
-    from planner_desktop.context import open_database
+    from planner_desktop.context import open_database, upgrade_confirmed
 
-    store = open_database(args.db, must_exist=True)
+    store = open_database(args.db, must_exist=True, upgrade_server=upgrade_confirmed(args))
     try:
         check = check_acta(store, args.text)
     finally:
