@@ -1,4 +1,15 @@
-"""The locale of each language of the program, and the one way a date is shown and typed.
+"""The reader's locale, and the one way a date is shown and typed.
+
+The locale follows the language of the interface or the document, and for Spanish also the
+municipality's country: a Bolivian plan reads ``es_BO``, a Colombian one ``es_CO``, an
+Argentine one ``es_AR`` (dates such as ``5/03/2026`` in Colombia against ``5/3/2026`` in
+Bolivia; Peru and Mexico group thousands with commas). The country is the text stored on
+the municipality, matched against Babel's names of territories in Spanish and English
+(``Bolivia``, ``Perú``, ``Peru``), whatever the case or accents; an unknown country, or
+none, reads Bolivian Spanish, the program's first. English is always ``en_US``: an
+English reader expects English figures whatever the country of the plan. The window
+and the documents set the country with :func:`set_country` once they know the
+municipality (:func:`reading_country` for one document).
 
 A date reads the same on the screen and on paper: the short format of the language's
 locale with the year in full (``2/11/2026`` in Bolivia, ``11/2/2026`` in the United
@@ -14,8 +25,13 @@ spreadsheet writes it) is read in every language. A two-digit year is of this ce
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
+from functools import cache
 
+from babel import Locale, localedata
 from babel.dates import format_date, get_date_format
 
 from planner_desktop import i18n
@@ -24,9 +40,69 @@ LOCALES: dict[str, str] = {"es": "es_BO", "en": "en_US"}
 """The locale of numbers and dates for each language (Bolivian Spanish first)."""
 
 
-def locale_of(lang: str | None = None) -> str:
-    """The locale of ``lang`` (the current language when None)."""
-    return LOCALES.get(lang or i18n.current_language(), LOCALES[i18n.DEFAULT_LANGUAGE])
+_country = ""
+"""The municipality's country as stored (empty until the window or a document sets it)."""
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()).casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@cache
+def _territories() -> dict[str, str]:
+    """Folded country names (Spanish and English, Babel's) → their territory codes."""
+    found: dict[str, str] = {}
+    for language in ("en", "es"):
+        for code, name in Locale.parse(language).territories.items():
+            if len(code) == 2 and code.isalpha():
+                found[_folded(name)] = code
+    return found
+
+
+def territory_of(country: str | None) -> str | None:
+    """The two-letter code of ``country`` (a name or a code), None when it is unknown."""
+    if not country or not country.strip():
+        return None
+    wanted = _folded(country)
+    if len(wanted) == 2 and wanted.upper() in _territories().values():
+        return wanted.upper()
+    return _territories().get(wanted)
+
+
+def set_country(country: str | None) -> None:
+    """Read numbers and dates as people of ``country`` do from now on (None: unknown)."""
+    global _country
+    _country = country or ""
+
+
+def current_country() -> str:
+    return _country
+
+
+@contextmanager
+def reading_country(country: str | None) -> Iterator[None]:
+    """The country of ``country`` for the block (one document), the previous one after."""
+    before = _country
+    set_country(country)
+    try:
+        yield
+    finally:
+        set_country(before)
+
+
+def locale_of(lang: str | None = None, country: str | None = None) -> str:
+    """The locale of ``lang`` (the current language when None) for a reader of
+    ``country`` (the one set with :func:`set_country` when None)."""
+    language = lang or i18n.current_language()
+    default = LOCALES.get(language, LOCALES[i18n.DEFAULT_LANGUAGE])
+    if language != "es":
+        return default
+    territory = territory_of(_country if country is None else country)
+    if territory is None:
+        return default
+    wanted = f"es_{territory}"
+    return wanted if localedata.exists(wanted) else default
 
 
 def date_pattern(lang: str | None = None) -> str:

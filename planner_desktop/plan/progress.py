@@ -29,6 +29,7 @@ from planner_desktop.domain.annual import AnnualPlan, Operation
 from planner_desktop.domain.follow_up import Progress
 from planner_desktop.domain.projects import ProjectProfile
 from planner_desktop.i18n import N_, _
+from planner_desktop.locales import short_date
 from planner_desktop.plan import check_execution, validate
 from planner_desktop.plan.numbers import parse_number
 from planner_desktop.plan.operations import parse_date
@@ -136,10 +137,10 @@ def date_refusal(subject: Subject, day: date) -> str | None:
         return None
     if subject.fiscal_year is not None:
         return _("{day} is outside the fiscal year {year} of the POA").format(
-            day=day.isoformat(), year=subject.fiscal_year
+            day=short_date(day), year=subject.fiscal_year
         )
     return _("{day} is outside the plan period {start}–{end}").format(
-        day=day.isoformat(), start=subject.first.year, end=subject.last.year
+        day=short_date(day), start=subject.first.year, end=subject.last.year
     )
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from planner_desktop.i18n import _
+from planner_desktop.locales import short_date
 from planner_desktop.plan.numbers import parse_number
 
 MAX_AMOUNT = Decimal("100000000000")
@@ -106,7 +107,7 @@ def operation_dates(fiscal_year: int, start: date | None, end: date | None) -> s
     for day in (start, end):
         if day is not None and day.year != fiscal_year:
             return _("{day} is outside the fiscal year {year} of the POA").format(
-                day=day.isoformat(), year=fiscal_year
+                day=short_date(day), year=fiscal_year
             )
     if start is not None and end is not None and end < start:
         return _("the operation ends before it starts")

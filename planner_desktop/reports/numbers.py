@@ -1,9 +1,11 @@
-"""Every number a document prints, in the format of the document's language (Babel, CLDR).
+"""Every number a person reads, in the reader's locale (Babel, CLDR): the one module for
+documents, the window (through ``ui.formatting``), spreadsheet text and messages.
 
-Spanish documents follow Bolivia (``5.456.200`` and ``851.000,00``), English ones the
-United States (``5,456,200`` and ``851,000.00``): the locale of each language is the one
-:mod:`planner_desktop.locales` gives dates. The window formats the same figures with
-``QLocale`` of the same locale names, so a figure reads alike on screen and on paper.
+The locale is :func:`planner_desktop.locales.locale_of`: the language of the document or
+the window, and for Spanish the municipality's country. A Bolivian, Colombian or
+Argentine plan in Spanish prints ``5.456.200`` and ``851.000,00``, a Peruvian one
+``851,000.00``; English prints ``5,456,200`` and ``851,000.00`` whatever the country.
+The window calls these same functions, so a figure reads alike on screen and on paper.
 
 - :func:`number`: counts and measures, thousands grouped, at most three decimals (as the
   locale's own pattern writes them);
@@ -12,6 +14,8 @@ United States (``5,456,200`` and ``851,000.00``): the locale of each language is
 - :func:`percent`: a whole percentage followed by a space and ``%``, as the window shows it;
 - :func:`hundredths`: a percentage with exactly two decimals (a self-assessment score),
   ``86,50 %`` / ``86.50 %``;
+- :func:`decimal`: a measure with at most ``places`` decimals (``1,5``; ``2``);
+- :func:`fixed`: a measure with exactly ``places`` decimals (``2,0``);
 - :func:`typed`: text a person typed (a target, a baseline): reprinted in the locale's
   format when it is a plain number, otherwise left exactly as typed.
 
@@ -51,6 +55,28 @@ def number(value: Number | None, lang: str | None = None) -> str:
     if value is None:
         return ""
     return str(format_decimal(value, locale=locale_of(lang)))
+
+
+def decimal(value: Number | None, places: int, lang: str | None = None) -> str:
+    """A measure with at most ``places`` decimals, none shown when it is whole:
+    ``1.234,5`` / ``1,234.5``; empty for None."""
+    if value is None:
+        return ""
+    shape = WHOLE + ("." + "#" * places if places > 0 else "")
+    return str(format_decimal(_exact(value), format=shape, locale=locale_of(lang)))
+
+
+def fixed(value: Number | None, places: int, lang: str | None = None) -> str:
+    """A measure with exactly ``places`` decimals: ``2,0`` / ``2.0``; empty for None."""
+    if value is None:
+        return ""
+    shape = WHOLE + ("." + "0" * places if places > 0 else "")
+    return str(format_decimal(_exact(value), format=shape, locale=locale_of(lang)))
+
+
+def _exact(value: Number) -> Decimal | int:
+    """A float as the decimal it was written as (``0.1`` is ``0.1``, not its binary value)."""
+    return Decimal(str(value)) if isinstance(value, float) else value
 
 
 def money(value: Number | None, lang: str | None = None) -> str:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from planner_desktop.domain.summaries import current_municipality
+from planner_desktop.locales import reading_country
 from planner_desktop.reports.common import ReportOptions, letterhead
 from planner_desktop.reports.layout import Document, register_fonts, render
 
@@ -44,17 +46,21 @@ def write_report(kind: str, session: Session, options: ReportOptions, out: Path)
 
     A refusal (:class:`~planner_desktop.reports.common.ReportRefused`) comes before any
     file is opened, and a failure while writing removes the partial file: ``out`` is
-    either the whole document or untouched.
+    either the whole document or untouched. Numbers and dates are printed as readers of the
+    document's language and the municipality's country write them (``es_CO`` for a
+    Colombian plan in Spanish, see :mod:`planner_desktop.locales`).
     """
-    document = builder(kind)(session, options)
-    head = letterhead(session, options)
-    out = Path(out)
-    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        with tmp.open("xb") as stream:
-            render(document, head, options.paper, stream)
-        tmp.replace(out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    town = current_municipality(session)
+    with reading_country(town.country if town is not None else None):
+        document = builder(kind)(session, options)
+        head = letterhead(session, options)
+        out = Path(out)
+        tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
+        try:
+            with tmp.open("xb") as stream:
+                render(document, head, options.paper, stream)
+            tmp.replace(out)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise

@@ -1,4 +1,10 @@
-"""How numbers, amounts, dates and codes are shown, in the language of the window."""
+"""How numbers, amounts, dates and codes are shown in the window: in the reader's locale,
+through the same Babel functions as printed documents (:mod:`planner_desktop.reports.numbers`
+and :mod:`planner_desktop.locales`), so a figure reads alike on screen and on paper.
+
+The locale follows the window's language and, for Spanish, the municipality's country
+(``ui.language.apply_country``). ``QLocale`` is only the default of Qt's own widgets.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +13,12 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import Qt
 
+from planner_desktop import locales
 from planner_desktop.domain import labels
 from planner_desktop.i18n import _
+from planner_desktop.reports import numbers
 from planner_desktop.ui.columns import Kind
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -19,44 +27,36 @@ CENTER = Qt.AlignmentFlag.AlignCenter
 
 
 def number(value: int | float) -> str:
-    return QLocale().toString(int(value))
+    """A count, thousands grouped: ``11.033`` / ``11,033``."""
+    return numbers.number(int(value))
 
 
 def decimal(value: float, places: int) -> str:
     """A measure with up to ``places`` decimals, none shown when it is whole (1,5 / 2)."""
-    text = QLocale().toString(float(value), "f", places)
-    point = QLocale().decimalPoint()
-    return text.rstrip("0").rstrip(point) if point in text else text
+    return numbers.decimal(value, places)
 
 
 def money(value: Decimal | float | int | None) -> str:
-    """An amount: whole units when there are no cents, else two decimals."""
+    """An amount with two decimals and no currency sign (``851.000,00``); empty for None."""
     if value is None:
         return ""
-    amount = Decimal(value)
-    decimals = 0 if amount == amount.to_integral_value() else 2
-    return QLocale().toString(float(amount), "f", decimals)
+    return numbers.money(value)
 
 
 def percent(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{QLocale().toString(float(value), 'f', 0)} %"
+    """A whole percentage: ``45 %``; empty for None."""
+    return numbers.percent(value)
 
 
 def date_format() -> str:
     """The one date format of the window: the locale's short format with the year in full
-    (``d/M/yyyy`` in Bolivia, ``M/d/yyyy`` in the United States). Date fields show it too."""
-    shape = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in shape:
-        shape = shape.replace("yy", "yyyy")
-    return shape
+    (``d/M/yyyy`` in Bolivia, ``d/MM/yyyy`` in Colombia, ``M/d/yyyy`` in the United
+    States). Date fields show it too (Qt reads these letters as CLDR does)."""
+    return locales.date_pattern()
 
 
 def short_date(value: date | None) -> str:
-    if value is None:
-        return ""
-    return QLocale().toString(QDate(value.year, value.month, value.day), date_format())
+    return locales.short_date(value)
 
 
 def date_time(value: datetime | None) -> str:
@@ -72,7 +72,7 @@ def display(kind: Kind, value: Any) -> str:
     if value is None:
         return ""
     if kind is Kind.number:
-        return number(value) if isinstance(value, int) else QLocale().toString(float(value), "f", 1)
+        return number(value) if isinstance(value, int) else numbers.fixed(value, 1)
     if kind is Kind.money:
         return money(value)
     if kind is Kind.percent:

@@ -1,13 +1,20 @@
-"""The language of the window: our catalogues, Qt's own dialogs, numbers and dates."""
+"""The language of the window: our catalogues, Qt's own dialogs, numbers and dates; and the
+municipality's country, which picks the Spanish of numbers and dates (``es_CO``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from planner_desktop import i18n
-from planner_desktop.locales import locale_of
+from planner_desktop.locales import locale_of, set_country
 
 _installed: list[QTranslator] = []
+
+
+def apply_country(country: str | None) -> None:
+    """Show numbers and dates as people of ``country`` write them (the current language)."""
+    set_country(country)
+    QLocale.setDefault(QLocale(locale_of()))
 
 
 def apply_language(lang: str) -> None:

@@ -226,11 +226,13 @@ class MainWindow(QMainWindow):
 
     def _read_municipality(self) -> None:
         from planner_desktop.domain.summaries import current_municipality
+        from planner_desktop.ui.language import apply_country
 
         assert self.store is not None
         with self.store.session() as session:
             municipality = current_municipality(session)
             self.municipality_name = municipality.name if municipality else ""
+            apply_country(municipality.country if municipality else None)
 
     def offer_first_run(self) -> None:
         """The database holds no municipality: offer the demo or a new municipality."""

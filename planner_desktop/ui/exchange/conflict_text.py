@@ -8,8 +8,6 @@ import uuid
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QLocale
-
 from planner_desktop.domain import labels
 from planner_desktop.exchange.conflict_reading import ConflictReading, shown_values
 from planner_desktop.exchange.labels import table_title
@@ -17,6 +15,7 @@ from planner_desktop.exchange.laptops import Laptop, when
 from planner_desktop.exchange.readable import ValueKind, name_of, typed, value_kind
 from planner_desktop.exchange.session import Conflict, ConflictVersion
 from planner_desktop.i18n import _
+from planner_desktop.reports import numbers
 from planner_desktop.ui import formatting
 
 
@@ -47,7 +46,7 @@ def readable(reading: ConflictReading, name: str, plain: Any) -> str:
     if kind is ValueKind.number and isinstance(value, int):
         return formatting.number(value)
     if kind is ValueKind.decimal and isinstance(value, int | float):
-        return QLocale().toString(float(value), "g", 12)
+        return numbers.decimal(value, 12)
     if kind is ValueKind.date and not isinstance(value, str):
         return formatting.short_date(value)
     if kind is ValueKind.moment and not isinstance(value, str):

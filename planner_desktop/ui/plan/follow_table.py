@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -20,6 +19,7 @@ from PySide6.QtCore import (
 
 from planner_desktop.i18n import N_, _
 from planner_desktop.plan.follow import FollowUp, operation_follow_up, project_follow_up
+from planner_desktop.reports import numbers
 from planner_desktop.store.database import Store
 from planner_desktop.ui import formatting
 from planner_desktop.ui.models.table import KEY_ROLE
@@ -48,7 +48,7 @@ TIPS = {
 
 
 def _ratio(value: Decimal | None) -> str:
-    return "" if value is None else QLocale().toString(float(value), "f", 2)
+    return numbers.fixed(value, 2)
 
 
 class FollowUpModel(QAbstractTableModel):
