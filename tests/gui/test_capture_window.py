@@ -127,7 +127,7 @@ def test_finding_to_demand_then_undo_and_redo_from_another_page(qtbot, window):
     type_into_cell(qtbot, demands.view, 0, dl.COST, "2500", Qt.Key.Key_Tab)
     assert demands.view.currentIndex().column() == dl.STATUS, "Tab moves to the next cell"
     saved(qtbot, window)
-    assert demands.model.index(0, dl.COST).data() == "2.500"
+    assert demands.model.index(0, dl.COST).data() == "2.500,00"
 
     window.undo_stack.undo()  # the cost, on this page
     window.undo_stack.undo()  # the demand made on the diagnosis page
@@ -139,7 +139,7 @@ def test_finding_to_demand_then_undo_and_redo_from_another_page(qtbot, window):
     window.undo_stack.redo()
     saved(qtbot, window)
     assert demands.model.total == 1
-    assert demands.model.index(0, dl.COST).data() == "2.500"
+    assert demands.model.index(0, dl.COST).data() == "2.500,00"
 
 
 def test_demand_list_filters_and_new_demand(qtbot, window):

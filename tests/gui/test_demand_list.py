@@ -140,7 +140,7 @@ def test_a_failed_save_is_reported_in_place_and_the_saved_value_shown(qtbot, mod
 
     monkeypatch.setattr(records, "update", broken)
     assert model.setData(cost, "999")
-    assert cost.data() == "999", "shown at once, before the save"
+    assert cost.data() == "999,00", "shown at once, before the save"
     saved(qtbot, hub)
     assert failures == ["disco lleno"]
     assert model.index(0, dl.COST).data() == shown, "the saved value comes back"

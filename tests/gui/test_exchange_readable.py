@@ -157,7 +157,7 @@ def test_fields_and_values_read_as_a_person_knows_them(qtbot, office):
 
     choose_record(dialog, "demand")
     shown = cells(dialog)
-    assert sorted(shown["Costo estimado"][:2]) == ["1.800", "2.500,50"]
+    assert sorted(shown["Costo estimado"][:2]) == ["1.800,00", "2.500,50"]
     assert sorted(shown["Planteado por"][:2]) == ["Jóvenes", "Mixto"]
     assert shown["Comunidad"][0] in ("Villa Nueva", "Comunidad 0")
     assert shown["Sector"] == ["Salud"] * 3
@@ -202,7 +202,7 @@ def test_in_english_the_same_conflict_reads_in_english(qtbot, office):
         "laptop of Rosa Mamani",
     ]
     choose_record(dialog, "demand")
-    assert sorted(cells(dialog)["Estimated cost"][:2]) == ["1,800", "2,500.50"]
+    assert sorted(cells(dialog)["Estimated cost"][:2]) == ["1,800.00", "2,500.50"]
 
 
 def type_result(qtbot, dialog: ConflictDialog, title: str, text: str) -> None:

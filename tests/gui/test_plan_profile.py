@@ -98,7 +98,7 @@ def test_profile_from_a_priority_demand_passes_the_checks(qtbot, window, page):
     type_into_cell(qtbot, editor.components.view, row, 2, "15000")
     saved(qtbot, window)
     row = add_row(qtbot, window, editor.funding)
-    assert editor.funding.model.index(row, 1).data() == "15.000", "funded up to the cost"
+    assert editor.funding.model.index(row, 1).data() == "15.000,00", "funded up to the cost"
     qtbot.waitUntil(lambda: "15.000" in editor.money.text(), timeout=3000)
 
     editor.tabs.setCurrentIndex(3)
