@@ -11,6 +11,7 @@ from planner_desktop.prioritization.aggregate import (
     similarity,
     suggest_groups,
     tokens,
+    wording,
 )
 from planner_desktop.prioritization.errors import PrioritizationError
 from planner_desktop.prioritization.tally import reconcile
@@ -58,7 +59,7 @@ def test_similar_demands_of_different_communities_are_suggested():
                       beneficiaries=80, votes=9, place="Chijmuni"),
         DemandSummary("d3", "Chijmuni", "agua", "Ampliación del sistema de agua potable",
                       beneficiaries=30, votes=2, place="Chijmuni"),
-        DemandSummary("d4", "Totora", "riego", "Sistema de agua para riego en Totora",
+        DemandSummary("d4", "Totora", "riego", "Sistema de agua potable para riego en Totora",
                       beneficiaries=60, votes=7, place="Totora"),
         DemandSummary("d5", "Totora", "educacion", "Construcción de aulas del colegio",
                       beneficiaries=200, votes=11, place="Totora"),
@@ -69,7 +70,7 @@ def test_similar_demands_of_different_communities_are_suggested():
     assert group.similarity == 1.0
     assert group.members[0].text.startswith("Construcción")  # originals kept
     # same words but another sector: never suggested together
-    water, irrigation = tokens(demands[1].text, "Chijmuni"), tokens(demands[3].text, "Totora")
+    water, irrigation = wording(demands[1].text, "Chijmuni"), wording(demands[3].text, "Totora")
     assert similarity(water, irrigation) >= DEFAULT_THRESHOLD
 
 
@@ -77,3 +78,41 @@ def test_same_community_alone_is_not_a_group():
     demands = [DemandSummary("x", "Totora", "agua", "Agua potable"),
                DemandSummary("y", "Totora", "agua", "Agua potable")]
     assert suggest_groups(demands) == []
+
+
+def _pair(first: str, second: str) -> list[list[str]]:
+    """The groups suggested for two demands of one sector from two communities."""
+    demands = [DemandSummary("a", "Totora", "agua", first, place="Totora"),
+               DemandSummary("b", "Chijmuni", "agua", second, place="Chijmuni")]
+    return [[m.id for m in group.members] for group in suggest_groups(demands)]
+
+
+def test_a_typing_slip_does_not_keep_demands_apart():
+    assert _pair("Agua potable para Totora", "Agua potabe en Chijmuni") == [["a", "b"]]
+    assert _pair("Sistema de agua potable", "Sistema de auga potable") == [["a", "b"]]
+    assert similarity("potable", "potabe") >= DEFAULT_THRESHOLD
+    assert similarity(wording("Agua potable"), wording("agua potabe")) > 0.95
+
+
+def test_different_demands_do_not_meet():
+    assert similarity(wording("Agua potable"), wording("Puente peatonal")) < DEFAULT_THRESHOLD
+    assert _pair("Agua potable", "Puente peatonal") == []
+    assert _pair("Puente vehicular", "Puente peatonal") == []
+    # one word alone is not like every longer wording that contains it
+    assert _pair("Agua", "Sistema de agua potable") == []
+
+
+def test_case_accents_order_and_place_do_not_count():
+    assert wording("Construcción de Puente en Ñuñoa", "Ñuñoa") == "puente"
+    assert _pair("SISTEMA DE AGUA POTABLE EN TOTORA", "Agua potable: sistema") == [["a", "b"]]
+    assert similarity(wording("Ampliación del sistema de agua potable"),
+                      wording("sistema de agua potable")) == 1.0
+
+
+def test_two_words_of_three_in_common_still_link():
+    assert _pair("Agua potable", "Sistema de agua potable") == [["a", "b"]]
+
+
+def test_an_empty_wording_is_like_nothing():
+    assert similarity("", "") == similarity("", "agua") == 0.0
+    assert _pair("Construcción en Totora", "Mejoramiento de la comunidad") == []
