@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,6 +28,8 @@ from planner_desktop.ui.spreadsheet import refusal_line
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 WIDE_COLUMN = 300
+SIMILARITY = 5
+"""The column of a suggestion's similarity: its weakest link, as a percentage."""
 
 
 @dataclass
@@ -141,6 +143,12 @@ class SuggestionList(QWidget):
         self.table.setHorizontalHeaderLabels([
             _("Proposed group"), _("Demands"), _("Communities"), _("Beneficiaries"),
             _("Votes"), _("Similarity"), _("Sector"), _("District")])
+        similarity = self.table.horizontalHeaderItem(SIMILARITY)
+        if similarity is not None:
+            similarity.setToolTip(_(
+                "How alike the least alike demands linked in the group are: the share of "
+                "letters their meaningful words have in common (a typing slip costs a "
+                "letter, a different word the whole word)"))
         self.members.setHorizontalHeaderLabels([
             _("In group"), _("Code"), _("Community"), _("Beneficiaries"), _("Votes"),
             _("Demand")])
@@ -192,11 +200,12 @@ class SuggestionList(QWidget):
         self.members.clearContents()
         self.members.setColumnCount(6)
         members = sorted(proposal.suggestion.members, key=lambda m: m.code) if proposal else []
+        left_out = proposal.left_out if proposal else set()
         self.members.setRowCount(len(members))
         for row, member in enumerate(members):
             tick = _cell("")
             tick.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            tick.setCheckState(Qt.CheckState.Unchecked if member.id in proposal.left_out
+            tick.setCheckState(Qt.CheckState.Unchecked if member.id in left_out
                                else Qt.CheckState.Checked)
             tick.setData(Qt.ItemDataRole.UserRole, member.id)
             self.members.setItem(row, 0, tick)
@@ -224,12 +233,14 @@ class SuggestionList(QWidget):
         proposal = self.current()
         if proposal is not None and proposal.title != text:
             proposal.title = text
-            self.table.item(self.proposals.index(proposal), 0).setText(text)
+            cell = self.table.item(self.proposals.index(proposal), 0)
+            if cell is not None:
+                cell.setText(text)
 
-    def _decide(self, signal: Signal) -> None:
+    def _decide(self, signal: SignalInstance) -> None:
         proposal = self.current()
         if proposal is not None:
-            signal.emit(proposal)  # type: ignore[attr-defined]
+            signal.emit(proposal)
 
     def _enable(self) -> None:
         chosen = self.current() is not None
