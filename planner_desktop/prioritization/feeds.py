@@ -10,11 +10,11 @@ says nothing. The filtering is the one of :func:`records.load_inputs`.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import literal_column, select
+from sqlalchemy import Integer, literal_column, select
 from sqlalchemy.orm import Session
 
 from planner_desktop.domain.prioritization import PairwiseChoice, Score, Vote
@@ -24,23 +24,29 @@ from planner_desktop.prioritization.records import RoundItems, hex_id
 from planner_desktop.prioritization.run import VoteRow
 
 Payload = VoteRow | Rating | PairChoice
+P = TypeVar("P", VoteRow, Rating, PairChoice)
+"""What the entries of one table say: each table has its own kind."""
 
 
 @dataclass(frozen=True)
-class Read:
+class Read(Generic[P]):
     """One entry as read; ``payload`` is None when it counts for nothing."""
 
     row: int
     key: str
     retracts: str | None
     group: str
-    payload: Payload | None = None
+    payload: P | None = None
     lost: str | None = None
 
 
 def key(value: object) -> str:
     """The same text for an id read as a UUID or as raw text."""
     return str(value).replace("-", "").lower()
+
+
+def _key(value: object | None) -> str | None:
+    return None if value is None else key(value)
 
 
 class Lookup:
@@ -54,17 +60,18 @@ class Lookup:
 
 def _rows(session: Session, model: Any, round_id: uuid.UUID, after: int,
           *columns: Any) -> Any:
-    row = literal_column(f"{model.__tablename__}.rowid")
+    row = literal_column(f"{model.__tablename__}.rowid", Integer)
     return session.execute(
         select(row, hex_id(model.id), hex_id(model.retracts_id), model.group, *columns)
         .where(model.round_id == round_id, row > after).order_by(row))
 
 
-def _votes(session: Session, round_id: uuid.UUID, after: int, look: Lookup) -> Iterator[Read]:
+def _votes(session: Session, round_id: uuid.UUID, after: int,
+           look: Lookup) -> Iterator[Read[VoteRow]]:
     for row, entry, retracts, group, item, ballot, count, rank in _rows(
             session, Vote, round_id, after, hex_id(Vote.item_id), hex_id(Vote.ballot_id),
             Vote.count, Vote.rank):
-        base = Read(row, key(entry), None if retracts is None else key(retracts), str(group))
+        base: Read[VoteRow] = Read(row, key(entry), _key(retracts), str(group))
         item = key(item)
         if count <= 0:
             yield base
@@ -77,11 +84,12 @@ def _votes(session: Session, round_id: uuid.UUID, after: int, look: Lookup) -> I
             yield base
 
 
-def _ratings(session: Session, round_id: uuid.UUID, after: int, look: Lookup) -> Iterator[Read]:
+def _ratings(session: Session, round_id: uuid.UUID, after: int,
+             look: Lookup) -> Iterator[Read[Rating]]:
     for row, entry, retracts, group, item, criterion, value in _rows(
             session, Score, round_id, after, hex_id(Score.item_id), hex_id(Score.criterion_id),
             Score.value):
-        base = Read(row, key(entry), None if retracts is None else key(retracts), str(group))
+        base: Read[Rating] = Read(row, key(entry), _key(retracts), str(group))
         item, criterion = key(item), key(criterion)
         if item in look.removed:
             yield Read(*_head(base), lost=look.removed[item])
@@ -92,12 +100,13 @@ def _ratings(session: Session, round_id: uuid.UUID, after: int, look: Lookup) ->
             yield base
 
 
-def _choices(session: Session, round_id: uuid.UUID, after: int, look: Lookup) -> Iterator[Read]:
+def _choices(session: Session, round_id: uuid.UUID, after: int,
+             look: Lookup) -> Iterator[Read[PairChoice]]:
     for row, entry, retracts, group, *pair, reason in _rows(
             session, PairwiseChoice, round_id, after, hex_id(PairwiseChoice.item_a_id),
             hex_id(PairwiseChoice.item_b_id), hex_id(PairwiseChoice.winner_id),
             PairwiseChoice.reason):
-        base = Read(row, key(entry), None if retracts is None else key(retracts), str(group))
+        base: Read[PairChoice] = Read(row, key(entry), _key(retracts), str(group))
         keys = [key(value) for value in pair]
         gone = [look.removed[k] for k in keys if k in look.removed]
         if gone:
@@ -109,24 +118,33 @@ def _choices(session: Session, round_id: uuid.UUID, after: int, look: Lookup) ->
             yield base
 
 
-def _head(read: Read) -> tuple[int, str, str | None, str]:
+def _head(read: Read[P]) -> tuple[int, str, str | None, str]:
     return read.row, read.key, read.retracts, read.group
 
 
-FEEDS = {"vote": (Vote, _votes), "score": (Score, _ratings),
-         "pairwise_choice": (PairwiseChoice, _choices)}
-"""The three kinds of entry, by table: the model and its reader."""
+Model = type[Vote] | type[Score] | type[PairwiseChoice]
 
 
-def read_since(session: Session, table: str, round_id: uuid.UUID, after: int,
-               look: Lookup) -> Iterator[Read]:
-    """The round's entries of ``table`` written after row ``after``, oldest first."""
-    return FEEDS[table][1](session, round_id, after, look)
+@dataclass(frozen=True)
+class Feed(Generic[P]):
+    """One kind of entry: its table, its model and its reader."""
+
+    table: str
+    model: Model
+    read: Callable[[Session, uuid.UUID, int, Lookup], Iterator[Read[P]]]
+
+
+VOTES = Feed("vote", Vote, _votes)
+RATINGS = Feed("score", Score, _ratings)
+CHOICES = Feed("pairwise_choice", PairwiseChoice, _choices)
+FEEDS: dict[str, Model] = {VOTES.table: VOTES.model, RATINGS.table: RATINGS.model,
+                           CHOICES.table: CHOICES.model}
+"""The three kinds of entry, by table: the model."""
 
 
 def entry_at(session: Session, table: str, row: int) -> str | None:
     """The key of the entry at row ``row``, to check that what was read is still there."""
-    model = FEEDS[table][0]
+    model = FEEDS[table]
     found = session.scalar(select(hex_id(model.id)).where(
-        literal_column(f"{model.__tablename__}.rowid") == row))
+        literal_column(f"{model.__tablename__}.rowid", Integer) == row))
     return None if found is None else key(found)

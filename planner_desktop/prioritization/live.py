@@ -16,13 +16,24 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from collections.abc import Mapping
+from typing import Generic
 
 from sqlalchemy.orm import Session
 
 from planner_desktop.domain.enums import PrioritizationMethod as M
 from planner_desktop.prioritization.classes import Override, Rule
+from planner_desktop.prioritization.criteria import Rating
 from planner_desktop.prioritization.errors import PrioritizationError
-from planner_desktop.prioritization.feeds import FEEDS, Lookup, Payload, Read, entry_at, read_since
+from planner_desktop.prioritization.feeds import (
+    CHOICES,
+    RATINGS,
+    VOTES,
+    Feed,
+    Lookup,
+    P,
+    Read,
+    entry_at,
+)
 from planner_desktop.prioritization.pairwise import PairChoice, PairTally, pairwise
 from planner_desktop.prioritization.ranking import Ranking
 from planner_desktop.prioritization.records import (
@@ -32,30 +43,33 @@ from planner_desktop.prioritization.records import (
     load_inputs,
 )
 from planner_desktop.prioritization.results import write_results
-from planner_desktop.prioritization.run import RoundInputs, RoundOutcome, run_round
+from planner_desktop.prioritization.run import RoundInputs, RoundOutcome, VoteRow, run_round
 
 
-class _Feed:
+class _Feed(Generic[P]):
     """The live entries of one table for one round, per group, in the order written."""
 
-    def __init__(self, table: str) -> None:
-        self.table = table
+    def __init__(self, kind: Feed[P]) -> None:
+        self.kind: Feed[P] = kind
         self.row = 0
         self.last: str | None = None
-        self.live: dict[str, Read] = {}
+        self.live: dict[str, Read[P]] = {}
         self.retracted: set[str] = set()
-        self.groups: dict[str, dict[str, Payload]] = {}
+        self.groups: dict[str, dict[str, P]] = {}
         self.lost: Counter[str] = Counter()
-        self.lists: dict[str, list[Payload]] = {}
+        self.lists: dict[str, list[P]] = {}
 
     def intact(self, session: Session) -> bool:
-        return self.row == 0 or entry_at(session, self.table, self.row) == self.last
+        return self.row == 0 or entry_at(session, self.kind.table, self.row) == self.last
 
-    def rows(self, group: str) -> list[Payload]:
+    def rows(self, group: str) -> list[P]:
         rows = self.lists.get(group)
         if rows is None:
             rows = self.lists[group] = list(self.groups.get(group, {}).values())
         return rows
+
+    def by_group(self) -> dict[str, list[P]]:
+        return {group: self.rows(group) for group in self.groups}
 
 
 class LiveRound:
@@ -66,7 +80,9 @@ class LiveRound:
         self.round_id = round_id
         self.frame: RoundFrame | None = None
         self.look: Lookup | None = None
-        self.feeds: dict[str, _Feed] = {}
+        self.votes = _Feed(VOTES)
+        self.ratings = _Feed(RATINGS)
+        self.choices = _Feed(CHOICES)
         self.tallies: dict[str, PairTally] = {}
         self.invalid: dict[str, set[str]] = {}
         self.rankings: dict[str, Ranking | PrioritizationError] = {}
@@ -77,7 +93,7 @@ class LiveRound:
     def _start(self, frame: RoundFrame) -> None:
         self.frame = frame
         self.look = Lookup(frame.items, frame.criteria)
-        self.feeds = {table: _Feed(table) for table in FEEDS}
+        self.votes, self.ratings, self.choices = _Feed(VOTES), _Feed(RATINGS), _Feed(CHOICES)
         self.tallies = {group: PairTally(tuple(frame.items.ids)) for group in frame.groups
                         if frame.method is M.pairwise}
         self.invalid = {group: set() for group in self.tallies}
@@ -86,7 +102,11 @@ class LiveRound:
         self.unwritten = None
         self.starts += 1
 
-    def _take(self, feed: _Feed, read: Read, step: int) -> None:
+    @property
+    def feeds(self) -> tuple[_Feed[VoteRow], _Feed[Rating], _Feed[PairChoice]]:
+        return self.votes, self.ratings, self.choices
+
+    def _take(self, feed: _Feed[P], read: Read[P], step: int) -> None:
         if read.lost is not None:
             feed.lost[read.lost] += step
             if not feed.lost[read.lost]:
@@ -119,7 +139,11 @@ class LiveRound:
             return
         tally.add(payload)
 
-    def _apply(self, feed: _Feed, read: Read) -> None:
+    def _read(self, session: Session, feed: _Feed[P], look: Lookup) -> None:
+        for read in feed.kind.read(session, self.round_id, feed.row, look):
+            self._apply(feed, read)
+
+    def _apply(self, feed: _Feed[P], read: Read[P]) -> None:
         feed.row, feed.last = read.row, read.key
         if read.retracts is not None:
             feed.retracted.add(read.retracts)
@@ -138,20 +162,18 @@ class LiveRound:
             self._start(frame)
             self.tallies.clear()
             return load_inputs(session, self.round_id)
-        if frame != self.frame or not all(f.intact(session) for f in self.feeds.values()):
+        if frame != self.frame or not all(f.intact(session) for f in self.feeds):
             self._start(frame)
         look = self.look
         assert look is not None
-        for feed in self.feeds.values():
-            for read in read_since(session, feed.table, self.round_id, feed.row, look):
-                self._apply(feed, read)
+        self._read(session, self.votes, look)
+        self._read(session, self.ratings, look)
+        self._read(session, self.choices, look)
         flags: list[str] = []
-        for feed in self.feeds.values():
+        for feed in self.feeds:
             flag_removed(feed.lost, flags)
-        votes, ratings, choices = (
-            {group: feed.rows(group) for group in feed.groups}
-            for feed in self.feeds.values())
-        return frame.inputs(votes, ratings, choices, flags)
+        return frame.inputs(self.votes.by_group(), self.ratings.by_group(),
+                            self.choices.by_group(), flags)
 
     def _known(self, inputs: RoundInputs) -> dict[str, Ranking | PrioritizationError]:
         known = {group: done for group, done in self.rankings.items()

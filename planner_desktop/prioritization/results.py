@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from sqlalchemy import String, bindparam, insert, select, update
+from sqlalchemy import String, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from planner_desktop.domain.base import utcnow
@@ -83,6 +83,7 @@ def _bulk_update(session: Session, rows: list[tuple[str, str, dict[str, object]]
         return bindparam(name, type_=String) if as_text and name in _IDS else bindparam(name)
 
     table = RoundResult.__table__
+    assert isinstance(table, Table)  # declared as a FromClause on the declarative base
     names = [name for name in params[0] if name != "row_id"]
     session.execute(update(table).where(table.c.id == bind("row_id"))
                     .values({name: bind(name) for name in names}), params)

@@ -11,9 +11,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, literal_column, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Integer, Select, func, literal_column, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from planner_desktop.domain.prioritization import RoundItem, Vote
 from planner_desktop.prioritization.live import LiveRounds
@@ -33,15 +34,17 @@ class Entry:
     corrects: uuid.UUID | None
 
 
-def _query(round_id: uuid.UUID, after: int | None) -> object:
-    columns = [Vote.id, Vote.created_at, Vote.facilitator, Vote.group, RoundItem.code,
-               Vote.count, Vote.retracts_id]
+def _query(round_id: uuid.UUID, after: int | None) -> Select[Any]:
+    columns: list[ColumnElement[Any] | InstrumentedAttribute[Any]] = [
+        Vote.id, Vote.created_at, Vote.facilitator, Vote.group, RoundItem.code, Vote.count,
+        Vote.retracts_id]
+    row = literal_column("vote.rowid", Integer)
     if after is not None:
-        columns.append(literal_column("vote.rowid"))
+        columns.append(row)
     query = (select(*columns).join(RoundItem, Vote.item_id == RoundItem.id)
              .where(Vote.round_id == round_id))
     if after is not None:
-        query = query.where(literal_column("vote.rowid") > after)
+        query = query.where(row > after)
     return query
 
 
@@ -67,7 +70,7 @@ class EntryLog:
     def _intact(self, session: Session) -> bool:
         """The rows held are all still there (none was rolled back)."""
         held = session.scalar(select(func.count()).where(Vote.round_id == self.round_id))
-        if held < len(self.by_id):
+        if held is None or held < len(self.by_id):
             return False
         return self.last is None or session.scalar(
             select(func.count()).where(Vote.id == self.last)) == 1

@@ -26,7 +26,8 @@ class GroupRollup(QWidget):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.level, self.district_id = RoundLevel.municipality, None
+        self.level = RoundLevel.municipality
+        self.district_id: uuid.UUID | None = None
         self.groups = QueryTableModel(store, self._query(), self)
         self.groups_view = table_view(self.groups, name="demandGroups")
         self.members = QueryTableModel(store, grouping_queries.members(None), self)

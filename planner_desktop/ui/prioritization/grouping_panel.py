@@ -103,7 +103,7 @@ class GroupingPanel(QWidget):
             with self.store.session() as session:
                 district_id = session.scalar(
                     select(Community.district_id).where(Community.id == scope.community_id))
-        name = ""
+        name: str | None = None
         if district_id is not None:
             with self.store.session() as session:
                 name = session.scalar(select(District.name).where(District.id == district_id))
@@ -159,7 +159,7 @@ class GroupingPanel(QWidget):
             self, lambda context: find_proposals(store, where, context),
             on_done=lambda found: self._suggested(job, found),
             on_error=lambda error: self._failed(job, error),
-            on_progress=self._progress, on_cancelled=lambda: self._idle(job),
+            on_progress=self._progress, on_cancelled=lambda: self._forget(job),
             writes=False)
         self.job = job
 
@@ -183,6 +183,9 @@ class GroupingPanel(QWidget):
         self.busy.hide()
         self.suggest.setEnabled(True)
         return True
+
+    def _forget(self, job: jobs.Job) -> None:
+        self._idle(job)
 
     def _failed(self, job: jobs.Job, error: BaseException) -> None:
         if self._idle(job):

@@ -8,6 +8,8 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QWidget
+
 from planner_desktop.prioritization.errors import PrioritizationError
 from planner_desktop.ui import jobs
 from planner_desktop.ui.prioritization import state as rounds
@@ -32,6 +34,11 @@ class TallyJobs:
 
     def refuse(self, reason: str) -> None:
         raise NotImplementedError
+
+    def _owner(self) -> QWidget:
+        """The panel this is mixed into: it owns the jobs, their errors show over it."""
+        assert isinstance(self, QWidget), "TallyJobs is mixed into a widget"
+        return self
 
     def _show(self, state: rounds.RoundState, done: str) -> None:
         raise NotImplementedError
@@ -71,9 +78,9 @@ class TallyJobs:
         def failed(error: BaseException) -> None:
             self.pending -= 1
             hub.finished((), serial)
-            jobs.show_error(self, error)
+            jobs.show_error(self._owner(), error)
 
-        jobs.run_job(self, attempt, on_done=finished, on_error=failed, cancellable=False)
+        jobs.run_job(self._owner(), attempt, on_done=finished, on_error=failed, cancellable=False)
         if then_store is not None:
             self._store_results(then_store)
 
@@ -91,7 +98,7 @@ class TallyJobs:
         def failed(error: BaseException) -> None:
             self.pending -= 1
             hub.finished((), serial)
-            jobs.show_error(self, error)
+            jobs.show_error(self._owner(), error)
 
-        jobs.run_job(self, lambda _context: rounds.store_results(store, round_id, live),
+        jobs.run_job(self._owner(), lambda _context: rounds.store_results(store, round_id, live),
                      on_done=stored, on_error=failed, cancellable=False)
