@@ -31,6 +31,7 @@ from planner_desktop.i18n import _
 from planner_desktop.plan.ordering import bytewise, text_key
 from planner_desktop.prioritization.records import load_choices, load_items
 from planner_desktop.reports.layout import gap, heading, money, para
+from planner_desktop.reports.numbers import number
 from planner_desktop.reports.tables import scaled, table
 
 KIND_ORDER = {kind: position for position, kind in enumerate(FindingKind)}
@@ -108,7 +109,7 @@ def demands(session: Session, event_id: uuid.UUID, width: float) -> list[Flowabl
             d.description,
             sector,
             _group(d.raising_group),
-            f"{d.beneficiaries_women} / {d.beneficiaries_men}",
+            f"{number(d.beneficiaries_women)} / {number(d.beneficiaries_men)}",
         ]
         for d, sector, _community in rows
     ]

@@ -19,10 +19,16 @@ from planner_desktop.i18n import _
 from planner_desktop.plan.ordering import bytewise
 from planner_desktop.reports.common import ReportOptions, municipality, require_community
 from planner_desktop.reports.layout import Document, frame_size, gap, heading, para
+from planner_desktop.reports.numbers import number
 from planner_desktop.reports.tables import fields_table, scaled, signature_blocks, table
 
 ROWS_PER_KIND = 2
 ROW_HEIGHT = 0.75 * cm
+
+
+def _pair(first: int, second: int) -> str:
+    """Two counts read together: ``1.204 / 980``."""
+    return f"{number(first)} / {number(second)}"
 
 
 def build(session: Session, options: ReportOptions) -> Document:
@@ -43,16 +49,16 @@ def build(session: Session, options: ReportOptions) -> Document:
                 (_("District"), community.district.name),
                 (_("Kind"), label(community.kind)),
                 (_("Area"), label(community.area)),
-                (_("Families"), str(community.families)),
-                (_("Women"), str(community.population_women)),
-                (_("Men"), str(community.population_men)),
+                (_("Families"), number(community.families)),
+                (_("Women"), number(community.population_women)),
+                (_("Men"), number(community.population_men)),
                 (
                     _("Children / youth"),
-                    f"{community.population_children} / {community.population_youth}",
+                    _pair(community.population_children, community.population_youth),
                 ),
                 (
                     _("Adults / elders"),
-                    f"{community.population_adults} / {community.population_elders}",
+                    _pair(community.population_adults, community.population_elders),
                 ),
                 (_("Date"), ""),
                 (_("Facilitator"), ""),

@@ -87,8 +87,8 @@ class ConflictListModel(QAbstractTableModel):
         if column == 1:
             return table_title(conflict.table)
         if column == 2:
-            return str(len(conflict.versions))
-        return str(len(editable_fields(conflict, only_differing=True)))
+            return formatting.number(len(conflict.versions))
+        return formatting.number(len(editable_fields(conflict, only_differing=True)))
 
 
 def editable_fields(conflict: Conflict, *, only_differing: bool = False) -> list[str]:
