@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from decimal import Decimal
 
 from reportlab.platypus import Flowable, KeepTogether
@@ -36,7 +37,7 @@ def build(session: Session, options: ReportOptions) -> Document:
             Progress.operation_id.in_(operations_of_year)
             | (
                 Progress.profile_id.is_not(None)
-                & Progress.date.between(f"{options.year}-01-01", f"{options.year}-12-31")
+                & Progress.date.between(date(options.year, 1, 1), date(options.year, 12, 31))
             )
         )
     records = session.scalars(query).all()
