@@ -16,6 +16,7 @@ from planner_desktop.i18n import _
 from planner_desktop.plan.findings import Finding, Severity, label
 from planner_desktop.plan.ordering import bytewise
 from planner_desktop.plan.scope import live, plan_period
+from planner_desktop.reports.numbers import money
 
 
 def ceiling_exceeded(session: Session) -> list[Finding]:
@@ -66,7 +67,7 @@ def ceiling_exceeded(session: Session) -> list[Finding]:
                     _(
                         "{amount} programmed from {source} in {year}, which has no ceiling "
                         "for that year"
-                    ).format(amount=amount, source=source, year=year),
+                    ).format(amount=money(amount), source=source, year=year),
                     "funding_source",
                     source_id,
                 )
@@ -82,9 +83,9 @@ def ceiling_exceeded(session: Session) -> list[Finding]:
                     ).format(
                         year=year,
                         source=source,
-                        amount=amount,
-                        ceiling=ceiling,
-                        over=amount - ceiling,
+                        amount=money(amount),
+                        ceiling=money(ceiling),
+                        over=money(amount - ceiling),
                     ),
                     "source_ceiling",
                     ceiling_id,

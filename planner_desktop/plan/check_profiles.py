@@ -33,6 +33,7 @@ from planner_desktop.i18n import _
 from planner_desktop.plan.findings import Finding, Severity, label, one_line
 from planner_desktop.plan.ordering import bytewise
 from planner_desktop.plan.scope import live, plan_tree, programmed_profiles
+from planner_desktop.reports.numbers import money
 
 TOP_CLASSES = (PriorityClass.a_plus, PriorityClass.a)
 
@@ -188,7 +189,7 @@ def profile_gaps(session: Session) -> list[Finding]:
                 "funding-split-mismatch",
                 _(
                     "the funding of profile {profile} adds up to {funded}, its cost is {cost}"
-                ).format(profile=who, funded=funded, cost=total),
+                ).format(profile=who, funded=money(funded), cost=money(total)),
             )
         if in_plan and funded and planned != funded:
             add(

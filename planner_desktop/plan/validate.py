@@ -14,6 +14,7 @@ from decimal import Decimal
 from planner_desktop.i18n import _
 from planner_desktop.locales import short_date
 from planner_desktop.plan.numbers import parse_number
+from planner_desktop.reports.numbers import money
 
 MAX_AMOUNT = Decimal("100000000000")
 """Above a hundred thousand million (Bs) an amount is taken as a typing mistake."""
@@ -40,7 +41,7 @@ def amount(value: Number | None) -> str | None:
     if number < 0:
         return _("an amount cannot be negative")
     if number > MAX_AMOUNT:
-        return _("the amount is too large (more than {limit})").format(limit=MAX_AMOUNT)
+        return _("the amount is too large (more than {limit})").format(limit=money(MAX_AMOUNT))
     if number != number.quantize(Decimal("0.01")):
         return _("an amount has at most two decimals (cents)")
     return None
@@ -76,10 +77,10 @@ def funding_split(cost: Number, amounts: Iterable[Number]) -> str | None:
         gap = total_cost - funded
         if gap > 0:
             return _("the funding adds up to {funded}, {gap} short of the cost {cost}").format(
-                funded=funded, gap=gap, cost=total_cost
+                funded=money(funded), gap=money(gap), cost=money(total_cost)
             )
         return _("the funding adds up to {funded}, {gap} more than the cost {cost}").format(
-            funded=funded, gap=-gap, cost=total_cost
+            funded=money(funded), gap=money(-gap), cost=money(total_cost)
         )
     return None
 
