@@ -46,7 +46,7 @@ def test_year_in_period():
 def test_funding_split():
     assert validate.funding_split("1000", ["600", Decimal(400)]) is None
     assert "100.00 short of the cost" in validate.funding_split(1000, ["600", "300.00"])
-    assert "50 more than the cost" in validate.funding_split(1000, [1050])
+    assert "50.00 more than the cost 1,000.00" in validate.funding_split(1000, [1050])
     assert "not a number" in validate.funding_split(1000, ["mitad"])
 
 
