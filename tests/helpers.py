@@ -14,9 +14,20 @@ from planner_desktop.store.database import Store, open_store
 TEST_DEVICE = uuid.UUID("00000000-0000-4000-8000-000000000001")
 
 
-def new_store(target: str | Path, facilitator: str = "Facilitadora de prueba") -> Store:
-    """A store on ``target`` (an SQLite file or a database URL), as the test device."""
-    return open_store(target, Provenance(TEST_DEVICE, facilitator))
+def new_store(
+    target: str | Path, facilitator: str = "Facilitadora de prueba", *, upgrade: bool = False
+) -> Store:
+    """A store on ``target`` (an SQLite file or a database URL), as the test device.
+
+    ``upgrade``: an older server database is migrated, as when a person confirmed it
+    (SQLite files are migrated when opened anyway)."""
+    return open_store(target, Provenance(TEST_DEVICE, facilitator), upgrade_server=upgrade)
+
+
+def as_uuid(value: object) -> uuid.UUID:
+    """An id read with raw SQL: SQLite gives 32 hex digits, PostgreSQL a UUID (its own
+    column type)."""
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
 def location(store: Store) -> str:

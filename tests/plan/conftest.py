@@ -1,36 +1,22 @@
-"""A scale-1 demo database made once, copied for each test that changes it."""
+"""The demo database (``demo_template``, made once per backend) copied for each test."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from planner_desktop.demo import generate
 from planner_desktop.plan import check_execution
 from planner_desktop.store.database import Store
 from tests.helpers import new_store
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("plan-demo") / "demo.sqlite"
-    store = new_store(path)
-    with store.raw_session() as session:
-        generate(session, seed=1)
-    store.close()
-    return path
+from tests.postgres_server import Databases, Target
 
 
 @pytest.fixture
-def store(demo_template: Path, tmp_path: Path) -> Iterator[Store]:
+def store(demo_template: Target, databases: Databases) -> Iterator[Store]:
     """A fresh copy of the demo municipality, with provenance stamping."""
-    path = tmp_path / "plan.sqlite"
-    shutil.copyfile(demo_template, path)
-    opened = new_store(path)
+    opened = new_store(databases.copy(demo_template, "plan"))
     yield opened
     opened.close()
 

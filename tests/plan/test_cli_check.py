@@ -6,11 +6,12 @@ from datetime import date
 from planner_desktop.cli import main
 from planner_desktop.domain.projects import IndicatorTarget
 from planner_desktop.plan import check_execution
+from tests.helpers import location
 from tests.plan.helpers import first
 
 
 def test_check_passes_on_the_demo_with_grouped_warnings(store, capsys):
-    path = str(store.path)
+    path = location(store)
     store.close()
     assert main(["--lang", "en", "check", "--db", path]) == 0
     out = capsys.readouterr().out.splitlines()
@@ -25,7 +26,7 @@ def test_check_passes_on_the_demo_with_grouped_warnings(store, capsys):
 def test_check_exits_1_on_an_error(store, capsys):
     with store.session() as session:
         first(session, IndicatorTarget, order=IndicatorTarget.year).target = "alta"
-    path = str(store.path)
+    path = location(store)
     store.close()
     assert main(["--lang", "en", "check", "--db", path]) == 1
     out = capsys.readouterr().out.splitlines()
@@ -35,7 +36,7 @@ def test_check_exits_1_on_an_error(store, capsys):
 
 def test_check_counts_progress_dated_in_the_future(store, capsys, monkeypatch):
     monkeypatch.setattr(check_execution, "today", lambda: date(2026, 12, 1))
-    path = str(store.path)
+    path = location(store)
     store.close()
     assert main(["--lang", "en", "check", "--db", path]) == 1
     out = capsys.readouterr().out.splitlines()

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 
 from planner_desktop.domain import models  # noqa: F401  (every table)
-from planner_desktop.domain.base import Base
 from planner_desktop.domain.enums import IndicatorLevel, PlanTemplate, PriorityClass
 from planner_desktop.domain.plan import (
     CrossCutting,
@@ -28,7 +26,8 @@ from planner_desktop.plan import frame_elements as elements
 from planner_desktop.plan import frame_links as links
 from planner_desktop.plan import frame_plan as plans
 from planner_desktop.plan.frame import FrameRefused
-from planner_desktop.store.database import Store
+from planner_desktop.store.database import Store, open_store
+from tests.postgres_server import Target
 
 DEVICE = uuid.UUID("00000000-0000-4000-8000-000000000001")
 
@@ -42,10 +41,8 @@ def english() -> Iterator[None]:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    engine = create_engine(f"sqlite:///{tmp_path / 'frame.sqlite'}")
-    Base.metadata.create_all(engine)
-    opened = Store(engine, Provenance(DEVICE, "Equipo técnico"))
+def store(empty_target: Target) -> Iterator[Store]:
+    opened = open_store(empty_target, Provenance(DEVICE, "Equipo técnico"))
     yield opened
     opened.close()
 

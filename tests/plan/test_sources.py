@@ -35,9 +35,9 @@ def english():
 
 
 @pytest.fixture
-def store(tmp_path):
+def store(empty_target):
     """An empty database with one municipality and nothing planned (overrides the demo)."""
-    opened = new_store(tmp_path / "sources.sqlite")
+    opened = new_store(empty_target)
     yield opened
     opened.close()
 

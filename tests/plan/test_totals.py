@@ -13,12 +13,16 @@ from planner_desktop.plan.totals import (
     top_totals,
     unassigned_total,
 )
+from tests.helpers import as_uuid
 from tests.plan.helpers import first
 
 
 def _cents(store, sql):
     with store.engine.connect() as conn:
-        return {tuple(row[:-1]): Decimal(row[-1]) / 100 for row in conn.execute(text(sql))}
+        return {
+            (as_uuid(row[0]), *row[1:-1]): Decimal(row[-1]) / 100
+            for row in conn.execute(text(sql))
+        }
 
 
 def test_totals_per_year_and_source_match_the_programming_and_ceilings(store):
@@ -30,7 +34,7 @@ def test_totals_per_year_and_source_match_the_programming_and_ceilings(store):
     ceilings = _cents(store, "SELECT source_id, year, amount FROM source_ceiling")
     for source in totals.sources:
         for year in totals.years:
-            key = (source.id.hex, year)
+            key = (source.id, year)
             cell = totals.cell(source.id, year)
             assert cell.programmed == programmed.get(key, Decimal(0))
             assert cell.ceiling == ceilings[key]

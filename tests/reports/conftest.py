@@ -1,4 +1,5 @@
-"""One demo municipality per test module, and a helper that prints and reads back a PDF."""
+"""A copy of the demo municipality per test module (on each backend), and a helper that
+prints and reads back a PDF."""
 
 from __future__ import annotations
 
@@ -10,18 +11,17 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from planner_desktop.demo import generate
 from planner_desktop.reports.common import ReportOptions
 from planner_desktop.reports.registry import write_report
 from planner_desktop.store.database import Store
 from tests.helpers import new_store
+from tests.postgres_server import Databases, Target
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = new_store(tmp_path_factory.mktemp("reports") / "demo.sqlite")
-    with store.raw_session() as session:
-        generate(session, seed=1)
+def demo(demo_template: Target, module_databases: Databases) -> Iterator[Store]:
+    """A copy of the demo municipality (seed 1) for the module's tests, on their backend."""
+    store = new_store(module_databases.copy(demo_template, "reports_demo"))
     yield store
     store.close()
 

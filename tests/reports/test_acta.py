@@ -21,7 +21,7 @@ from planner_desktop.reports.results_hash import (
     results_hash,
     verify_payload,
 )
-from tests.helpers import TEST_DEVICE
+from tests.helpers import TEST_DEVICE, as_uuid
 from tests.reports.conftest import print_report
 
 
@@ -34,7 +34,7 @@ def workshop(demo):
                 "WHERE r.reconciliation_note <> '' ORDER BY e.date LIMIT 1"
             )
         ).scalar()
-    return uuid.UUID(event_id)
+    return as_uuid(event_id)
 
 
 def _totals(store, event_id):
@@ -62,11 +62,11 @@ def _expected_hash(store, event_id):
         rows = conn.execute(text(sql), {"e": event_id.hex}).all()
     results = sorted(
         [
-            str(uuid.UUID(rnd)),
+            str(as_uuid(rnd)),
             group,
             rank,
             code,
-            str(uuid.UUID(demand)),
+            str(as_uuid(demand)),
             f"{score:.4f}",
             klass or "",
         ]
@@ -186,7 +186,7 @@ def test_verification_fails_after_a_result_changes_and_retractions_leave_totals(
             ),
             {"e": workshop.hex},
         ).scalar()
-        agreed = session.get(RoundResult, uuid.UUID(row))
+        agreed = session.get(RoundResult, as_uuid(row))
         agreed.score += 1
         first = session.scalars(
             select(Attendance)

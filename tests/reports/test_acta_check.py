@@ -13,6 +13,7 @@ from planner_desktop.domain.prioritization import PrioritizationRound, RoundResu
 from planner_desktop.locales import short_date
 from planner_desktop.reports.acta_check import Verdict, check_acta, verdict_line
 from planner_desktop.reports.results_hash import event_payload, parse_payload, qr_payload
+from tests.helpers import as_uuid
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +25,7 @@ def workshop(demo):
                 "ORDER BY e.date LIMIT 1"
             )
         ).scalar()
-    return uuid.UUID(event_id)
+    return as_uuid(event_id)
 
 
 def first_result(session, event_id):

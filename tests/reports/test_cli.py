@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from sqlalchemy import text
 
 from planner_desktop.cli import main
+from tests.helpers import as_uuid, location
 
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)
@@ -20,7 +21,7 @@ def _ids(store):
             text("SELECT event_id FROM prioritization_round ORDER BY created_at LIMIT 1")
         ).scalar()
         summit = conn.execute(text("SELECT id FROM event WHERE kind = 'summit' LIMIT 1")).scalar()
-    return str(uuid.UUID(workshop)), str(uuid.UUID(summit))
+    return str(as_uuid(workshop)), str(as_uuid(summit))
 
 
 def _size(path):
@@ -47,7 +48,7 @@ def test_paper_size_and_orientation(demo, tmp_path, capsys, kind, paper, expecte
             "report",
             kind,
             "--db",
-            str(demo.path),
+            location(demo),
             "--out",
             str(out),
             "--event",
@@ -72,7 +73,7 @@ def test_acta_of_a_cumbre_without_rounds_is_printed(demo, tmp_path):
                 "report",
                 "acta",
                 "--db",
-                str(demo.path),
+                location(demo),
                 "--out",
                 str(out),
                 "--event",
@@ -104,7 +105,7 @@ def test_missing_data_is_refused_in_one_line_and_writes_no_file(demo, tmp_path, 
     _workshop, summit = _ids(demo)
     out = tmp_path / "refused.pdf"
     for args, reason in refusals(summit):
-        code = main(["--lang", "en", "report", *args, "--db", str(demo.path), "--out", str(out)])
+        code = main(["--lang", "en", "report", *args, "--db", location(demo), "--out", str(out)])
         err = capsys.readouterr().err
         assert code == 1, args
         assert reason in err and err.count("\n") == 1, err
@@ -137,7 +138,7 @@ def test_a_failure_while_writing_leaves_neither_a_file_nor_a_partial_one(
     out = tmp_path / "pdm.pdf"
     out.write_bytes(b"the previous version")
     with pytest.raises(RuntimeError):
-        main(["--lang", "en", "report", "pdm", "--db", str(demo.path), "--out", str(out)])
+        main(["--lang", "en", "report", "pdm", "--db", location(demo), "--out", str(out)])
     assert out.read_bytes() == b"the previous version"
     assert [p.name for p in tmp_path.iterdir()] == ["pdm.pdf"]
 
@@ -154,7 +155,7 @@ def test_the_self_assessment_and_the_actors_print_from_the_command_line(
 ):
     """Issue 14: two new kinds of ``report``."""
     out = tmp_path / f"{kind}.pdf"
-    code = main(["--lang", "en", "report", kind, "--db", str(demo.path), "--out", str(out)])
+    code = main(["--lang", "en", "report", kind, "--db", location(demo), "--out", str(out)])
     assert code == 0, capsys.readouterr().err
     assert said in capsys.readouterr().out
     assert PdfReader(out).pages

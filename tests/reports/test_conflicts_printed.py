@@ -17,18 +17,22 @@ from planner_desktop.exchange.conflicts import list_conflicts
 from planner_desktop.exchange.session import Scope, export_session, merge_files
 from planner_desktop.exchange.trust import TrustPolicy
 from planner_desktop.store.database import Store, open_store
-from planner_desktop.store.dialect import backup_file
 from tests.helpers import new_store
+from tests.postgres_server import Databases, Target
 from tests.reports.conftest import print_report
 
 
 @pytest.fixture(scope="module")
-def disputed(demo: Store, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple]:
+def disputed(
+    demo: Store,
+    demo_template: Target,
+    module_databases: Databases,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple]:
     """The demo merged with two laptops' files that each changed the name of one POA
     operation and the women of one community, from the same versions."""
-    assert demo.path is not None
     folder = tmp_path_factory.mktemp("disputed")
-    backup_file(demo.path, folder / "hq.sqlite")
+    hq_target = module_databases.copy(demo_template, "hq")
     with demo.session() as session:
         operation = session.scalars(
             select(m.Operation).where(m.Operation.cancelled.is_(False)).order_by(m.Operation.code)
@@ -37,8 +41,8 @@ def disputed(demo: Store, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         ids = operation.id, operation.code, community.id, community.name
     files = []
     for name in ("a", "b"):
-        backup_file(demo.path, folder / f"{name}.sqlite")
-        laptop = open_store(folder / f"{name}.sqlite", Provenance(uuid.uuid4(), name))
+        laptop_target = module_databases.copy(demo_template, name)
+        laptop = open_store(laptop_target, Provenance(uuid.uuid4(), name))
         with laptop.session() as session:
             session.get(m.Operation, ids[0]).name = f"Operación editada en {name}"
             session.get(m.Community, ids[2]).population_women += 1 if name == "a" else 2
@@ -47,7 +51,7 @@ def disputed(demo: Store, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
             laptop, files[-1], scope=Scope(kind="everything"), key=Ed25519PrivateKey.generate()
         )
         laptop.close()
-    hq = new_store(folder / "hq.sqlite")
+    hq = new_store(hq_target)
     merge_files(hq, files, trust=TrustPolicy(trust_new=True))
     assert {c.table for c in list_conflicts(hq)} >= {"operation", "community"}
     yield hq, ids

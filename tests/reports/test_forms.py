@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import text
 
 from planner_desktop.reports.attendance_sheet import EMPTY_ROWS
+from tests.helpers import as_uuid
 from tests.reports.conftest import print_report
 
 
@@ -22,10 +23,8 @@ def _first_workshop(store):
     return row
 
 
-def _uuid(hex_id: str) -> str:
-    import uuid
-
-    return str(uuid.UUID(hex_id))
+def _uuid(raw_id: object) -> str:
+    return str(as_uuid(raw_id))
 
 
 def test_attendance_sheet_lists_the_people_present_and_numbered_empty_rows(demo, tmp_path):

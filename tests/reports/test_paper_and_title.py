@@ -13,6 +13,7 @@ from planner_desktop.cli import main
 from planner_desktop.reports.command import options_from
 from planner_desktop.reports.titles import TITLES, title
 from planner_desktop.settings import Settings
+from tests.helpers import location
 
 
 @pytest.fixture
@@ -61,7 +62,7 @@ def test_the_success_line_names_the_document_in_the_interface_language(
     demo, tmp_path, capsys, lang, expected
 ):
     out = tmp_path / "pdm.pdf"
-    code = main(["--lang", lang, "report", "pdm", "--db", str(demo.path), "--out", str(out)])
+    code = main(["--lang", lang, "report", "pdm", "--db", location(demo), "--out", str(out)])
     printed = capsys.readouterr().out
     assert code == 0 and out.is_file()
     assert printed == f"{expected}{out}\n"
@@ -77,7 +78,7 @@ def test_report_without_paper_prints_on_the_saved_paper(config, demo, tmp_path):
     sizes = {}
     for name, extra in (("saved", []), ("given", ["--paper", "a4"])):
         out = tmp_path / f"{name}.pdf"
-        argv = ["--lang", "en", "report", "pdm", "--db", str(demo.path), "--out", str(out)]
+        argv = ["--lang", "en", "report", "pdm", "--db", location(demo), "--out", str(out)]
         assert main(argv + extra) == 0
         box = PdfReader(out).pages[0].mediabox
         # The PDM is printed landscape: the paper is told by its two sides, in any order.

@@ -118,7 +118,7 @@ def test_poa_summary_has_the_ten_sections_and_the_budget(demo, tmp_path):
     )
     for section in sections:
         assert printed.has(section), section
-    budget = _scalar(demo, "SELECT sum(budget) FROM operation WHERE cancelled = 0")
+    budget = _scalar(demo, "SELECT sum(budget) FROM operation WHERE NOT cancelled")
     assert printed.has(f"Total {money(Decimal(budget) / 100)}")
 
 

@@ -18,8 +18,8 @@ from planner_desktop.reports.diagnosis import (
     demands_by_sector,
 )
 from planner_desktop.store.database import Store
-from planner_desktop.store.dialect import backup_file
 from tests.helpers import new_store
+from tests.postgres_server import Databases, Target
 
 
 def _live_demands_by(key: str, join: str = "") -> str:
@@ -32,12 +32,9 @@ def _live_demands_by(key: str, join: str = "") -> str:
 
 
 @pytest.fixture(scope="module")
-def tombstoned(demo: Store, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+def tombstoned(demo_template: Target, module_databases: Databases) -> Iterator[Store]:
     """A copy of the demo with one community, one self-diagnosis and one round tombstoned."""
-    assert demo.path is not None
-    path = tmp_path_factory.mktemp("tombstoned") / "demo.sqlite"
-    backup_file(demo.path, path)
-    store = new_store(path)
+    store = new_store(module_databases.copy(demo_template, "tombstoned"))
     now = datetime(2026, 11, 2)
     with store.engine.begin() as conn:
         for table, where in (
@@ -109,6 +106,7 @@ def test_findings_and_classes_leave_out_tombstoned_diagnoses_and_rounds(tombston
         assert {k.value: n for k, n in agreed_classes(session).items()} == classes
 
 
+@pytest.mark.sqlite_only("reads SQLite's own query plans (EXPLAIN QUERY PLAN)")
 @pytest.mark.parametrize(
     "summary,index",
     [(demands_by_sector, "ix_demand_totals"), (diagnosis_summary, "ix_finding_matrix")],

@@ -36,10 +36,10 @@ PROVENANCE = ("device_id", "facilitator", "created_at", "updated_at", "deleted_a
 
 
 @pytest.fixture
-def migrated(tmp_path):
-    path = tmp_path / "old.sqlite"
-    ids = build(path)
-    store = new_store(path)  # opening migrates, foreign keys on, as the window does
+def migrated(databases):
+    target = databases.fresh("old")
+    ids = build(target)
+    store = new_store(target, upgrade=True)  # opening migrates, as the window does
     yield store, ids
     store.close()
 
@@ -227,30 +227,31 @@ def test_a_role_in_planning_becomes_an_actor_role(migrated):
         assert not hasattr(organization, "role_in_planning")
 
 
-def test_the_migrated_database_is_whole_and_has_no_old_table(migrated):
+def test_the_migrated_database_is_whole_and_has_no_old_table(migrated, backend):
+    from sqlalchemy import inspect
+
     store, _ids = migrated
     with store.engine.connect() as conn:
-        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
-        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
-        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        tables = {
-            row[0]
-            for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
+        if backend == "sqlite":  # PostgreSQL checks every key as the rows are written
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        tables = set(inspect(conn).get_table_names())
     gone = {"strategic_frame", "axis", "objective", "policy", "program", "institutional_score"}
     assert not gone & tables
     assert {"plan", "plan_element", "assessment_score", "actor_role", "pact"} <= tables
 
 
-def test_two_copies_of_one_database_migrate_to_the_same_rows(tmp_path):
+def test_two_copies_of_one_database_migrate_to_the_same_rows(databases):
     """The rows the migration makes (levels, values, areas, roles) have ids derived from
     the old rows, so two laptops that migrate copies of one database agree on them."""
     from tests.helpers import dump_text
 
     dumps = []
-    for name in ("laptop-a.sqlite", "laptop-b.sqlite"):
-        build(tmp_path / name)
-        store = new_store(tmp_path / name)
+    for name in ("laptop_a", "laptop_b"):
+        target = databases.fresh(name)
+        build(target)
+        store = new_store(target, upgrade=True)
         dumps.append(dump_text(store))
         store.close()
     assert dumps[0] == dumps[1]
@@ -389,13 +390,10 @@ def test_a_migration_that_fails_half_way_leaves_the_file_as_it_was(tmp_path, mon
     store.close()
 
 
-def test_both_ways_on_postgresql():
-    """Set PLANNER_TEST_POSTGRES to the URL of an empty PostgreSQL database to run it."""
-    import os
-
-    url = os.environ.get("PLANNER_TEST_POSTGRES")
-    if not url:
-        pytest.skip("PLANNER_TEST_POSTGRES is not set")
+@pytest.mark.postgresql_only("SQLite's way is the test above, with its own checks")
+def test_both_ways_on_postgresql(databases):
+    """On the run's PostgreSQL server: up with the old rows, down row for row, up again."""
+    url = str(databases.fresh("both_ways"))
     ids = build(url)
     engine = create_engine(url)
     before = _old_tables(engine)
