@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -41,7 +42,7 @@ class Printed:
         return re.sub(r"\s+", "", words) in self.flat
 
 
-def print_report(store: Store, kind: str, folder: Path, **options: object) -> Printed:
+def print_report(store: Store, kind: str, folder: Path, **options: Any) -> Printed:
     out = folder / f"{kind}.pdf"
     with store.raw_session() as session:
         write_report(kind, session, ReportOptions(generated=date(2026, 11, 2), **options), out)
