@@ -3,28 +3,30 @@
 from __future__ import annotations
 
 import datetime
+import json
 import sqlite3
+import uuid
 
 import pytest
 from sqlalchemy import create_engine, text
 
 from planner_desktop.store import backup, migrate
-from planner_desktop.store.database import StoreError, open_store
+from planner_desktop.store.database import StoreError, open_store, to_url
 from planner_desktop.store.schema import SCHEMA_HEAD
-from tests.helpers import TEST_DEVICE, file_digest, new_store
+from tests.helpers import TEST_DEVICE, dump_text, file_digest, new_store
 
 
 def test_schema_head_constant_matches_the_migrations():
     assert migrate.head_revision() == SCHEMA_HEAD
 
 
-def test_migrations_build_exactly_the_models(tmp_path):
+def test_migrations_build_exactly_the_models(databases):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
     from planner_desktop.domain.base import Base
 
-    store = new_store(tmp_path / "fresh.sqlite")
+    store = new_store(databases.fresh("fresh"))
     with store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     store.close()
@@ -106,28 +108,140 @@ def test_older_schema_is_backed_up_before_migrating(tmp_path, monkeypatch):
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_migration_from_the_first_revision_keeps_the_data(tmp_path):
-    from planner_desktop.demo import generate
-    from tests.helpers import dump_text
+RENAMED = {
+    ("project_profile", "program_id"): "element_id",
+    ("operation", "program_id"): "element_id",
+    ("indicator", "objective_id"): "element_id",
+    ("management_objective", "objective_id"): "element_id",
+}
+"""Migration 0007: references to the old frame point at the element with the same id."""
+DROPPED = {
+    ("organization", "role_in_planning"),  # 0007: an actor role of phase planning
+    ("sdg_link", "objective_id"),  # 0007: element_id, the objective or else the programme
+    ("sdg_link", "program_id"),
+}
+ADDED = {
+    ("round_result", "shared_rank"): None,  # 0006
+    ("round_result", "tied"): False,  # 0006
+    ("prioritization_round", "reopen_log"): "",  # 0006
+    ("prioritization_round", "agreed_note"): "",  # 0004
+    ("municipality", "official_name"): "",  # 0007
+    ("project_profile", "unit_id"): None,  # 0007
+    ("project_profile", "team_class"): None,  # 0007
+    ("project_profile", "team_class_reason"): "",  # 0007
+    ("sdg_link", "plan_id"): None,  # 0007 (a link of an element, not of the whole plan)
+}
+"""Every column a later revision added to a table of the first one, and what old rows get."""
+REPLACED = {"strategic_frame", "axis", "objective", "policy", "program", "institutional_score"}
+"""Tables of the first revision that migration 0007 turns into the plan tree."""
+SYNCED = ("device_id", "facilitator", "created_at", "updated_at", "version_id",
+          "base_version_id", "deleted_at")  # fmt: skip
 
-    path = tmp_path / "first.sqlite"
-    engine = create_engine(f"sqlite:///{path}")
-    migrate.upgrade(engine, "0001_initial")
+
+def _plain(value: object) -> object:
+    """One spelling of a value on both backends: SQLite gives ids as 32 hex digits."""
+    return value.hex if isinstance(value, uuid.UUID) else value
+
+
+def _read_all(engine) -> dict[str, dict[object, dict]]:
+    """Every table with an ``id``, read as stored (reflected types): id → row."""
+    from sqlalchemy import MetaData, select
+
+    tables = MetaData()
+    tables.reflect(engine)
+    found = {}
+    with engine.connect() as conn:
+        for name, table in tables.tables.items():
+            if "id" in table.c:
+                rows = conn.execute(select(table)).mappings()
+                found[name] = {
+                    _plain(row["id"]): {k: _plain(v) for k, v in row.items()} for row in rows
+                }
+    return found
+
+
+def test_migration_from_the_first_revision_keeps_the_data(databases, backend):
+    """Rows written at revision 0001, in every table it has, are all there at the head:
+    each column the first revision had holds what was written (a renamed reference the
+    same id), each column added since holds its stated default, and the old strategic
+    frame and self-assessment are the plan tree with the same ids (issue 15, point 9)."""
+    from sqlalchemy import MetaData
+
+    from tests.store_migration import first_rows
+
+    target = databases.fresh("first")
+    written = first_rows.build(target)
+    first = MetaData()
+    engine = create_engine(to_url(target))
+    first.reflect(engine)
     engine.dispose()
-    store = new_store(path)
-    with store.raw_session() as session:
-        generate(session, seed=5, scale=1)
-    before = dump_text(store)
+    assert set(written.rows) == set(first.tables) - {"alembic_version", "store_meta"}
+
+    store = new_store(target, upgrade=True)  # the server's migration confirmed by a person
+    after = _read_all(store.engine)
+    rows = {t: {r["id"].hex: {k: _plain(v) for k, v in r.items()} for r in found}
+            for t, found in written.rows.items()}  # fmt: skip
+    for table, old_rows in rows.items():
+        if table in REPLACED:
+            assert table not in after, table
+            continue
+        new_rows = after[table]
+        assert set(new_rows) == set(old_rows), table  # every row, and no other
+        added = set(next(iter(new_rows.values()))) - set(next(iter(old_rows.values())))
+        assert added <= {c for t, c in ADDED} | {"element_id"}, (table, added)
+        for key, old in old_rows.items():
+            new = new_rows[key]
+            for column, value in old.items():
+                if (table, column) in DROPPED:
+                    assert column not in new
+                    continue
+                assert new[RENAMED.get((table, column), column)] == value, (table, column)
+            for (in_table, column), default in ADDED.items():
+                if in_table == table:
+                    assert new[column] == default, (table, column)
+    _the_frame_is_the_plan_tree(rows, after)
+    assert json.loads(dump_text(store))["tables"]["plan_element"]  # the program reads it all
+    if backend == "sqlite":  # PostgreSQL checks every key as the rows are written
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
     store.close()
-    engine = create_engine(f"sqlite:///{path}")
-    migrate.upgrade(engine, "head")
-    engine.dispose()
-    store = new_store(path)
-    assert dump_text(store) == before
-    with store.engine.connect() as conn:
-        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
-        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
-    store.close()
+
+
+def _the_frame_is_the_plan_tree(rows: dict, after: dict) -> None:
+    """Migration 0007 as its docstring says: same ids, depths, parents and provenance."""
+    [frame] = rows["strategic_frame"].values()
+    plan = after["plan"][frame["id"]]
+    assert (plan["template"], plan["start_year"], plan["end_year"]) == ("bolivia_pdm", 2026, 2030)
+    assert (plan["vision"], plan["mission"]) == (frame["vision"], frame["mission"])
+    values = sorted((v["position"], v["name"]) for v in after["plan_value"].values())
+    assert values == [(1, "Transparencia"), (2, "Reciprocidad")]
+    depth = {"axis": 1, "objective": 2, "program": 5}
+    parent = {"axis": None, "objective": "axis_id", "program": "policy_id", "policy": "parent_id"}
+    for table in ("axis", "objective", "policy", "program"):
+        for key, old in rows[table].items():
+            element = after["plan_element"][key]
+            expected = depth.get(table, 4 if old.get("kind") == "guideline" else 3)
+            up = old[parent[table]] if parent[table] else None
+            if table == "policy" and up is None:
+                up = old["objective_id"]
+            assert (element["depth"], element["parent_id"]) == (expected, up), table
+            assert (element["code"], element["name"]) == (old["code"], old["name"])
+            assert element["problem"] == old.get("problem", "")
+            assert element["plan_id"] == frame["id"]
+            assert element["sector_id"] == old.get("sector_id")
+            assert all(element[k] == old[k] for k in SYNCED), table
+    for key, old in rows["institutional_score"].items():
+        score = after["assessment_score"][key]
+        area = after["assessment_area"][score["area_id"]]
+        assert (area["name"], score["year"]) == (old["area"], old["year"])
+        assert (score["state"], score["percentage"]) == ("scored", old["percentage"] * 100)
+        assert all(score[k] == old[k] for k in SYNCED)
+    roles = [(r["organization_id"], r["phase"], r["role"]) for r in after["actor_role"].values()]
+    [with_role] = [o for o in rows["organization"].values() if o["role_in_planning"]]
+    assert roles == [(with_role["id"], "planning", with_role["role_in_planning"])]
+    [link] = rows["sdg_link"].values()
+    assert after["sdg_link"][link["id"]]["element_id"] == link["objective_id"]
 
 
 def test_backups_rotate(tmp_path):
