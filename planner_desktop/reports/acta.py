@@ -33,6 +33,7 @@ from planner_desktop.reports.common import (
     ReportOptions,
     attendees,
     event_communities,
+    in_round_order,
     lines,
     require_event,
 )
@@ -238,11 +239,13 @@ def build(session: Session, options: ReportOptions) -> Document:
         _attendance_table(session, event.id, width),
     ]
     flow += self_diagnoses(session, event.id, width) + demands(session, event.id, width)
-    rounds = session.scalars(
-        select(PrioritizationRound)
-        .where(PrioritizationRound.event_id == event.id, live(PrioritizationRound))
-        .order_by(PrioritizationRound.created_at, PrioritizationRound.id)
-    ).all()
+    rounds = in_round_order(
+        session.scalars(
+            select(PrioritizationRound).where(
+                PrioritizationRound.event_id == event.id, live(PrioritizationRound)
+            )
+        )
+    )
     flow.append(heading(_("Priorities")))
     if rounds:
         for rnd in rounds:

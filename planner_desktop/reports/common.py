@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from planner_desktop.domain.actors import Person
 from planner_desktop.domain.base import Synced
+from planner_desktop.domain.enums import Group
 from planner_desktop.domain.events import Attendance, Event
 from planner_desktop.domain.prioritization import PrioritizationRound
 from planner_desktop.domain.summaries import (
@@ -132,6 +133,21 @@ def attendees(session: Session, event_id: uuid.UUID) -> list[tuple[Attendance, P
     return [(attendance, person) for attendance, person in rows]
 
 
+GROUP_RANK = {group.value: n for n, group in enumerate(Group)}
+
+
+def round_key(rnd: PrioritizationRound) -> tuple[object, ...]:
+    """The order rounds are printed in: as they were opened; rounds opened in the same
+    second by the first group voting in each (women, men, youth, elders, mixed), then
+    by title, then by id, so every database prints them alike."""
+    first = rnd.groups.split(",")[0].strip() if rnd.groups else ""
+    return (rnd.created_at, GROUP_RANK.get(first, len(GROUP_RANK)), text_key(rnd.title), rnd.id)
+
+
+def in_round_order(rounds: Iterable[PrioritizationRound]) -> list[PrioritizationRound]:
+    return sorted(rounds, key=round_key)
+
+
 def rounds_for(session: Session, options: ReportOptions) -> list[PrioritizationRound]:
     """The round of ``--round``, or the live rounds of ``--event`` or of ``--community``;
     refused when there are none."""
@@ -152,9 +168,7 @@ def rounds_for(session: Session, options: ReportOptions) -> list[PrioritizationR
         where = community.name
     else:
         raise ReportRefused(_("this document needs --event ID or --community ID"))
-    rounds = list(
-        session.scalars(query.order_by(PrioritizationRound.created_at, PrioritizationRound.id))
-    )
+    rounds = in_round_order(session.scalars(query))
     if not rounds:
         raise ReportRefused(_("there is no prioritisation round yet for {what}").format(what=where))
     return rounds
