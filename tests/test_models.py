@@ -19,8 +19,9 @@ from tests.helpers import new_store
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = new_store(tmp_path / "m.sqlite")
+def store(empty_target):
+    """An empty database on each backend: the constraints are the database's own."""
+    store = new_store(empty_target)
     yield store
     store.close()
 
