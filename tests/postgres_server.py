@@ -35,7 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -373,15 +373,19 @@ def session_databases(
     made.close()
 
 
+def required_bindir(found: Path | None, environ: Mapping[str, str]) -> Path:
+    """``found``, or skip the test saying how to install the server; fail under ``CI``."""
+    if found is not None:
+        return found
+    if environ.get("CI"):
+        pytest.fail(f"CI is set and {INSTALL_HINT}", pytrace=False)
+    pytest.skip(INSTALL_HINT)
+
+
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
     """The run's PostgreSQL server (skipped without the binaries; failed when ``CI`` is set)."""
-    bindir = find_bindir()
-    if bindir is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI is set and {INSTALL_HINT}", pytrace=False)
-        pytest.skip(INSTALL_HINT)
-    server = PostgresServer(bindir)
+    server = PostgresServer(required_bindir(find_bindir(), os.environ))
     try:
         server.start()
     except BaseException:
