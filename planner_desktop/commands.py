@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeAlias
 
 from planner_desktop import __version__
 from planner_desktop.i18n import LANGUAGES, _, set_language
@@ -46,6 +47,7 @@ class Refused(Exception):
 
 
 Handler = Callable[[argparse.Namespace], int]
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def _add_db(
@@ -54,7 +56,7 @@ def _add_db(
     parser.add_argument(
         "--db",
         required=required,
-        metavar="PATH_OR_URL",
+        metavar=_("PATH_OR_URL"),
         help=_("database file or URL"),
     )
     if upgrade:  # the window asks in a dialog instead
@@ -68,83 +70,276 @@ def _add_db(
         )
 
 
+def _command(
+    commands: Commands,
+    name: str,
+    summary: str,
+    description: str,
+) -> argparse.ArgumentParser:
+    """A sub-command: ``summary`` is its line in the list of its parent's ``--help``,
+    ``description`` opens its own."""
+    return commands.add_parser(name, help=summary, description=description)
+
+
+def _actions(parser: argparse.ArgumentParser, dest: str, summary: str) -> Commands:
+    """The sub-commands of ``parser``; one of them must be given (wrong usage otherwise)."""
+    return parser.add_subparsers(
+        dest=dest,
+        metavar=_("ACTION"),
+        required=True,
+        help=summary,
+    )
+
+
+def _kinds(kinds: Sequence[str]) -> str:
+    return ", ".join(kinds)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, in the current language (argparse's own words included)."""
+    from planner_desktop import cli_text
+
+    cli_text.install()
     parser = argparse.ArgumentParser(
         prog="planner-desktop",
-        description=_("Participatory municipal planning, offline."),
+        description=_(
+            "Participatory municipal planning, offline. With no command, opens the window."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_("show the program's version and exit"),
+    )
     _add_db(parser, required=False, upgrade=False)
     parser.add_argument("--lang", choices=sorted(LANGUAGES), help=_("language of the program"))
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command",
+        metavar=_("COMMAND"),
+        help=_("what to do without the window (each has its own --help)"),
+    )
 
-    demo = commands.add_parser("demo", help=_("create a demo municipality"))
+    demo = _command(
+        commands,
+        "demo",
+        _("create a demo municipality"),
+        _(
+            "Fill an empty database with a realistic demo municipality; the same seed gives "
+            "the same data."
+        ),
+    )
     _add_db(demo)
-    demo.add_argument("--seed", type=int, default=1, help=_("random seed (same seed, same data)"))
     demo.add_argument(
-        "--scale", type=int, default=1, help=_("multiply communities and records")
+        "--seed", type=int, default=1, metavar="N", help=_("random seed (same seed, same data)")
+    )
+    demo.add_argument(
+        "--scale",
+        type=int,
+        default=1,
+        metavar="N",
+        help=_("multiply communities and records (1 to 100)"),
     )
     demo.set_defaults(handler=_cmd_demo)
 
-    session = commands.add_parser("session", help=_("session files from workshop laptops"))
-    session_commands = session.add_subparsers(dest="session_command", metavar="ACTION")
-    export = session_commands.add_parser("export", help=_("write a session file"))
+    session = _command(
+        commands,
+        "session",
+        _("session files from workshop laptops"),
+        _(
+            "Session files (.cumbre) carry what a workshop laptop captured to the planning "
+            "office: write one, check one, merge them."
+        ),
+    )
+    session_commands = _actions(session, "session_command", _("what to do with session files"))
+    export = _command(
+        session_commands,
+        "export",
+        _("write a session file"),
+        _(
+            "Write a signed session file with the records chosen (everything when no scope "
+            "is given) and print this laptop's key fingerprint."
+        ),
+    )
     _add_db(export)
-    export.add_argument("--out", required=True, metavar="FILE")
-    export.add_argument("--event", metavar="ID")
-    export.add_argument("--community", metavar="ID")
+    export.add_argument(
+        "--out", required=True, metavar=_("FILE"), help=_("the session file to write (.cumbre)")
+    )
+    export.add_argument("--event", metavar="ID", help=_("only what belongs to this event"))
+    export.add_argument("--community", metavar="ID", help=_("only what belongs to this community"))
     export.set_defaults(handler=_delegated(SESSION, "export", "CommandRefused"))
-    verify = session_commands.add_parser("verify", help=_("check a session file"))
-    verify.add_argument("file", metavar="FILE")
+    verify = _command(
+        session_commands,
+        "verify",
+        _("check a session file"),
+        _(
+            "Check a session file's structure, hashes and signature, writing nothing: exit 0 "
+            "when it is valid, otherwise 1 and one line saying why."
+        ),
+    )
+    verify.add_argument("file", metavar=_("FILE"), help=_("the session file to check"))
     verify.set_defaults(handler=_delegated(SESSION, "verify", "CommandRefused"))
-    merge = session_commands.add_parser("merge", help=_("merge session files"))
+    merge = _command(
+        session_commands,
+        "merge",
+        _("merge session files"),
+        _(
+            "Merge session files into the database, one transaction per file; prints a line "
+            "per file and the total added=N updated=N unchanged=N conflicts=N rejected=N."
+        ),
+    )
     _add_db(merge)
-    merge.add_argument("files", nargs="+", metavar="FILE")
+    merge.add_argument(
+        "files", nargs="+", metavar=_("FILE"), help=_("the session files to merge (.cumbre)")
+    )
     merge.set_defaults(handler=_delegated(SESSION, "merge", "CommandRefused"))
     from planner_desktop.exchange import commands as session_options
 
     session_options.add_arguments(export, verify, merge)
-    session.set_defaults(handler=_needs_action(session))
 
-    dump = commands.add_parser("dump", help=_("canonical JSON of all planning data"))
+    dump = _command(
+        commands,
+        "dump",
+        _("canonical JSON of all planning data"),
+        _(
+            "Write all planning data as canonical JSON (stable order, no local-only ids), "
+            "to compare two databases."
+        ),
+    )
     _add_db(dump)
-    dump.add_argument("--out", metavar="FILE", help=_("write to a file instead of the screen"))
+    dump.add_argument("--out", metavar=_("FILE"), help=_("write to a file instead of the screen"))
     dump.set_defaults(handler=_cmd_dump)
 
-    report = commands.add_parser("report", help=_("print a document to PDF"))
-    report.add_argument("kind", choices=REPORT_KINDS, metavar="KIND")
+    report = _command(
+        commands,
+        "report",
+        _("print a document to PDF"),
+        _(
+            "Print a document to a PDF file. Each kind reads the options it needs and "
+            "refuses, writing nothing, when one is missing."
+        ),
+    )
+    report.add_argument(
+        "kind",
+        choices=REPORT_KINDS,
+        metavar=_("KIND"),
+        help=_("the document: {kinds}").format(kinds=_kinds(REPORT_KINDS)),
+    )
     _add_db(report)
-    report.add_argument("--out", required=True, metavar="FILE.pdf")
-    for option in ("--event", "--community", "--project", "--round"):
-        report.add_argument(option, metavar="ID")
-    report.add_argument("--year", type=int)
-    report.add_argument("--paper", choices=("a4", "letter"), default=None)
+    report.add_argument(
+        "--out", required=True, metavar=_("FILE.pdf"), help=_("the PDF file to write")
+    )
+    report.add_argument(
+        "--event",
+        metavar="ID",
+        help=_(
+            "the event (attendance-sheet, acta; its rounds for ballot, tally-sheet, pairwise-chart)"
+        ),
+    )
+    report.add_argument(
+        "--community",
+        metavar=_("ID_OR_CODE"),
+        help=_(
+            "the community (diagnosis-form; its rounds for ballot, tally-sheet, pairwise-chart)"
+        ),
+    )
+    report.add_argument(
+        "--project", metavar=_("ID_OR_CODE"), help=_("the project profile (profile)")
+    )
+    report.add_argument(
+        "--round",
+        metavar="ID",
+        help=_("one prioritisation round (ballot, tally-sheet, pairwise-chart)"),
+    )
+    report.add_argument(
+        "--year",
+        type=int,
+        metavar=_("YEAR"),
+        help=_("the fiscal year (poa: the latest when left out; progress: every year)"),
+    )
+    report.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        default=None,
+        help=_("paper size (the one chosen in the window's settings when left out)"),
+    )
     report.set_defaults(handler=_delegated(REPORT, "report", "ReportRefused"))
 
-    xlsx = commands.add_parser("xlsx", help=_("spreadsheets in and out"))
-    xlsx_commands = xlsx.add_subparsers(dest="xlsx_command", metavar="ACTION")
-    xlsx_export = xlsx_commands.add_parser("export", help=_("write a spreadsheet"))
-    xlsx_export.add_argument("kind", choices=XLSX_EXPORT_KINDS, metavar="KIND")
+    xlsx = _command(
+        commands,
+        "xlsx",
+        _("spreadsheets in and out"),
+        _(
+            "Write spreadsheets for the office, or read them back; an import checks the "
+            "whole file first and writes nothing when a cell is wrong."
+        ),
+    )
+    xlsx_commands = _actions(xlsx, "xlsx_command", _("export or import"))
+    xlsx_export = _command(
+        xlsx_commands,
+        "export",
+        _("write a spreadsheet"),
+        _("Write a spreadsheet (.xlsx) of the database's data."),
+    )
+    xlsx_export.add_argument(
+        "kind",
+        choices=XLSX_EXPORT_KINDS,
+        metavar=_("KIND"),
+        help=_("what to write: {kinds}").format(kinds=_kinds(XLSX_EXPORT_KINDS)),
+    )
     _add_db(xlsx_export)
-    xlsx_export.add_argument("--out", required=True, metavar="FILE.xlsx")
+    xlsx_export.add_argument(
+        "--out", required=True, metavar=_("FILE.xlsx"), help=_("the spreadsheet to write")
+    )
     xlsx_export.set_defaults(handler=_delegated(XLSX, "export", "SpreadsheetRefused"))
-    xlsx_import = xlsx_commands.add_parser("import", help=_("read a spreadsheet"))
-    xlsx_import.add_argument("kind", choices=XLSX_IMPORT_KINDS, metavar="KIND")
+    xlsx_import = _command(
+        xlsx_commands,
+        "import",
+        _("read a spreadsheet"),
+        _(
+            "Read a spreadsheet into the database: all of it, or nothing and one line naming "
+            "the sheet, row and column that is wrong."
+        ),
+    )
+    xlsx_import.add_argument(
+        "kind",
+        choices=XLSX_IMPORT_KINDS,
+        metavar=_("KIND"),
+        help=_("what to read: {kinds}").format(kinds=_kinds(XLSX_IMPORT_KINDS)),
+    )
     _add_db(xlsx_import)
-    xlsx_import.add_argument("file", metavar="FILE.xlsx")
+    xlsx_import.add_argument("file", metavar=_("FILE.xlsx"), help=_("the spreadsheet to read"))
     xlsx_import.set_defaults(handler=_delegated(XLSX, "import", "SpreadsheetRefused"))
-    xlsx.set_defaults(handler=_needs_action(xlsx))
 
-    acta = commands.add_parser("acta", help=_("signed actas"))
-    acta_commands = acta.add_subparsers(dest="acta_command", metavar="ACTION")
-    acta_verify = acta_commands.add_parser(
-        "verify", help=_("check an acta's QR text against the data (exit 0 when it matches)"))
+    acta = _command(
+        commands,
+        "acta",
+        _("signed actas"),
+        _("Check a signed acta against the data."),
+    )
+    acta_commands = _actions(acta, "acta_command", _("what to do with an acta"))
+    acta_verify = _command(
+        acta_commands,
+        "verify",
+        _("check an acta's QR text against the data (exit 0 when it matches)"),
+        _(
+            "Check the text of an acta's QR code against the data: exit 0 when it matches, "
+            "otherwise 1 naming what differs."
+        ),
+    )
     _add_db(acta_verify)
-    acta_verify.add_argument("text", metavar="TEXT", help=_("the text of the acta's QR code"))
+    acta_verify.add_argument("text", metavar=_("TEXT"), help=_("the text of the acta's QR code"))
     acta_verify.set_defaults(handler=_cmd_acta_verify)
-    acta.set_defaults(handler=_needs_action(acta))
 
-    check = commands.add_parser("check", help=_("plan coherence and viability findings"))
+    check = _command(
+        commands,
+        "check",
+        _("plan coherence and viability findings"),
+        _(
+            "Check the plan's coherence and viability: one line per rule, then a summary; "
+            "exit 0 when no finding is an error."
+        ),
+    )
     _add_db(check)
     check.set_defaults(handler=_cmd_check)
     return parser
@@ -166,14 +361,6 @@ def _delegated(module: str, action: str, refusal: str) -> Handler:
             return run(args)
         except getattr(implementation, refusal) as exc:
             raise Refused(str(exc)) from None
-
-    return handler
-
-
-def _needs_action(parser: argparse.ArgumentParser) -> Handler:
-    def handler(_args: argparse.Namespace) -> int:
-        parser.print_usage(sys.stderr)
-        return EXIT_USAGE
 
     return handler
 
