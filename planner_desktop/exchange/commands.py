@@ -52,13 +52,13 @@ def add_arguments(
     export.add_argument(
         "--from",
         dest="date_from",
-        metavar="YYYY-MM-DD",
+        metavar=_("YYYY-MM-DD"),
         help=_("records changed on or after this day"),
     )
     export.add_argument(
         "--to",
         dest="date_to",
-        metavar="YYYY-MM-DD",
+        metavar=_("YYYY-MM-DD"),
         help=_("records changed on or before this day"),
     )
     export.add_argument(
@@ -67,15 +67,17 @@ def add_arguments(
         help=_("everything changed since the last such export from this laptop"),
     )
     verify.add_argument(
-        "--trusted-keys", metavar="FILE", help=_("also require the file's key to be listed in FILE")
+        "--trusted-keys",
+        metavar=_("FILE"),
+        help=_("also require the file's key to be listed in this file (one fingerprint a line)"),
     )
     merge.add_argument(
         "--trust-new", action="store_true", help=_("trust the key of a laptop not seen before")
     )
     merge.add_argument(
         "--trusted-keys",
-        metavar="FILE",
-        help=_("trust the keys listed in FILE (one fingerprint a line)"),
+        metavar=_("FILE"),
+        help=_("trust the keys listed in this file (one fingerprint a line)"),
     )
 
 
