@@ -9,23 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import file_digest
+from tests.test_help_language import COMMANDS as HELP_COMMANDS
 
-COMMANDS = [
-    [],
-    ["demo"],
-    ["session"],
-    ["session", "export"],
-    ["session", "verify"],
-    ["session", "merge"],
-    ["dump"],
-    ["report"],
-    ["xlsx"],
-    ["xlsx", "export"],
-    ["xlsx", "import"],
-    ["check"],
-    ["acta"],
-    ["acta", "verify"],
-]
+COMMANDS = [list(path) for path in HELP_COMMANDS]  # collected from the parser itself
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
