@@ -266,9 +266,9 @@ def qt_translation(command: Sequence[str]) -> Callable[[], None]:
             if subprocess.run([str(python), "-c", code], timeout=TIMEOUT).returncode != 0:
                 raise Failed("Qt's qtbase_es catalogue does not load in the venv")
             return
-        found = list(program.parent.glob("**/PySide6/Qt/translations/qtbase_es.qm"))
-        if not found:
-            raise Failed(f"no PySide6/Qt/translations/qtbase_es.qm under {program.parent}")
+        # PySide6/Qt/translations on Linux and macOS, PySide6/translations on Windows.
+        if not any(program.parent.glob("**/PySide6/**/translations/qtbase_es.qm")):
+            raise Failed(f"no PySide6 translations/qtbase_es.qm under {program.parent}")
 
     return check
 
