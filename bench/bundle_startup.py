@@ -78,7 +78,8 @@ def run_window(command: Path, db: Path, env: dict[str, str]) -> tuple[float, flo
 
 def size(path: Path) -> str:
     if path.is_dir():
-        total = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+        files = (p for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+        total = sum(p.stat().st_size for p in files)  # links once, as du counts them
     else:
         total = path.stat().st_size
     return f"{total / 2**20:.0f} MiB"
