@@ -144,7 +144,7 @@ run: $(STAMP) mo
 	$(BIN)/planner-desktop $(ARGS)
 
 test: $(STAMP) mo
-	QT_QPA_PLATFORM=offscreen $(VENV_PY) -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(VENV_PY) -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
 	$(RUFF) check $(LINT_PATHS)
 	$(MYPY)
 
