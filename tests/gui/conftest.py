@@ -48,6 +48,13 @@ def program_error_handling(
     error_log.stop()
 
 
+@pytest.fixture(autouse=True)
+def _log_of_this_run(program_error_handling: Path) -> None:
+    """A test that starts the window the program's way moves the log to the data folder;
+    every test starts with it back on this run's file (the order of tests is not fixed)."""
+    error_log.start(program_error_handling)
+
+
 def _nothing_escaped(item: pytest.Item, when: str, failing: bool) -> None:
     """Fail ``item`` if an error reached the program's handler during ``when``."""
     QApplication.processEvents()

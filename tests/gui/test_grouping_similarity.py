@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from planner_desktop.i18n import _
 from planner_desktop.prioritization.aggregate import DemandSummary, suggest_groups
 from planner_desktop.ui.prioritization.suggestion_list import (
     SIMILARITY,
@@ -32,4 +33,8 @@ def test_the_similarity_shown_is_the_weakest_link(qtbot):
     lists.show_proposals([slip, same])
     assert lists.table.item(0, SIMILARITY).text().startswith("96")  # 2·11 / 23 letters
     assert lists.table.item(1, SIMILARITY).text().startswith("95")  # one slip among three
-    assert "letters" in lists.table.horizontalHeaderItem(SIMILARITY).toolTip()
+    tip = lists.table.horizontalHeaderItem(SIMILARITY).toolTip()
+    assert tip == _(
+        "How alike the least alike demands linked in the group are: the share of "
+        "letters their meaningful words have in common (a typing slip costs a "
+        "letter, a different word the whole word)"), "the column says how it is made"

@@ -32,7 +32,7 @@ from planner_desktop.i18n import _
 from planner_desktop.plan import source_ceilings, sources
 from planner_desktop.plan.sources import FIELDS, SourceLine
 from planner_desktop.store.database import Store
-from planner_desktop.ui import formatting
+from planner_desktop.ui import formatting, jobs
 from planner_desktop.ui.changes import ChangeHub
 from planner_desktop.ui.commands import StoreCommand
 from planner_desktop.ui.models.editing import CHOICES_ROLE, REFUSED_COLOR
@@ -179,6 +179,11 @@ class SourcesModel(_Refusals):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         line, field = self.lines[index.row()], COLUMNS[index.column()]
+        if self.hub.pending:
+            # A source added a moment ago may still be on its way to the database: the
+            # check below reads it there, so it waits for the queued writes (milliseconds)
+            # instead of refusing the person's first cell as "not found".
+            jobs.pool(writes=True).waitForDone(10_000)
         try:
             with self.hub.store.session() as session:
                 new = sources.check_changes(session, line.id, {field: value})[field]

@@ -17,6 +17,7 @@ import uuid
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -197,8 +198,10 @@ class FundingSourcesTab(QWidget):
             self.ceilings.forget_refusal()
 
     def _saved(self, table: str, _serial: int) -> None:
-        """Read again once every queued write is saved (a cell typed meanwhile stays)."""
-        if self.hub.pending:
+        """Read again once every queued write is saved (a cell typed meanwhile stays, and
+        a cell being typed is not closed under the person's fingers)."""
+        editing = QAbstractItemView.State.EditingState
+        if self.hub.pending or editing in (self.view.state(), self.ceilings_view.state()):
             return
         if table == "funding_source":
             self.reload()
