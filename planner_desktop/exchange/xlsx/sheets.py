@@ -2,20 +2,28 @@
 
 Every table gets a bold, frozen header row, an autofilter over its rows, column widths
 and a number format per column, so amounts and dates arrive as numbers and dates. Text
-that a spreadsheet would take for a formula (starting with ``=``, ``+``, ``-`` or ``@``)
-is written as text, marked so that the spreadsheet shows it as typed and never runs it.
+that a spreadsheet would take for a formula (starting with ``=``, ``+``, ``-``, ``@``, a
+tab or a carriage return) is written as text, marked so that the spreadsheet shows it as
+typed and never runs it; headers too. Every workbook the program writes, streamed or not,
+goes through :func:`safe_cell` or :func:`put_text` and :func:`save_atomically`.
+
+A carriage return written as such in XML is read back as a line feed by every XML
+parser (openpyxl's and the spreadsheets' alike), so :func:`save_atomically` writes it as
+the character reference ``&#13;``, which every reader takes as the carriage return it was.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -55,6 +63,22 @@ def is_risky(value: Any) -> bool:
     return isinstance(value, str) and value.startswith(FORMULA_STARTS)
 
 
+def put_text(cell: Cell, value: Any) -> Cell:
+    """Set ``cell`` (of a workbook that is not write-only) to ``value``; a text that looks
+    like a formula stays text, shown as typed."""
+    cell.value = value
+    if is_risky(value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
+def _text(sheet: WriteOnlyWorksheet, value: Any) -> WriteOnlyCell:
+    if is_risky(value):
+        return safe_cell(sheet, value, None)
+    return WriteOnlyCell(sheet, value)
+
+
 def new_workbook() -> Workbook:
     """A write-only workbook: rows go to disk as they are appended."""
     return Workbook(write_only=True)
@@ -88,7 +112,7 @@ def write_table(
     wrap = Alignment(wrap_text=True, vertical="top")
     header = []
     for column in columns:
-        cell = WriteOnlyCell(sheet, column.header)
+        cell = _text(sheet, column.header)
         cell.font = bold
         cell.alignment = wrap
         header.append(cell)
@@ -124,6 +148,44 @@ def save_atomically(workbook: Workbook, path: Path) -> None:
     tmp = path.with_name(path.name + ".part")
     try:
         workbook.save(tmp)
+        keep_carriage_returns(tmp)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _holds_carriage_return(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    with archive.open(info) as stream:
+        while chunk := stream.read(1 << 20):
+            if b"\r" in chunk:
+                return True
+    return False
+
+
+def keep_carriage_returns(path: Path) -> None:
+    """Rewrite the XML parts of the workbook at ``path`` that hold a raw carriage return,
+    with ``&#13;`` in its place (XML reads a raw one as a line feed).
+
+    openpyxl escapes ``<``, ``&`` and ``>`` in text, so a raw carriage return in its
+    output is only ever one inside a text or an attribute value, where the reference
+    means the same character. The workbook is only read when none is found.
+    """
+    with zipfile.ZipFile(path) as archive:
+        names = {
+            info.filename for info in archive.infolist()
+            if info.filename.endswith((".xml", ".rels")) and _holds_carriage_return(archive, info)
+        }  # fmt: skip
+    if not names:
+        return
+    rewritten = path.with_name(path.name + ".cr")
+    try:
+        with zipfile.ZipFile(path) as archive, zipfile.ZipFile(rewritten, "w") as out:
+            for info in archive.infolist():
+                if info.filename in names:
+                    out.writestr(info, archive.read(info).replace(b"\r", b"&#13;"))
+                    continue
+                with archive.open(info) as source, out.open(info, "w") as target:
+                    shutil.copyfileobj(source, target)
+        os.replace(rewritten, path)
+    finally:
+        rewritten.unlink(missing_ok=True)

@@ -1,4 +1,8 @@
-"""The blank import template: instructions, one sheet per import and the valid codes."""
+"""The blank import template: instructions, one sheet per import and the valid codes.
+
+Every cell is set through :func:`~planner_desktop.exchange.xlsx.sheets.put_text`, so a
+code or name that looks like a formula is written as text.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from planner_desktop.domain.labels import label
 from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community, District, Sector
 from planner_desktop.exchange.xlsx import spec
-from planner_desktop.exchange.xlsx.sheets import save_atomically
+from planner_desktop.exchange.xlsx.sheets import put_text, save_atomically
 from planner_desktop.i18n import _
 from planner_desktop.plan.ordering import bytewise
 
@@ -24,6 +28,13 @@ TEMPLATE_ROWS = 1000
 """How many rows carry the drop-down lists."""
 
 _BOLD = Font(bold=True)
+
+
+def _append(sheet: Worksheet, line: tuple[str, ...]) -> None:
+    """Add ``line`` as the next row (an empty one leaves a blank row), each value as text."""
+    sheet.append(line)
+    for column, value in enumerate(line, 1):
+        put_text(sheet.cell(sheet.max_row, column), value)
 
 
 def _instructions(sheet: Worksheet) -> None:
@@ -45,21 +56,23 @@ def _instructions(sheet: Worksheet) -> None:
         (),
     ]
     for line in lines:
-        sheet.append(line)
+        _append(sheet, line)
     sheet["A1"].font = Font(bold=True, size=14)
     for title, fields in (
         (spec.COMMUNITIES_SHEET, spec.COMMUNITY_FIELDS),
         (spec.DEMANDS_SHEET, spec.DEMAND_FIELDS),
     ):
-        sheet.append((_("Sheet «{sheet}»").format(sheet=_(title)),))
+        _append(sheet, (_("Sheet «{sheet}»").format(sheet=_(title)),))
         sheet.cell(sheet.max_row, 1).font = _BOLD
-        sheet.append((_("Column"), _("Required"), _("What to type")))
+        _append(sheet, (_("Column"), _("Required"), _("What to type")))
         for cell in sheet[sheet.max_row]:
             cell.font = _BOLD
         for field in fields:
-            sheet.append((_(field.header), _("Yes") if field.required else _("No"), _(field.note)))
+            _append(
+                sheet, (_(field.header), _("Yes") if field.required else _("No"), _(field.note))
+            )
             sheet.cell(sheet.max_row, 3).alignment = Alignment(wrap_text=True)
-        sheet.append(())
+        _append(sheet, ())
 
 
 def _codes(sheet: Worksheet, session: Session) -> dict[str, str]:
@@ -114,11 +127,10 @@ def _codes(sheet: Worksheet, session: Session) -> dict[str, str]:
         name_col = get_column_letter(index * 3 + 2)
         sheet.column_dimensions[code_col].width = 18
         sheet.column_dimensions[name_col].width = 30
-        sheet[f"{code_col}1"] = header
-        sheet[f"{code_col}1"].font = _BOLD
+        put_text(sheet[f"{code_col}1"], header).font = _BOLD
         for row, (code, name) in enumerate(values, 2):
-            sheet[f"{code_col}{row}"] = code
-            sheet[f"{name_col}{row}"] = name
+            put_text(sheet[f"{code_col}{row}"], code)
+            put_text(sheet[f"{name_col}{row}"], name)
         last = max(2, len(values) + 1)
         ranges[key] = f"{quoted}!${code_col}$2:${code_col}${last}"
     sheet.freeze_panes = "A2"
@@ -128,7 +140,7 @@ def _codes(sheet: Worksheet, session: Session) -> dict[str, str]:
 def _data_sheet(sheet: Worksheet, fields: tuple[spec.Field, ...], ranges: dict[str, str]) -> None:
     for index, field in enumerate(fields, 1):
         letter = get_column_letter(index)
-        cell = sheet.cell(1, index, _(field.header) + (" *" if field.required else ""))
+        cell = put_text(sheet.cell(1, index), _(field.header) + (" *" if field.required else ""))
         cell.font = _BOLD
         sheet.column_dimensions[letter].width = field.width
         source = ranges.get(field.key)
