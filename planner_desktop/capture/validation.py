@@ -1,22 +1,27 @@
 """Checks of values typed during a workshop, each refusing with one translated line.
 
 ``parse_*`` functions turn typed text into a value or raise :class:`Invalid`;
-``validate_*`` functions check a value and return the reason it is refused, or None.
+``validate_*`` functions check a value and return the reason it is refused, or None. The
+ranges and the characters a field takes are the rules of
+:mod:`planner_desktop.domain.rules`, the same a spreadsheet import and a session file meet.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from planner_desktop.domain import rules
 from planner_desktop.i18n import _
 
-MAX_COUNT = 10_000_000
-MAX_COST = Decimal("100000000000")
-OLDEST_BIRTH_YEAR = 1900
+MAX_COUNT = rules.MAX_COUNT
+MAX_COST = rules.MAX_MONEY
+OLDEST_BIRTH_YEAR = rules.OLDEST_BIRTH_YEAR
 
 _SPACES = re.compile(r"\s+")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class Invalid(ValueError):
@@ -33,7 +38,12 @@ def clean_text(text: str) -> str:
     Pasting a cell from a spreadsheet or a paragraph from a document brings tabs and line
     breaks that would break a table's row, a printed form or a session file line.
     """
-    return _SPACES.sub(" ", text.replace("\x00", "")).strip()
+    return _SPACES.sub(" ", _CONTROLS.sub("", text)).strip()
+
+
+def sentence(reason: str) -> str:
+    """A rule's reason shown on its own, next to its field: ``Must be from 0 to 10``."""
+    return reason[:1].upper() + reason[1:]
 
 
 def validate_required(text: str) -> str | None:
@@ -64,11 +74,8 @@ def _parse_whole(text: str) -> int:
 
 def validate_population(value: int) -> str | None:
     """A number of people (population, beneficiaries, families): zero or more."""
-    if value < 0:
-        return _("A number of people cannot be negative")
-    if value > MAX_COUNT:
-        return _("This number is too large")
-    return None
+    reason = rules.COUNT.problem(value)
+    return sentence(reason) if reason else None
 
 
 def parse_count(text: str) -> int:
@@ -81,11 +88,8 @@ def parse_count(text: str) -> int:
 
 
 def validate_cost(value: Decimal) -> str | None:
-    if value < 0:
-        return _("A cost cannot be negative")
-    if value > MAX_COST:
-        return _("This amount is too large")
-    return None
+    reason = rules.MONEY.problem(value)
+    return sentence(reason) if reason else None
 
 
 def parse_cost(text: str) -> Decimal:
@@ -114,12 +118,9 @@ def parse_cost(text: str) -> Decimal:
 
 
 def validate_birth_year(year: int, today: date | None = None) -> str | None:
-    current = (today or date.today()).year
-    if year > current:
-        return _("The birth year cannot be in the future")
-    if year < OLDEST_BIRTH_YEAR:
-        return _("The birth year must be {year} or later").format(year=OLDEST_BIRTH_YEAR)
-    return None
+    rule = rules.BIRTH_YEAR if today is None else replace(rules.BIRTH_YEAR, high=today.year)
+    reason = rule.problem(year)
+    return sentence(reason) if reason else None
 
 
 def parse_birth_year(text: str, today: date | None = None) -> int | None:

@@ -6,7 +6,9 @@ version descends from: one head normally, several while a conflict is open. An i
 version that is a head or an ancestor of one changes nothing; one that descends from heads
 replaces them; one unrelated to a head joins the heads, and two or more heads are a
 conflict. The row in the main table is the head with the greatest ``(updated_at,
-version_id)``, so the consolidated data is the same whatever order the files came in, and
+version_id)``, so the consolidated data is the same whatever order the files came in
+(a head saved later than the merge's own moment, from a laptop whose clock runs ahead,
+ranks below the others while it is in the future: it never wins for being ahead), and
 a person resolves the conflict (nothing is silently lost: every head stays in
 ``merge_conflict``).
 """

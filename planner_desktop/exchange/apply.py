@@ -17,6 +17,7 @@ import json
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
@@ -167,12 +168,9 @@ class FileMerger:
             self._origin(record, record["version_id"], "unchanged")
             return None
         payloads[record["version_id"]] = record
-        winner = max(
-            (payloads[v] for v in decision.heads),
-            key=lambda p: (p["updated_at"], str(p["version_id"])),
-        )
-        self._remember_previous(spec, old, [row.id for row in open_rows], winner["version_id"])
         now = utcnow()
+        winner = max((payloads[v] for v in decision.heads), key=lambda p: _precedence(p, now))
+        self._remember_previous(spec, old, [row.id for row in open_rows], winner["version_id"])
         settled = [row.id for row in open_rows if row.version_id in decision.superseded]
         if decision.outcome is ancestry.Outcome.REPLACES:
             settled = [row.id for row in open_rows]
@@ -219,6 +217,14 @@ class FileMerger:
                 previous=json.dumps(previous, sort_keys=True, ensure_ascii=False),
             )
         )
+
+
+def _precedence(payload: Row, now: datetime) -> tuple[bool, datetime, str]:
+    """How versions in conflict rank for the provisional winner: the latest saved wins,
+    except that a version saved after ``now`` (a laptop whose clock runs ahead, within the
+    tolerance the rules allow) ranks below every version saved in the present, so a
+    timestamp from the future never wins a conflict."""
+    return (payload["updated_at"] <= now, payload["updated_at"], str(payload["version_id"]))
 
 
 def _batches(records: Iterator[Row]) -> Iterator[list[Row]]:

@@ -1,7 +1,8 @@
 """Open conflicts (a record edited on two laptops from the same version) and resolving them.
 
 A conflict is one record with two or more competing versions (heads). The main table
-holds a provisional winner (the head with the greatest ``(updated_at, version_id)``);
+holds a provisional winner (the head with the greatest ``(updated_at, version_id)``, a
+head saved in the future ranking last);
 :func:`resolve_conflict` writes the version a person chose or edited as a new version that
 descends from every head, so any database that later merges it sees the conflict settled.
 """

@@ -14,8 +14,8 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 from typing import Annotated, Any, NotRequired, Optional
@@ -25,11 +25,12 @@ from sqlalchemy import Boolean, Column, Date, DateTime, Float, Integer, String, 
 from sqlalchemy import Enum as SqlEnum
 from typing_extensions import TypedDict
 
+from planner_desktop.domain import rules
 from planner_desktop.domain.base import Appended, Base, Hundredths, Money
 from planner_desktop.exchange.dump import plain_value, planning_tables
 from planner_desktop.i18n import _
 
-MAX_TEXT = 100_000
+MAX_TEXT = rules.MAX_TEXT
 """Longest text accepted in one field (characters)."""
 
 Row = dict[str, Any]
@@ -46,6 +47,9 @@ class TableSpec:
     self_refs: tuple[str, ...]
     refs: tuple[tuple[str, str], ...]
     """(column, referred table) for every foreign key."""
+    moving: tuple[tuple[str, rules.Rule], ...] = ()
+    """Columns whose rule has a bound that moves with the clock (save times, birth years),
+    checked after the model, which holds only fixed bounds."""
 
     @property
     def name(self) -> str:
@@ -56,9 +60,13 @@ class TableSpec:
         try:
             row: Row = self.adapter.validate_json(line)
         except ValidationError as exc:
-            raise RecordError(describe(exc)) from None
+            raise RecordError(describe(exc, self.name)) from None
         for name, default in LATER_COLUMNS.get(self.name, {}).items():
             row.setdefault(name, default)
+        for name, rule in self.moving:
+            reason = rule.problem(row[name])
+            if reason is not None:
+                raise RecordError(field_problem(self.name, name, reason))
         return row
 
 
@@ -66,26 +74,76 @@ class RecordError(ValueError):
     """A record does not match its table's model; the message names the field, not values."""
 
 
-def describe(exc: ValidationError) -> str:
-    errors = exc.errors(include_input=False, include_url=False)
+def describe(exc: ValidationError, table: str | None = None) -> str:
+    """The first error of ``exc`` in one line naming the field (never its value); a value
+    outside its rule is refused with the rule's own words, as the forms and the spreadsheet
+    imports say it."""
+    errors = exc.errors(include_url=False)
     if not errors:
         return _("invalid record")
     first = errors[0]
-    where = ".".join(str(part) for part in first.get("loc", ()))
+    loc = first.get("loc", ())
+    where = ".".join(str(part) for part in loc)
     kind = first.get("type", "invalid")
     if kind == "json_invalid":
         return _("not a valid JSON record: {problem}").format(problem=first.get("msg", ""))
-    text = _("field {field}: {problem}").format(field=where or "?", problem=first.get("msg", kind))
+    reason = _rule_reason(table, loc, first.get("input"))
+    if reason is not None and table is not None:
+        text = field_problem(table, str(loc[0]), reason)
+    else:
+        text = _("field {field}: {problem}").format(
+            field=where or "?", problem=first.get("msg", kind)
+        )
     if len(errors) > 1:
         text += " " + _("(and {n} more)").format(n=len(errors) - 1)
     return text
 
 
+def field_problem(table: str, column: str, reason: str) -> str:
+    """``field population_women (Women): must be from 0 to 10,000,000``."""
+    title = rules.field_title(table, column)
+    if title and title != column:
+        return _("field {field} ({title}): {problem}").format(
+            field=column, title=title, problem=reason
+        )
+    return _("field {field}: {problem}").format(field=column, problem=reason)
+
+
+def _rule_reason(table: str | None, loc: tuple[Any, ...], value: Any) -> str | None:
+    """The rule's reason for a value the model refused, when its bound or characters are
+    what refused it (not its type)."""
+    if table is None or len(loc) != 1 or value is None:
+        return None
+    try:
+        rule = rules.rule_for(table, str(loc[0]))
+    except KeyError:
+        return None
+    if isinstance(value, str) and rule.kind in (rules.Kind.day, rules.Kind.moment):
+        try:
+            value = _parsed_time(rule.kind, value)
+        except ValueError:
+            return None
+    if isinstance(value, str) and rule.kind is rules.Kind.money:
+        return None  # the model says what shape an amount takes
+    return rule.problem(value)
+
+
+def _parsed_time(kind: rules.Kind, value: str) -> Any:
+    if kind is rules.Kind.day:
+        return date.fromisoformat(value)
+    return datetime.fromisoformat(value)
+
+
 def _python_type(column: Column[Any]) -> Any:
     kind = column.type
+    rule = _fixed(column)
+    low, high = rule.bounds() if rule is not None else (None, None)
     result: Any
     if isinstance(kind, Money):
-        result = Annotated[Decimal, Field(max_digits=17, decimal_places=2, allow_inf_nan=False)]
+        result = Annotated[
+            Decimal,
+            Field(ge=low, le=high, max_digits=17, decimal_places=2, allow_inf_nan=False),
+        ]
     elif isinstance(kind, Hundredths):
         result = Annotated[
             Decimal, Field(ge=0, le=100, max_digits=5, decimal_places=2, allow_inf_nan=False)
@@ -95,22 +153,45 @@ def _python_type(column: Column[Any]) -> Any:
     elif isinstance(kind, Uuid):
         result = uuid.UUID
     elif isinstance(kind, DateTime):
-        result = NaiveDatetime
+        result = Annotated[NaiveDatetime, Field(ge=low, le=high)]
     elif isinstance(kind, Date):
-        result = date
+        result = Annotated[date, Field(ge=low, le=high)]
     elif isinstance(kind, Boolean):
         result = bool
     elif isinstance(kind, Integer):
-        result = Annotated[int, Field(ge=-(2**63), lt=2**63)]
+        result = Annotated[int, Field(ge=low, le=high)]
     elif isinstance(kind, Float):
-        result = Annotated[float, Field(allow_inf_nan=False)]
-    elif isinstance(kind, Text):
-        result = Annotated[str, Field(max_length=MAX_TEXT)]
-    elif isinstance(kind, String):
-        result = Annotated[str, Field(max_length=kind.length or MAX_TEXT)]
+        result = Annotated[float, Field(ge=low, le=high, allow_inf_nan=False)]
+    elif isinstance(kind, Text | String):
+        pattern = rules.TEXT_PATTERN if isinstance(kind, Text) else rules.LINE_PATTERN
+        length = kind.length or MAX_TEXT
+        result = Annotated[str, Field(max_length=length, pattern=pattern)]
     else:  # pragma: no cover - a new column type must be mapped here first
         raise TypeError(f"no session-file type for {column.table.name}.{column.name}")
     return Optional[result] if column.nullable else result  # noqa: UP045 - runtime typing
+
+
+def _fixed(column: Column[Any]) -> rules.Rule | None:
+    """The column's rule with only its fixed bounds (a moving bound is checked after)."""
+    try:
+        rule = rules.rule_for(column.table.name, column.name)
+    except KeyError:
+        return None
+    low = None if callable(rule.low) else rule.low
+    high = None if callable(rule.high) else rule.high
+    return replace(rule, low=low, high=high)
+
+
+def _moving(table: Table) -> tuple[tuple[str, rules.Rule], ...]:
+    found = []
+    for column in table.columns:
+        try:
+            rule = rules.rule_for(table.name, column.name)
+        except KeyError:
+            continue
+        if callable(rule.low) or callable(rule.high):
+            found.append((column.name, rule))
+    return tuple(found)
 
 
 LATER_COLUMNS: dict[str, dict[str, Any]] = {
@@ -148,6 +229,7 @@ def _spec(table: Table, appended: bool) -> TableSpec:
         adapter=TypeAdapter(model),
         self_refs=tuple(column for column, target in refs if target == table.name),
         refs=refs,
+        moving=_moving(table),
     )
 
 

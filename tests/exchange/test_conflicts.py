@@ -251,3 +251,34 @@ def test_the_same_key_made_on_two_laptops_refuses_the_second_file_naming_it(
     assert dump_text(hq) == before
     with hq.engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(import_batch)) == 2
+
+
+@pytest.mark.parametrize("ahead_first", [True, False], ids=["ahead-first", "ahead-last"])
+def test_a_version_saved_in_the_future_never_wins_a_conflict(world, ahead_first):
+    """Issue 16: laptop B's clock runs five hours ahead (within the tolerance, so its file
+    is taken); its version is the later one by the clock but the version saved in the
+    present stays the provisional winner, whatever order the files come in."""
+    import datetime as dt
+
+    from tests.exchange import tamper
+
+    ids, a, b, hq = world["ids"], world["a"], world["b"], world["hq"]
+    edit(a.store, m.Demand, ids["demand0"], description="Agua potable para 40 familias")
+    edit(b.store, m.Demand, ids["demand0"], description="Agua desde el futuro")
+    fa, fb = a.export(), b.export()
+    ahead = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=5)).replace(tzinfo=None)
+    demand_id = str(ids["demand0"])
+
+    def move_ahead(entries):
+        records = tamper.lines(entries["records/demand.jsonl"])
+        for record in records:
+            if record["id"] == demand_id:
+                record["updated_at"] = ahead.isoformat()
+        entries["records/demand.jsonl"] = tamper.jsonl(records)
+
+    ahead_file = tamper.rebuild(fb, fb.with_name("ahead.cumbre"), b.key, parts=move_ahead)
+    files = [ahead_file, fa] if ahead_first else [fa, ahead_file]
+    reports = merge(hq, world["base"], *files)
+    assert all(r.ok for r in reports), [r.line() for r in reports]
+    assert sum(r.counts.conflicts for r in reports) == 1
+    assert _demand(hq, ids["demand0"]).description == "Agua potable para 40 familias"
