@@ -11,13 +11,15 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 
+from planner_desktop.domain import rules
 from planner_desktop.i18n import _
 from planner_desktop.locales import short_date
 from planner_desktop.plan.numbers import parse_number
 from planner_desktop.reports.numbers import money
 
-MAX_AMOUNT = Decimal("100000000000")
-"""Above a hundred thousand million (Bs) an amount is taken as a typing mistake."""
+MAX_AMOUNT = rules.MAX_MONEY
+"""Above a hundred thousand million (Bs) an amount is taken as a typing mistake (the rule of
+every money field, :mod:`planner_desktop.domain.rules`)."""
 
 Number = Decimal | int | float | str
 
@@ -52,7 +54,7 @@ def percent(value: Number | None) -> str | None:
     number = to_number(value)
     if number is None:
         return _("the percentage is not a number")
-    if not Decimal(0) <= number <= Decimal(100):
+    if rules.PERCENT.problem(number) is not None:
         return _("a percentage goes from 0 to 100")
     return None
 

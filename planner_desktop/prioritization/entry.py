@@ -12,6 +12,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planner_desktop.domain import rules
 from planner_desktop.domain.enums import Group
 from planner_desktop.domain.enums import PrioritizationMethod as M
 from planner_desktop.domain.prioritization import PrioritizationRound, Vote
@@ -99,6 +100,7 @@ def record_vote(
     item_id = _item(items, code)
     if count < 1:
         raise PrioritizationError(_("the count must be at least 1"))
+    _check_count(count)
     if rank is not None and rank < 1:
         raise PrioritizationError(_("a rank starts at 1"))
     if ballot_id is not None:
@@ -129,6 +131,7 @@ def correct_vote(
                 code=items.removed[old.item_id]))
     if count < 0:
         raise PrioritizationError(_("the count cannot be negative"))
+    _check_count(count)
     if old.ballot_id is not None and count > 0:
         round_ = get_round(session, old.round_id)
         live = [v for v in _live_ballot(session, old.ballot_id) if v.id != old.id]
@@ -140,3 +143,10 @@ def correct_vote(
     session.add(new)
     session.flush()
     return new
+
+
+def _check_count(count: int) -> None:
+    """A vote's count obeys the rule of ``vote.count`` (no count of millions of dots)."""
+    reason = rules.rule_for("vote", "count").problem(count)
+    if reason is not None:
+        raise PrioritizationError(_("the count {reason}").format(reason=reason))

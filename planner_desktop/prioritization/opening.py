@@ -20,6 +20,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planner_desktop.domain import rules
 from planner_desktop.domain.base import utcnow
 from planner_desktop.domain.demands import Demand
 from planner_desktop.domain.enums import Group, RoundLevel
@@ -120,6 +121,15 @@ def _check(spec: RoundSpec) -> None:
         raise _refuse(_("Choices per ballot"), _("at least one"))
     if spec.budget_ceiling is not None and spec.budget_ceiling < 0:
         raise _refuse(_("Budget ceiling"), _("it cannot be negative"))
+    ruled = {
+        "dots_per_participant": spec.dots_per_participant,
+        "max_choices": spec.max_choices,
+        "budget_ceiling": spec.budget_ceiling,
+    }
+    broken = rules.check_row("prioritization_round", ruled)
+    if broken is not None:
+        column, reason = broken
+        raise _refuse(rules.field_title("prioritization_round", column), reason)
     if spec.method is M.budget_greedy and spec.budget_ceiling is None:
         raise _refuse(_("Budget ceiling"), _("the budget method needs a ceiling"))
     if spec.method is M.criteria:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planner_desktop.domain import rules
 from planner_desktop.i18n import _, ngettext
 from planner_desktop.prioritization.errors import PrioritizationError
 
@@ -43,6 +44,12 @@ def reconcile(
     """
     if min(issued, counted, present) < 0:
         raise PrioritizationError(_("ballot and participant counts cannot be negative"))
+    for figure in (issued, counted, present):
+        reason = rules.COUNT.problem(figure)
+        if reason is not None:
+            raise PrioritizationError(
+                _("a count of ballots or participants {reason}").format(reason=reason)
+            )
     findings: list[str] = []
     if issued > present:
         findings.append(_("{issued} ballots issued to {present} participants present").format(
