@@ -17,7 +17,7 @@ from typing import Any
 from babel.numbers import format_decimal
 
 from planner_desktop import locales
-from planner_desktop.domain import labels
+from planner_desktop.domain import labels, rules
 from planner_desktop.exchange.readable import ValueKind, value_kind
 from planner_desktop.exchange.records import table_specs
 from planner_desktop.i18n import _
@@ -39,6 +39,27 @@ def plain_from_text(
 
     Raises :class:`Refused` saying what the field takes.
     """
+    value = _typed(table, name, text, names=names, optional=optional)
+    _check_rule(table, name, value)
+    return value
+
+
+def _check_rule(table: str, name: str, value: Any) -> None:
+    """The typed value obeys the field's rule, as in a form or a session file."""
+    try:
+        rule = rules.rule_for(table, name)
+    except KeyError:
+        return
+    if isinstance(value, str) and rule.kind is rules.Kind.day:
+        value = date.fromisoformat(value)
+    elif isinstance(value, str) and rule.kind is rules.Kind.money:
+        value = Decimal(value)
+    reason = rule.problem(value)
+    if reason is not None:
+        raise Refused(reason)
+
+
+def _typed(table: str, name: str, text: str, *, names: Mapping[str, str], optional: bool) -> Any:
     text = text.strip()
     kind = value_kind(table, name)
     if not text:

@@ -83,3 +83,19 @@ def test_typed_text_reads_back_as_stored():
         plain_from_text("community", "population_women", "1.5", names=none, optional=False)
     with pytest.raises(Refused, match="type a date as 3/31/2026"):
         plain_from_text("event", "date", "31 de marzo", names=none, optional=True)
+
+
+@pytest.mark.parametrize(
+    ("table", "field", "typed", "reason"),
+    [
+        ("community", "population_women", "100000000000000000000", "from 0 to 10,000,000"),
+        ("person", "birth_year", "99999", "a year from 1900 to"),
+        ("event", "date", "1/1/9999", "later than any record can be"),
+        ("demand", "estimated_cost", "900,000,000,000", "from 0 to 100,000,000,000"),
+        ("community", "name", "Uno\x07Dos", "control character"),
+    ],
+)
+def test_a_typed_result_outside_the_rules_is_refused(table, field, typed, reason):
+    """Issue 16: the conflict window takes a typed result only within the field's rule."""
+    with pytest.raises(Refused, match=reason):
+        plain_from_text(table, field, typed, names={}, optional=True)
