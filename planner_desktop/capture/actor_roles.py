@@ -15,8 +15,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner_desktop.capture.territory import FieldRefused
-from planner_desktop.capture.validation import clean_text
+from planner_desktop.capture.rule_checks import (
+    FieldRefused,
+    one_line,
+    refuse_row,
+    refuse_value,
+)
 from planner_desktop.domain.actors import Organization
 from planner_desktop.domain.enums import ActorPhase, OrganizationKind
 from planner_desktop.domain.plan import ActorRole
@@ -40,8 +44,9 @@ def phase_label(phase: ActorPhase) -> str:
 
 
 def role_text(text: Any) -> str:
-    """A role as stored: pasted tabs and line breaks become spaces."""
-    return clean_text(str(text or ""))
+    """A role as stored: pasted tabs and line breaks become spaces; any other control
+    character is refused (:class:`FieldRefused`) by the rule of ``actor_role.role``."""
+    return str(refuse_value("actor_role", "role", one_line(str(text or ""))))
 
 
 def stored_role(session: Session, organization_id: uuid.UUID, phase: ActorPhase) -> str:
@@ -106,7 +111,7 @@ def organization_values(
     municipality_id: uuid.UUID, name: Any, kind: OrganizationKind = OrganizationKind.other
 ) -> dict[str, Any]:
     """A new organisation typed in the matrix: its name (required) and kind."""
-    clean = clean_text(str(name or ""))
+    clean = one_line(str(name or ""))
     title = _("Organization")
     if not clean:
         raise FieldRefused("name", _("{field}: write a name.").format(field=title))
@@ -114,4 +119,6 @@ def organization_values(
         raise FieldRefused(
             "name", _("{field}: at most {limit} characters.").format(field=title, limit=NAME_MAX)
         )
-    return {"municipality_id": municipality_id, "name": clean, "kind": OrganizationKind(kind)}
+    values = {"municipality_id": municipality_id, "name": clean, "kind": OrganizationKind(kind)}
+    refuse_row("organization", values)
+    return values

@@ -32,8 +32,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from planner_desktop.capture.territory import FieldRefused
+from planner_desktop.capture.rule_checks import FieldRefused, one_line, refuse_row
 from planner_desktop.capture.validation import Invalid, clean_text
+from planner_desktop.domain import rules
 from planner_desktop.domain.diagnosis import AssessmentArea, AssessmentScore
 from planner_desktop.domain.enums import ScoreState
 from planner_desktop.domain.plan import Plan
@@ -50,7 +51,8 @@ NOT_APPLICABLE_WORDS = ("-", "—", "–", "n/a", "na", "no aplica", "not applic
 NAME_MAX = 120
 RECENT_YEARS = 5
 """Years offered when there is no plan yet: this one and the four before it."""
-FIRST_YEAR, LAST_YEAR = 1990, 2100
+FIRST_YEAR, LAST_YEAR = rules.FIRST_YEAR, rules.LAST_YEAR
+"""The years a score may be given for: the rule of every year of the plan."""
 _NUMBER = re.compile(r"(\d{1,3})(?:[.,](\d+))?")
 
 
@@ -95,7 +97,7 @@ def score_text(score: Score, decimal_mark: str = ",") -> str:
 
 def area_name(text: str) -> str:
     """An area's name as stored, or a refusal naming the field."""
-    name = clean_text(text)
+    name = one_line(text)
     title = _("Assessment area")
     if not name:
         raise FieldRefused("name", _("{field}: write a name.").format(field=title))
@@ -118,11 +120,13 @@ def next_position(session: Session, municipality_id: uuid.UUID) -> int:
 
 def area_values(session: Session, municipality_id: uuid.UUID, name: str) -> dict[str, Any]:
     """The checked values of a new area, placed last."""
-    return {
+    values = {
         "municipality_id": municipality_id,
         "name": area_name(name),
         "position": next_position(session, municipality_id),
     }
+    refuse_row("assessment_area", values)
+    return values
 
 
 def live_areas(session: Session, municipality_id: uuid.UUID) -> list[AssessmentArea]:
@@ -170,6 +174,7 @@ def set_score(store: Store, area_id: uuid.UUID, year: int, score: Score) -> Scor
     state, value = score
     if (state is ScoreState.scored) != (value is not None):
         raise ValueError("a percentage is given exactly when the cell is scored")
+    refuse_row("assessment_score", {"year": year, "percentage": value})
     with store.session() as session:
         if session.get(AssessmentArea, area_id) is None:
             raise LookupError(f"assessment area {area_id} does not exist")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planner_desktop.capture.rule_checks import refuse_row
 from planner_desktop.capture.validation import Invalid, duplicate_attendance_reason
 from planner_desktop.domain.actors import Person
 from planner_desktop.domain.enums import AgeGroup, Sex
@@ -84,13 +85,15 @@ def register(
         if community_id is None:
             person = session.get(Person, person_id)
             community_id = person.community_id if person is not None else None
-        row = Attendance(
-            event_id=event_id,
-            person_id=person_id,
-            community_id=community_id,
-            signed=signed,
-            created_at=now(),
-        )
+        values = {
+            "event_id": event_id,
+            "person_id": person_id,
+            "community_id": community_id,
+            "signed": signed,
+            "created_at": now(),
+        }
+        refuse_row("attendance", values)
+        row = Attendance(**values)
         session.add(row)
         session.flush()
         return row.id

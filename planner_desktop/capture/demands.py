@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner_desktop.capture.validation import Invalid, clean_text, validate_required
+from planner_desktop.capture.rule_checks import one_line, refuse_row
+from planner_desktop.capture.validation import Invalid, validate_required
 from planner_desktop.domain.demands import Demand
 from planner_desktop.domain.diagnosis import Finding, SelfDiagnosis
 from planner_desktop.domain.enums import DemandStatus, Group
@@ -49,24 +50,27 @@ def new_demand(
     event_id: uuid.UUID | None = None,
     reserved: Collection[str] = (),
 ) -> dict[str, Any]:
-    """The values of a new demand (with its id and code), checked; nothing is written."""
+    """The values of a new demand (with its id and code), checked against the rules of
+    ``demand``; nothing is written."""
     reason = validate_required(description)
     if reason:
         raise Invalid(reason)
-    return {
+    values = {
         "id": uuid.uuid4(),
         "community_id": community_id,
         "code": next_code(session, community_id, reserved),
         "sector_id": sector_id,
         "finding_id": finding_id,
         "event_id": event_id,
-        "description": clean_text(description),
+        "description": one_line(description),
         "raising_group": raising_group,
         "beneficiaries_women": 0,
         "beneficiaries_men": 0,
         "estimated_cost": Decimal(0),
         "status": DemandStatus.demand,
     }
+    refuse_row("demand", values)
+    return values
 
 
 def from_finding(session: Session, finding_id: uuid.UUID, sector_id: uuid.UUID) -> dict[str, Any]:

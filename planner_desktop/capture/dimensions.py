@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from planner_desktop.capture.validation import Invalid, clean_text, validate_required
+from planner_desktop.capture.rule_checks import one_line, refuse_row
+from planner_desktop.capture.validation import Invalid, validate_required
 from planner_desktop.domain.territory import Dimension
 
 
@@ -34,10 +35,12 @@ def new_dimension(session: Session, municipality_id: uuid.UUID, name: str) -> di
     last = session.scalar(
         select(func.max(Dimension.position)).where(Dimension.municipality_id == municipality_id)
     )
-    return {
+    values = {
         "id": uuid.uuid4(),
         "municipality_id": municipality_id,
         "code": code,
-        "name": clean_text(name),
+        "name": one_line(name),
         "position": (last or 0) + 1,
     }
+    refuse_row("dimension", values)
+    return values

@@ -17,8 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner_desktop.capture.plan_records import next_position
-from planner_desktop.capture.territory import FieldRefused
-from planner_desktop.capture.validation import clean_text
+from planner_desktop.capture.rule_checks import FieldRefused, one_line, refuse_row
 from planner_desktop.domain.enums import UnitKind
 from planner_desktop.domain.plan import OrgUnit
 from planner_desktop.i18n import N_, _
@@ -45,7 +44,7 @@ def kind_for_depth(depth: int) -> UnitKind:
 
 
 def unit_name(text: Any) -> str:
-    name = clean_text(str(text or ""))
+    name = one_line(str(text or ""))
     title = _("Unit name")
     if not name:
         raise FieldRefused("name", _("{field}: write a name.").format(field=title))
@@ -106,13 +105,15 @@ def unit_values(
 ) -> dict[str, Any]:
     """A new unit, last under ``parent_id`` (the top when None), of the usual kind there."""
     parents = {"municipality_id": municipality_id, "parent_id": parent_id}
-    return {
+    values = {
         "municipality_id": municipality_id,
         "parent_id": parent_id,
         "name": unit_name(name),
         "kind": kind_for_depth(depth_of(session, parent_id) + 1),
         "position": next_position(session, OrgUnit, parents),
     }
+    refuse_row("org_unit", values)
+    return values
 
 
 def check_parent(session: Session, unit_id: uuid.UUID, parent_id: uuid.UUID | None) -> None:

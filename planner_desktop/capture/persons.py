@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from planner_desktop.capture.validation import Invalid, clean_text, validate_birth_year
+from planner_desktop.capture.rule_checks import one_line, refuse_row
+from planner_desktop.capture.validation import Invalid, clean_text
 from planner_desktop.domain.actors import Person
 from planner_desktop.domain.enums import AgeGroup, Sex
 from planner_desktop.domain.summaries import live
@@ -73,16 +74,14 @@ def new_person(
     community_id: uuid.UUID | None = None,
     birth_year: int | None = None,
 ) -> dict[str, Any]:
-    """The values of a new person, checked; the first word is the first name."""
-    name = clean_text(full_name)
+    """The values of a new person, checked against the rules of ``person`` (refused with
+    :class:`~planner_desktop.capture.rule_checks.FieldRefused`); the first word is the
+    first name."""
+    name = one_line(full_name)
     if not name:
         raise Invalid(_("Type the person's name"))
-    if birth_year is not None:
-        reason = validate_birth_year(birth_year)
-        if reason:
-            raise Invalid(reason)
     first, _space, last = name.partition(" ")
-    return {
+    values = {
         "id": uuid.uuid4(),
         "municipality_id": municipality_id,
         "first_names": first,
@@ -92,3 +91,5 @@ def new_person(
         "birth_year": birth_year,
         "community_id": community_id,
     }
+    refuse_row("person", values)
+    return values

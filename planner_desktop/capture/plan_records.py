@@ -2,7 +2,8 @@
 
 Every function here checks typed values and returns what to store, or refuses with
 :class:`~planner_desktop.capture.territory.FieldRefused` (one translated line naming the
-field; nothing is written). The writes themselves go through
+field; nothing is written), and check every value against the one set of rules
+(:func:`~planner_desktop.capture.rule_checks.refuse_row`). The writes themselves go through
 :mod:`planner_desktop.capture.records` and :mod:`planner_desktop.capture.deletion`, which
 stamp provenance; :func:`move` reorders a list in one transaction.
 
@@ -19,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planner_desktop import locales
-from planner_desktop.capture.territory import FieldRefused
+from planner_desktop.capture.rule_checks import FieldRefused, one_line, refuse_row
 from planner_desktop.capture.validation import clean_text
 from planner_desktop.domain import summaries
 from planner_desktop.domain.base import Synced
@@ -87,14 +88,14 @@ def _title(field: str) -> str:
 
 
 def required_text(field: str, text: Any, limit: int | None = TEXT_MAX) -> str:
-    value = clean_text(str(text or ""))
+    value = one_line(str(text or ""))
     if not value:
         raise FieldRefused(field, _("{field}: write it.").format(field=_title(field)))
     return optional_text(field, value, limit)
 
 
 def optional_text(field: str, text: Any, limit: int | None = TEXT_MAX) -> str:
-    value = clean_text(str(text or ""))
+    value = one_line(str(text or ""))
     if limit is not None and len(value) > limit:
         raise FieldRefused(
             field,
@@ -154,7 +155,7 @@ def work_activity_values(
 ) -> dict[str, Any]:
     start_date, end_date = parse_date("start_date", start), parse_date("end_date", end)
     check_dates(start_date, end_date)
-    return {
+    values = {
         "plan_id": plan_id,
         "activity": required_text("activity", activity, None),
         "start_date": start_date,
@@ -162,30 +163,36 @@ def work_activity_values(
         "responsible": optional_text("responsible", responsible),
         "position": next_position(session, WorkActivity, {"plan_id": plan_id}),
     }
+    refuse_row("work_activity", values)
+    return values
 
 
 def agreement_values(
     plan_id: uuid.UUID, title: str, parties: str = "", signed_on: Any = None, signatories: str = ""
 ) -> dict[str, Any]:
-    return {
+    values = {
         "plan_id": plan_id,
         "title": required_text("title", title),
         "parties": optional_text("parties", parties, None),
         "signed_on": parse_date("signed_on", signed_on),
         "signatories": optional_text("signatories", signatories, None),
     }
+    refuse_row("agreement", values)
+    return values
 
 
 def team_member_values(
     session: Session, plan_id: uuid.UUID, name: str, role: str = "", institution: str = ""
 ) -> dict[str, Any]:
-    return {
+    values = {
         "plan_id": plan_id,
         "name": required_text("name", name),
         "role": optional_text("role", role),
         "institution": optional_text("institution", institution),
         "position": next_position(session, TeamMember, {"plan_id": plan_id}),
     }
+    refuse_row("team_member", values)
+    return values
 
 
 def pact_values(
@@ -204,7 +211,7 @@ def pact_values(
         )
     start_date, end_date = parse_date("start_date", start), parse_date("end_date", end)
     check_dates(start_date, end_date)
-    return {
+    values = {
         "plan_id": plan_id,
         "organization_id": organization_id,
         "element_id": element_id,
@@ -213,6 +220,8 @@ def pact_values(
         "start_date": start_date,
         "end_date": end_date,
     }
+    refuse_row("pact", values)
+    return values
 
 
 def element_choices(session: Session, plan_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:

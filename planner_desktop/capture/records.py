@@ -4,6 +4,11 @@ Each function is one unit of work (one transaction through ``store.session()``),
 provenance stamping gives every change a new version. The undo commands of the window
 are built on these: undoing a creation tombstones the record, undoing an edit writes the
 previous values back (as a new version, so a merge sees the history).
+
+:func:`create` and :func:`update` check every value against the one set of rules before
+writing (:func:`~planner_desktop.capture.rule_checks.refuse_row`): a value a form let
+through is refused here with the field's title and the rule's reason, and nothing is
+written.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from planner_desktop.capture.rule_checks import refuse_row
 from planner_desktop.domain.base import Synced
 from planner_desktop.domain.provenance import mark_deleted
 
@@ -21,6 +27,10 @@ if TYPE_CHECKING:
 
 class RecordMissing(LookupError):
     """The record to change no longer exists (or was never saved)."""
+
+
+def _table(model: type[Synced]) -> str:
+    return str(model.__tablename__)  # type: ignore[attr-defined]
 
 
 def _get(session: Any, model: type[Synced], record_id: uuid.UUID) -> Any:
@@ -36,6 +46,7 @@ def create(store: Store, model: type[Synced], values: Mapping[str, Any]) -> uuid
     When a record with that id exists (a creation done again after an undo), its
     tombstone is lifted and the values written again instead.
     """
+    refuse_row(_table(model), values)
     record_id = values.get("id") or uuid.uuid4()
     with store.session() as session:
         existing = session.get(model, record_id)
@@ -61,6 +72,7 @@ def update(
     store: Store, model: type[Synced], record_id: uuid.UUID, changes: Mapping[str, Any]
 ) -> dict[str, Any]:
     """Write ``changes`` to one record; return the values they replaced."""
+    refuse_row(_table(model), changes)
     with store.session() as session:
         record = _get(session, model, record_id)
         previous = {field: getattr(record, field) for field in changes}

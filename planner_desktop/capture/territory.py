@@ -4,9 +4,11 @@ A community's population is given twice, by sex (women, men) and by age group
 (children, youth, adults, elders); both are counts of the same people, so their totals
 must agree. :func:`community_values` refuses a row that breaks any rule with
 :class:`FieldRefused`, whose ``field`` names the field to correct and whose text is one
-translated line; nothing is written then. Codes are given here too: districts D1, D2…,
-communities ``<district code>-01``…, never one used before (tombstoned records included,
-so an undone deletion never brings back a clash).
+translated line; nothing is written then. The values themselves follow the one set of
+rules (:mod:`planner_desktop.capture.rule_checks`), and :func:`add_district` and
+:func:`add_community` check the row again before writing it. Codes are given here too:
+districts D1, D2…, communities ``<district code>-01``…, never one used before (tombstoned
+records included, so an undone deletion never brings back a clash).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner_desktop.capture.validation import Invalid, clean_text, validate_population
+from planner_desktop.capture.rule_checks import FieldRefused, one_line, refusal, refuse_row
+from planner_desktop.domain import rules
 from planner_desktop.domain.enums import AreaType, CommunityKind, DistrictKind
 from planner_desktop.domain.territory import Community, District
 from planner_desktop.i18n import N_, _
@@ -40,17 +43,10 @@ COUNTS: tuple[tuple[str, str], ...] = (*BY_SEX, *BY_AGE, ("families", N_("Famili
 NAME_MAX = 200
 
 
-class FieldRefused(Invalid):
-    """A typed row was refused; ``field`` is the field to correct."""
-
-    def __init__(self, field: str, reason: str) -> None:
-        super().__init__(reason)
-        self.field = field
-
-
-def check_name(text: str, title: str) -> str:
-    """The name as stored, or a refusal naming ``title`` (already translated)."""
-    name = clean_text(text)
+def check_name(text: str, title: str, table: str = "community") -> str:
+    """The name as stored, or a refusal naming ``title`` (already translated): empty,
+    or breaking the rule of ``table.name`` (a control character, too long)."""
+    name = one_line(text)
     if not name:
         raise FieldRefused("name", _("{field}: write a name.").format(field=title))
     if len(name) > NAME_MAX:
@@ -58,15 +54,18 @@ def check_name(text: str, title: str) -> str:
             "name",
             _("{field}: at most {limit} characters.").format(field=title, limit=NAME_MAX),
         )
+    reason = rules.rule_for(table, "name").problem(name)
+    if reason is not None:
+        raise FieldRefused("name", _("{field}: {reason}").format(field=title, reason=reason))
     return name
 
 
 def check_population(counts: Mapping[str, int]) -> None:
-    """Refuse a negative or huge count, or totals by sex and by age that differ."""
-    for field, title in COUNTS:
-        reason = validate_population(int(counts.get(field, 0)))
-        if reason:
-            raise FieldRefused(field, f"{_(title)}: {reason}")
+    """Refuse a count outside the rule of counts, or totals by sex and by age that differ."""
+    for field, _title in COUNTS:
+        reason = rules.rule_for("community", field).problem(counts.get(field, 0))
+        if reason is not None:
+            raise refusal("community", field, reason)
     by_sex = sum(int(counts.get(field, 0)) for field, _title in BY_SEX)
     by_age = sum(int(counts.get(field, 0)) for field, _title in BY_AGE)
     if by_sex != by_age:
@@ -104,7 +103,7 @@ def community_values(
 
 
 def district_values(name: str, kind: DistrictKind = DistrictKind.district) -> dict[str, Any]:
-    return {"name": check_name(name, _("District")), "kind": DistrictKind(kind)}
+    return {"name": check_name(name, _("District"), "district"), "kind": DistrictKind(kind)}
 
 
 def _next_number(codes: Iterable[str], prefix: str) -> int:
@@ -140,6 +139,7 @@ def next_community_code(
 
 def add_district(store: Store, municipality_id: uuid.UUID, values: Mapping[str, Any]) -> uuid.UUID:
     """Create a district with the next code (one transaction); return its id."""
+    refuse_row("district", values)
     with store.session() as session:
         district = District(
             municipality_id=municipality_id,
@@ -153,6 +153,7 @@ def add_district(store: Store, municipality_id: uuid.UUID, values: Mapping[str, 
 
 def add_community(store: Store, values: Mapping[str, Any]) -> uuid.UUID:
     """Create a community checked by :func:`community_values`, with the next code."""
+    refuse_row("community", values)
     with store.session() as session:
         community = Community(
             code=next_community_code(session, values["district_id"]), **values
