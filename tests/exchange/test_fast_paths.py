@@ -115,9 +115,9 @@ def test_a_file_merged_again_is_recognised_without_reading_its_parts(make_laptop
     read: list[str] = []
     original = verify.read_part
 
-    def spy(container, manifest, name, *, deep):
+    def spy(container, manifest, name, **options):
         read.append(name)
-        original(container, manifest, name, deep=deep)
+        original(container, manifest, name, **options)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(verify, "read_part", spy)
