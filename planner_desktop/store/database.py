@@ -16,7 +16,7 @@ from planner_desktop.domain import provenance
 from planner_desktop.domain.provenance import Provenance
 from planner_desktop.domain.territory import Municipality
 from planner_desktop.i18n import _
-from planner_desktop.store import backup, dialect, migrate, redact, urls
+from planner_desktop.store import backup, db_errors, dialect, migrate, redact, urls
 from planner_desktop.store.errors import ServerUpgradeNeeded, StoreError
 from planner_desktop.store.schema import SCHEMA_HEAD
 
@@ -63,8 +63,9 @@ class Store:
     normally and rolled back on any error, with provenance stamped on every edit.
     """
 
-    def __init__(self, engine: Engine, provenance_: Provenance) -> None:
+    def __init__(self, engine: Engine, provenance_: Provenance, where: str | None = None) -> None:
         self.engine = engine
+        self._where = where
         self.provenance = provenance_
         self._factory = sessionmaker(engine, expire_on_commit=False)
         self._factory_info = {provenance.INFO_KEY: provenance_}
@@ -103,6 +104,9 @@ class Store:
             return not session.scalar(select(func.count()).select_from(Municipality))
 
     def close(self) -> None:
+        if self._where is not None:
+            db_errors.forget(self._where)
+            self._where = None
         self.engine.dispose()
 
 
@@ -167,17 +171,28 @@ def open_store(
         raise StoreError(_("cannot open {path}: {reason}").format(path=where, reason=exc)) from None
     except DBAPIError as exc:
         engine.dispose()
-        reason = redact.one_line(str(exc.orig) if exc.orig is not None else str(exc))
-        raise StoreError(
-            _("cannot open {path}: {reason}").format(path=where, reason=reason)
-        ) from None
-    return Store(engine, provenance_)
+        raise StoreError(_opening_failed(exc, where, server=sqlite_path is None)) from None
+    db_errors.remember(where)
+    return Store(engine, provenance_, str(where))
+
+
+def _opening_failed(exc: DBAPIError, where: Path | str, *, server: bool) -> str:
+    """One line for a database that failed while being opened: a file's state in the
+    program's words; a server's own message (which says which host, port or user failed)
+    scrubbed of any password."""
+    if not server:
+        line = db_errors.describe(exc, where)
+        if line is not None:
+            return line
+    reason = redact.one_line(str(exc.orig) if exc.orig is not None else str(exc))
+    return _("cannot open {path}: {reason}").format(path=where, reason=reason)
 
 
 def _create_engine(url: URL, shown: str) -> Engine:
     """The engine for ``url``; an unknown kind of database or a missing driver is refused
-    in one line."""
-    options: dict[str, object] = {}
+    in one line. Its errors and log lines never carry a statement's parameters (values
+    a person typed, names of people and places)."""
+    options: dict[str, object] = {"hide_parameters": True}
     if urls.is_postgresql(url) and "connect_timeout" not in url.query:
         options["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT}
     try:

@@ -8,6 +8,7 @@ live here and nowhere else.
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event, text
+from sqlalchemy import Connection, Engine, RootTransaction, event, text
 from sqlalchemy.exc import OperationalError
 
 from planner_desktop import APP_ID
@@ -32,6 +33,28 @@ MIGRATION_LOCK_WAIT = 60.0
 """Seconds a second computer waits for another one's migration before it gives up."""
 
 LOCK_NOT_AVAILABLE = "55P03"
+
+BUSY_TIMEOUT = 10.0
+"""Seconds a write waits for another program's write to the same database to finish
+before it gives up and says the database is busy."""
+
+ENV_BUSY_TIMEOUT = "PLANNER_DESKTOP_BUSY_TIMEOUT"
+"""Environment variable that sets the busy timeout in seconds (scripts, tests)."""
+
+MERGE_LOCK_KEY = int.from_bytes(
+    hashlib.sha256(f"{APP_ID}:merge".encode()).digest()[:8], "big", signed=True
+)
+"""The PostgreSQL advisory lock a write taken with :func:`begin_write` holds to its end."""
+
+
+def busy_timeout() -> float:
+    """The busy timeout in seconds: :data:`ENV_BUSY_TIMEOUT` when it holds a number of 0 or
+    more, else :data:`BUSY_TIMEOUT`."""
+    try:
+        value = float(os.environ.get(ENV_BUSY_TIMEOUT, ""))
+    except ValueError:
+        return BUSY_TIMEOUT
+    return value if 0 <= value < 86_400 else BUSY_TIMEOUT
 
 
 def is_sqlite(engine: Engine) -> bool:
@@ -57,7 +80,7 @@ def configure(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={round(busy_timeout() * 1000)}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
@@ -82,6 +105,36 @@ def backup_file(source: Path, destination: Path) -> None:
             dst.close()
     finally:
         src.close()
+
+
+def begin_write(conn: Connection) -> RootTransaction:
+    """Begin a transaction on ``conn`` that reads and then writes, holding the right to
+    write from its first statement, so that two of them never interleave.
+
+    SQLite's usual transaction starts as a reader and asks for the write lock at its first
+    write; in WAL mode, if another program wrote in between, that request fails at once
+    (its snapshot is stale) or, worse, the reads it made are out of date and the writes
+    built on them break a unique key. ``BEGIN IMMEDIATE`` takes the write lock first,
+    waiting up to :func:`busy_timeout` for another writer to finish, so the second of two
+    merges reads what the first wrote. On PostgreSQL the same order comes from the
+    transaction-level advisory lock :data:`MERGE_LOCK_KEY`, waited for as long (the
+    server's ``lock_timeout`` for that one statement). Past the wait the driver's error
+    says the database is busy (:mod:`planner_desktop.store.db_errors` words it) and the
+    transaction is rolled back.
+    """
+    transaction = conn.begin()
+    try:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        elif conn.dialect.name == "postgresql":
+            wait = max(1, round(busy_timeout() * 1000))
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = {wait}")
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MERGE_LOCK_KEY})
+            conn.exec_driver_sql("SET LOCAL lock_timeout TO DEFAULT")
+    except BaseException:
+        transaction.rollback()
+        raise
+    return transaction
 
 
 class MigrationBusy(Exception):
