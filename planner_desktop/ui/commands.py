@@ -3,7 +3,10 @@
 ``redo`` and ``undo`` queue their write on the single database-write worker of
 :mod:`planner_desktop.ui.jobs` (so nothing blocks while saving and writes keep their
 order) and announce the finished write on the :class:`ChangeHub`. Undoing a creation
-tombstones the record; undoing an edit writes the previous values back.
+tombstones the record; undoing an edit writes the previous values back. Every write runs
+under :func:`~planner_desktop.capture.rule_checks.checking_writes`: a value that breaks the
+one set of rules, whichever form let it through, fails the write (one line on the hub)
+and nothing is saved.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from planner_desktop.capture import attendance, findings, records
+from planner_desktop.capture.rule_checks import checking_writes
 from planner_desktop.domain.base import Synced
 from planner_desktop.store.database import Store
 from planner_desktop.ui import jobs
@@ -52,9 +56,13 @@ class StoreCommand(QUndoCommand):
         serial = self.serial = self.hub.next_serial()
         hub, store, tables = self.hub, self.store, self.tables
         hub.started()
+        def checked(_context: object) -> None:
+            with checking_writes():
+                write(store)
+
         jobs.run_job(
             hub,
-            lambda _context: write(store),
+            checked,
             on_done=lambda _result: hub.finished(tables, serial),
             on_error=lambda error: hub.failed(jobs.error_text(error), tables, serial),
             cancellable=False,

@@ -1,7 +1,8 @@
 """The form of one community: name, district, kind, area and population by sex and age.
 
 Used by the first-run wizard and by the window's Add/Edit community dialog. It never
-writes: :meth:`CommunityForm.values` returns the checked values or shows the one-line
+writes: :meth:`CommunityForm.values` returns the values checked against the one set of
+rules (:func:`~planner_desktop.capture.territory.community_values`) or shows the one-line
 refusal under the form, puts the cursor on the field named and returns None. The totals
 by sex and by age group are shown as they are typed, so a difference is seen at once.
 """
@@ -22,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner_desktop.capture.rule_checks import parse_whole
 from planner_desktop.capture.territory import BY_AGE, BY_SEX, FieldRefused, community_values
-from planner_desktop.capture.validation import Invalid, parse_count
+from planner_desktop.capture.validation import Invalid
 from planner_desktop.domain import labels
 from planner_desktop.domain.enums import AreaType
 from planner_desktop.domain.templates import DEFAULT, CountryTemplate
@@ -115,7 +117,7 @@ class CommunityForm(QWidget):
 
     def _numbers(self) -> dict[str, int] | None:
         try:
-            return {field: parse_count(edit.text()) for field, edit in self.counts.items()}
+            return {field: parse_whole(edit.text()) or 0 for field, edit in self.counts.items()}
         except Invalid:
             return None
 
@@ -135,7 +137,7 @@ class CommunityForm(QWidget):
         counts: dict[str, int] = {}
         for field, edit in self.counts.items():
             try:
-                counts[field] = parse_count(edit.text())
+                counts[field] = parse_whole(edit.text()) or 0
             except Invalid as error:
                 self._refuse(field, f"{self.titles[field]}: {error.reason}")
                 return None

@@ -1,7 +1,9 @@
 """Per-cell editing shared by the editable models: parse, refuse in place, or save.
 
 A typed value is parsed by the column's :class:`FieldSpec` (Qt-free rules from
-:mod:`planner_desktop.capture.validation`). A refused value changes nothing: the model
+:mod:`planner_desktop.capture.validation`), then checked against the rule of its
+``table.column`` (:mod:`planner_desktop.domain.rules`, the same words ``session verify``
+gives, after the column's title). A refused value changes nothing: the model
 remembers the reason, paints the cell and emits ``sig_refused`` so a view can show the
 reason under the table. An accepted value is shown at once and saved by an undoable
 :class:`~planner_desktop.ui.commands.EditRecord` on the write worker.
@@ -19,6 +21,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 
 from planner_desktop.capture import records
+from planner_desktop.capture.rule_checks import problem
 from planner_desktop.capture.validation import Invalid, clean_text
 from planner_desktop.domain import labels
 from planner_desktop.domain.base import Synced
@@ -72,6 +75,10 @@ class EditSupport:
         self.undo_stack = undo_stack
 
     @property
+    def table(self) -> str:
+        return str(self.record.__tablename__)  # type: ignore[attr-defined]
+
+    @property
     def editable(self) -> bool:
         return self.hub is not None
 
@@ -107,6 +114,11 @@ class EditSupport:
             parsed = spec.parse(value)
         except Invalid as error:
             self._refuse(index, key, error.reason)
+            return False
+        reason = problem(self.table, spec.field, parsed)
+        if reason is not None:
+            self._refuse(index, key, _("{field}: {reason}").format(field=_(spec.title),
+                                                                   reason=reason))
             return False
         previous = records.read(self.hub.store, self.record, key, [spec.field])
         self._clear_refusal()

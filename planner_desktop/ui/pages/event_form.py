@@ -37,6 +37,7 @@ from planner_desktop.ui.changes import ChangeHub, hub_for
 from planner_desktop.ui.choosers import decorate, select_data
 from planner_desktop.ui.commands import CommandGroup, CreateRecord, EditRecord, StoreCommand
 from planner_desktop.ui.pages.base import PageContext
+from planner_desktop.ui.rule_ranges import fit_date
 from planner_desktop.ui.spreadsheet import refusal_line
 
 EVENT_FIELDS = ("kind", "title", "date", "place", "facilitator_name", "agenda")
@@ -79,6 +80,7 @@ class EventForm(QGroupBox):
         self.day = QDateEdit(QDate.currentDate())
         self.day.setObjectName("eventDate")
         self.day.setCalendarPopup(True)
+        fit_date(self.day, "event", "date")
         self.day.setDisplayFormat(formatting.date_format())
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("eventTitle")

@@ -16,6 +16,7 @@ from planner_desktop.plan.scope import live, plan_period
 from planner_desktop.store.database import Store
 from planner_desktop.ui.changes import ChangeHub
 from planner_desktop.ui.plan.plan_commands import DerivePoa
+from planner_desktop.ui.rule_ranges import fit_spin
 from planner_desktop.ui.spreadsheet import refusal_line
 
 
@@ -32,7 +33,7 @@ class DeriveBar(QWidget):
         self.store, self.hub, self.undo_stack = store, hub, undo_stack
         self.year = QSpinBox()
         self.year.setObjectName("deriveYear")
-        self.year.setRange(1900, 2200)
+        fit_spin(self.year, "annual_plan", "fiscal_year")
         self.year.setGroupSeparatorShown(False)
         self.year.valueChanged.connect(self._name_button)
         self.button = QPushButton()

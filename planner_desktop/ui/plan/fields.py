@@ -1,8 +1,10 @@
 """Form fields that save themselves: parse on leaving, refuse in place, or push an edit.
 
 A :class:`FieldBinding` joins one widget to one field of a record. When the person leaves
-the widget (Enter, Tab, a click elsewhere, a choice in a list), the text is parsed; a
-refused value stays in the widget, painted, with its reason shown next to the form and
+the widget (Enter, Tab, a click elsewhere, a choice in a list), the text is parsed and,
+when the binding knows its table, checked against the rule of ``table.field``
+(:mod:`planner_desktop.domain.rules`, in the words ``session verify`` uses); a refused
+value stays in the widget, painted, with its reason shown next to the form and
 nothing saved; an accepted one is saved by an undoable
 :class:`~planner_desktop.ui.commands.EditRecord` on the window's undo stack.
 """
@@ -16,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
+from planner_desktop.capture.rule_checks import problem
 from planner_desktop.capture.validation import Invalid
 from planner_desktop.domain.base import Synced
 from planner_desktop.i18n import _
@@ -47,9 +50,11 @@ class FieldBinding(QObject):
         title: str,
         parse: Parse | None = None,
         show: Callable[[Any], str] = lambda value: "" if value is None else str(value),
+        table: str | None = None,
     ) -> None:
         super().__init__(widget)
         self.widget = widget
+        self.table = table
         self.field = field
         self.title = title
         self.parse = parse or (chosen if isinstance(widget, QComboBox) else plain_text)
@@ -108,9 +113,18 @@ class FieldBinding(QObject):
             return widget.hasFocus() and widget.document().isModified()
         return False
 
+    def check(self, value: Any) -> None:
+        """Refuse (:class:`Invalid`) a parsed value that breaks the rule of its field."""
+        if self.table is None:
+            return
+        reason = problem(self.table, self.field, value)
+        if reason is not None:
+            raise Invalid(_("{field}: {reason}").format(field=_(self.title), reason=reason))
+
     def commit(self) -> None:
         try:
             value = self.parse(self.text())
+            self.check(value)
         except Invalid as error:
             self.refused = error.reason
             self.widget.setStyleSheet(REFUSED_STYLE)

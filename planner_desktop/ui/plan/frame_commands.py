@@ -3,7 +3,9 @@
 An edit is a function of a session (:mod:`planner_desktop.plan.frame_plan`,
 :mod:`~planner_desktop.plan.frame_elements`, :mod:`~planner_desktop.plan.frame_links`).
 :func:`refusal` runs it in a transaction that is rolled back, on the window's thread, so
-a refused value is shown in place at once and nothing reaches the undo stack;
+a refused value is shown in place at once and nothing reaches the undo stack (a value
+that breaks the one set of rules of :mod:`planner_desktop.domain.rules` is refused there
+too, naming its field);
 :class:`FrameEdit` then runs it for real in the write worker, keeping what it changed
 (:mod:`planner_desktop.plan.frame_change`) so that Ctrl+Z puts it back and Ctrl+Y does it
 again.
@@ -17,6 +19,7 @@ from typing import Any
 from PySide6.QtGui import QUndoStack
 from sqlalchemy.orm import Session
 
+from planner_desktop.capture.rule_checks import FieldRefused, checking_writes
 from planner_desktop.plan import frame_change
 from planner_desktop.plan.frame import FrameRefused
 from planner_desktop.store.database import Store
@@ -47,7 +50,7 @@ class _RolledBack(Exception):
 def trial(store: Store, edit: Edit) -> frame_change.Change | FrameRefused:
     """What ``edit`` would change, or why it would be refused; nothing is saved."""
     try:
-        with store.session() as session:
+        with checking_writes(), store.session() as session:
             with frame_change.recording(session) as change:
                 edit(session)
             raise _RolledBack
@@ -55,6 +58,8 @@ def trial(store: Store, edit: Edit) -> frame_change.Change | FrameRefused:
         return change
     except FrameRefused as refused:
         return refused
+    except FieldRefused as refused:
+        return FrameRefused(refused.field, refused.reason)
 
 
 def refusal(store: Store, edit: Edit) -> FrameRefused | None:

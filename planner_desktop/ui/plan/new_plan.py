@@ -27,6 +27,7 @@ from planner_desktop.domain.plan_templates import SHAPES, shape
 from planner_desktop.i18n import _
 from planner_desktop.plan import frame
 from planner_desktop.plan.frame import FrameRefused
+from planner_desktop.ui.rule_ranges import fit_spin
 from planner_desktop.ui.spreadsheet import refusal_line
 
 
@@ -61,11 +62,11 @@ class NewPlanDialog(QDialog):
         self.start.setObjectName("planStart")
         self.end = QSpinBox()
         self.end.setObjectName("planEnd")
-        for spin in (self.start, self.end):
-            spin.setRange(frame.YEAR_MIN, frame.YEAR_MAX)
+        fit_spin(self.start, "plan", "start_year", (frame.YEAR_MIN, frame.YEAR_MAX))
+        fit_spin(self.end, "plan", "end_year", (frame.YEAR_MIN, frame.YEAR_MAX))
         self.count = QSpinBox()
         self.count.setObjectName("planLevelCount")
-        self.count.setRange(MIN_LEVELS, MAX_LEVELS)
+        fit_spin(self.count, "plan_level", "depth", (MIN_LEVELS, MAX_LEVELS))
         self.level_edits = [QLineEdit() for _n in range(MAX_LEVELS)]
         form = QFormLayout()
         form.addRow(_("Template"), self.template)

@@ -1,38 +1,42 @@
-"""Typed values of a profile, parsed or refused with the reasons of ``plan.validate``
-(no Qt here)."""
+"""Typed values of a profile, parsed or refused with the reasons of the one set of rules
+(:mod:`planner_desktop.domain.rules`) and of ``plan.validate`` (no Qt here)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
+from planner_desktop.capture.rule_checks import parse_whole
 from planner_desktop.capture.validation import Invalid, clean_text
+from planner_desktop.domain import rules
 from planner_desktop.i18n import _
 from planner_desktop.plan import validate
 from planner_desktop.plan.numbers import parse_number
 from planner_desktop.plan.scope import PlanPeriod
 
-MAX_MONTHS = 600
-
 
 def parse_amount(text: Any) -> Decimal:
-    """A cost or a share of funding; an empty cell is zero."""
+    """A cost, a budget, a ceiling or a share of funding; an empty cell is zero. The range
+    is the rule of money (the words ``session verify`` uses); cents at most."""
     typed = clean_text(str(text)) if text is not None else ""
     if not typed:
         return Decimal(0)
     number = parse_number(typed)
-    reason = validate.amount(number if number is not None else typed)
-    if reason or number is None:
-        raise Invalid(reason or _("the amount is not a number"))
+    if number is None:
+        raise Invalid(_("the amount is not a number"))
+    reason = rules.MONEY.problem(number) or validate.amount(number)
+    if reason:
+        raise Invalid(reason)
     return number.quantize(Decimal("0.01"))
 
 
 def parse_months(text: Any) -> int:
-    typed = clean_text(str(text))
-    if not typed.isdigit() or not 1 <= int(typed) <= MAX_MONTHS:
-        raise Invalid(_("a duration is a whole number of months from 1 to {n}").format(
-            n=MAX_MONTHS))
-    return int(typed)
+    """A duration in whole months (required); its range is the rule of
+    ``project_profile.duration_months``, checked by the field."""
+    months = parse_whole(text, empty=None)
+    if months is None:
+        raise Invalid(_("Type a whole number"))
+    return months
 
 
 def parse_target(text: Any) -> str:

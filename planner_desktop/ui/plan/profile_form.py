@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner_desktop.capture import records
-from planner_desktop.capture.validation import parse_count, parse_optional_text
+from planner_desktop.capture.rule_checks import parse_whole
+from planner_desktop.capture.validation import parse_optional_text
 from planner_desktop.capture.validation import parse_required_text as required
 from planner_desktop.domain import labels
 from planner_desktop.domain.enums import OperationType, Recommendation
@@ -146,7 +147,7 @@ class ProfileForm(QObject):
             row, column = BENEFICIARY_CELLS[n]
             if row in (1, 4):
                 people.addWidget(QLabel(_(BENEFICIARY_TITLES[field])), row - 1, column)
-            edit = self._bind(QLineEdit(), field, BENEFICIARY_TITLES[field], parse_count)
+            edit = self._bind(QLineEdit(), field, BENEFICIARY_TITLES[field], parse_whole)
             edit.setObjectName(field)
             edit.setMaximumWidth(90)
             people.addWidget(edit, row, column)
@@ -160,7 +161,7 @@ class ProfileForm(QObject):
         hub.sig_changed.connect(self._changed)
 
     def _bind(self, widget: Any, field: str, title: str, parse: Any = None) -> Any:
-        binding = FieldBinding(widget, field, title, parse)
+        binding = FieldBinding(widget, field, title, parse, table="project_profile")
         binding.on_commit = self._commit
         binding.on_refused = lambda _b, reason: self.sig_refused.emit(reason)
         self.bindings[field] = binding

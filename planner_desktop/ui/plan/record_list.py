@@ -2,7 +2,8 @@
 
 Each row is a record; the last row is empty: typing into its first cell adds a record
 (its other cells wait for that). A typed value is parsed by its column; a refused one
-(the reason names the field) paints the cell and changes nothing; an accepted one is
+(the reason names the field; the rules of :mod:`planner_desktop.domain.rules` apply after
+the parse) paints the cell and changes nothing; an accepted one is
 shown at once and saved as an undoable step. Delete (key, right-click menu or button)
 deletes the chosen row, naming what depends on it first; ordered lists move a row up or
 down. Every write goes through :mod:`planner_desktop.ui.commands` (provenance stamped).
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planner_desktop.capture.rule_checks import problem
 from planner_desktop.capture.validation import Invalid
 from planner_desktop.domain.base import Synced
 from planner_desktop.i18n import _
@@ -195,6 +197,10 @@ class RecordListModel(QAbstractTableModel):
         column = self.spec.columns[index.column()]
         try:
             parsed = column.parse(value)
+            table = self.spec.model.__tablename__  # type: ignore[attr-defined]
+            reason = problem(table, column.field, parsed)
+            if reason is not None:
+                raise Invalid(_("{field}: {reason}").format(field=_(column.title), reason=reason))
             if index.row() >= len(self.rows):
                 return self._add(index, parsed)
             row = self.rows[index.row()]

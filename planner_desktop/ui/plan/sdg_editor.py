@@ -24,6 +24,7 @@ from planner_desktop.plan import frame, frame_links
 from planner_desktop.ui.changes import ChangeHub
 from planner_desktop.ui.deleting import delete_action
 from planner_desktop.ui.plan import frame_commands
+from planner_desktop.ui.rule_ranges import fit_spin
 from planner_desktop.ui.spreadsheet import refusal_line
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -52,7 +53,7 @@ class SdgEditor(QWidget):
         delete_action(self.links, self.remove_chosen)
         self.goal = QSpinBox()
         self.goal.setObjectName("sdgGoal")
-        self.goal.setRange(1, frame.SDG_GOALS)
+        fit_spin(self.goal, "sdg_link", "sdg", (1, frame.SDG_GOALS))
         self.goal.setPrefix(_("SDG") + " ")
         self.target = QLineEdit()
         self.target.setObjectName("sdgTarget")

@@ -40,6 +40,7 @@ from planner_desktop.prioritization.criteria import CriterionSpec
 from planner_desktop.prioritization.errors import PrioritizationError
 from planner_desktop.prioritization.opening import RoundSpec, candidate_demands, check_round
 from planner_desktop.store.database import Store
+from planner_desktop.ui.rule_ranges import fit_spin
 from planner_desktop.ui.spreadsheet import refusal_line
 
 M = PrioritizationMethod
@@ -88,14 +89,14 @@ class OpenRoundDialog(QDialog):
             self.method.addItem(labels.label(method), method)
         self.dots = QSpinBox()
         self.dots.setObjectName("roundDots")
-        self.dots.setRange(1, 20)
+        fit_spin(self.dots, "prioritization_round", "dots_per_participant", (1, None))
         self.dots.setValue(3)
         self.stacking = QCheckBox(_("Dots may be stacked on one demand"))
         self.stacking.setObjectName("roundStacking")
         self.stacking.setChecked(True)
         self.choices = QSpinBox()
         self.choices.setObjectName("roundChoices")
-        self.choices.setRange(0, 99)
+        fit_spin(self.choices, "prioritization_round", "max_choices")
         self.choices.setSpecialValueText(_("no limit"))
         self.ceiling = QLineEdit()
         self.ceiling.setObjectName("roundCeiling")

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner_desktop.i18n import _
 from planner_desktop.prioritization.closing import Figures
-
-MOST = 100_000
+from planner_desktop.ui.rule_ranges import fit_spin
 
 
 class ReconcileBox(QGroupBox):
@@ -34,9 +33,9 @@ class ReconcileBox(QGroupBox):
         self.setObjectName("tallyReconcile")
         self.figures: Figures | None = None
         self.round_id: uuid.UUID | None = None
-        self.issued = self._spin("tallyIssued")
-        self.counted = self._spin("tallyCounted")
-        self.present = self._spin("tallyPresent")
+        self.issued = self._spin("tallyIssued", "ballots_issued")
+        self.counted = self._spin("tallyCounted", "ballots_counted")
+        self.present = self._spin("tallyPresent", "participants_present")
         self.findings = QLabel()
         self.findings.setObjectName("tallyFindings")
         self.findings.setWordWrap(True)
@@ -61,10 +60,11 @@ class ReconcileBox(QGroupBox):
         layout.addLayout(closing)
         self.close_button.clicked.connect(self._close)
 
-    def _spin(self, name: str) -> QSpinBox:
+    def _spin(self, name: str, column: str) -> QSpinBox:
+        """A figure of the round, in the range of its field's rule."""
         spin = QSpinBox()
         spin.setObjectName(name)
-        spin.setRange(0, MOST)
+        fit_spin(spin, "prioritization_round", column)
         spin.valueChanged.connect(lambda _value: self.check())
         return spin
 
