@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from planner_desktop.domain import rules
 from planner_desktop.domain.annual import Operation, PlanAdjustment
 from planner_desktop.domain.enums import AdjustmentKind, Phase
 from planner_desktop.plan import validate
@@ -73,7 +74,7 @@ def test_a_date_outside_the_fiscal_year_is_refused_in_place(qtbot, window, page)
     assert editor.refusal.text().endswith(reason)
     assert editor.refusal.text() != reason, "the field is named"
     type_into_cell(qtbot, editor.view, 0, BUDGET, "-1")
-    assert editor.refusal.text().endswith(validate.amount(Decimal(-1)))
+    assert editor.refusal.text().endswith(rules.MONEY.problem(Decimal(-1)))
     saved(qtbot, window)
     again = operation(window, op_id)
     assert (again.end_date, again.budget) == (old.end_date, old.budget)

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from planner_desktop.domain import rules
 from planner_desktop.domain.enums import Phase, PriorityClass
 from planner_desktop.domain.projects import (
     Component,
@@ -18,7 +19,6 @@ from planner_desktop.domain.projects import (
     ProjectProfile,
 )
 from planner_desktop.i18n import _
-from planner_desktop.plan import validate
 from planner_desktop.plan.findings import Severity
 from planner_desktop.ui.plan.checks_panel import FINDING_ROLE
 from tests.gui.test_capture_window import saved, type_into_cell
@@ -179,7 +179,7 @@ def test_bad_values_are_refused_in_place(qtbot, window, page):
     assert "background" in months.styleSheet()
     editor.tabs.setCurrentIndex(2)
     type_into_cell(qtbot, editor.components.view, 0, 2, "-5")
-    assert editor.refusal.text() == validate.amount(Decimal(-5))
+    assert editor.refusal.text() == rules.MONEY.problem(Decimal(-5))
     saved(qtbot, window)
     with window.store.session() as session:
         profile = session.get(ProjectProfile, profile_id)

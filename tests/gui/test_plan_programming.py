@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from planner_desktop.domain import rules
 from planner_desktop.domain.enums import Phase
 from planner_desktop.domain.projects import MultiYearProgramming, SourceCeiling
 from planner_desktop.plan import programming, targets, validate
@@ -82,7 +83,7 @@ def test_bad_amounts_are_refused_in_place(qtbot, window, editor):
     source = model.grid.source_id
     type_into_cell(qtbot, editor.view, row, column, "-5")
     assert editor.refusal.text().startswith(line.code), "the reason names the cell"
-    assert editor.refusal.text().endswith(validate.amount(Decimal(-5)))
+    assert editor.refusal.text().endswith(rules.MONEY.problem(Decimal(-5)))
     assert str(year) in editor.refusal.text()
     assert model.index(row, column).data(0x0008) is not None  # BackgroundRole: painted
     type_into_cell(qtbot, editor.view, row, column, str(line.cost + 1))
