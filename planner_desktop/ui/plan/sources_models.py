@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont, QUndoStack
 
 from planner_desktop.capture import deletion
-from planner_desktop.capture.validation import Invalid
+from planner_desktop.capture.validation import Invalid, clean_text
 from planner_desktop.domain import labels
 from planner_desktop.i18n import _
 from planner_desktop.plan import source_ceilings, sources
@@ -36,6 +36,7 @@ from planner_desktop.ui import formatting, jobs
 from planner_desktop.ui.changes import ChangeHub
 from planner_desktop.ui.commands import StoreCommand
 from planner_desktop.ui.models.editing import CHOICES_ROLE, REFUSED_COLOR
+from planner_desktop.ui.plan.parsers import parse_amount
 from planner_desktop.ui.plan.plan_commands import SetCeiling
 
 Index = QModelIndex | QPersistentModelIndex
@@ -275,6 +276,13 @@ class CeilingsModel(_Refusals):
         if role != Qt.ItemDataRole.EditRole or year is None or self.source_id is None:
             return False
         try:
+            if clean_text(str(value or "")):
+                try:  # the range in the rule's words, as session verify gives them
+                    parse_amount(value)
+                except Invalid as error:
+                    title = _("Ceiling {year}").format(year=year)
+                    raise Invalid(_("{field}: {reason}").format(field=title,
+                                                                reason=error.reason)) from None
             amount = source_ceilings.parse_ceiling(value, year, self.period)
         except Invalid as error:
             return self._refuse(index, str(error))
