@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox
 from sqlalchemy import select
 
+from planner_desktop.domain import rules
 from planner_desktop.domain.enums import FundingKind
 from planner_desktop.domain.projects import (
     FundingSource,
@@ -132,7 +133,7 @@ def test_a_source_is_made_typed_given_ceilings_and_deleted(qtbot, tab):
     type_into_cell(qtbot, tab.ceilings_view, 0, 2, "1.650.000,50")
     type_into_cell(qtbot, tab.ceilings_view, 0, 3, "-5")
     assert tab.refusal.text().startswith(_("Ceiling {year}").format(year=2029) + ": ")
-    assert tab.refusal.text().endswith(_("an amount cannot be negative"))
+    assert tab.refusal.text().endswith(rules.MONEY.problem(Decimal(-5)))
     saved(qtbot, tab)
     assert stored_ceilings(tab) == {2027: Decimal(1500000), 2028: Decimal("1650000.50")}
     assert ceilings.index(0, 1).data() == formatting.money(Decimal(1500000))
