@@ -472,6 +472,45 @@ def main(argv: Sequence[str]) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_REFUSED
+    except Exception as exc:
+        line = _failure_line(exc)
+        if line is None:
+            raise
+        print(f"planner-desktop: {line}", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def _failure_line(exc: Exception) -> str | None:
+    """One line for an error of the database or the system that escaped a command (its
+    class, statement shape and frames go to the log, never its values); None for any
+    other error, which stays a traceback: a mistake in the program."""
+    import sqlite3
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from planner_desktop import error_log
+    from planner_desktop.store import db_errors
+
+    if not isinstance(exc, SQLAlchemyError | sqlite3.Error | OSError):
+        return None
+    try:
+        error_log.start()
+        if error_log.is_fault(exc):
+            error_log.record_fault(exc, "a command")
+        else:
+            error_log.record_failure(exc, "a command")
+    except OSError:
+        pass  # no log file (a read-only data folder): the line below still tells
+    line = db_errors.describe(exc)
+    if line is not None:
+        return line
+    if isinstance(exc, OSError):
+        reason = exc.strerror or type(exc).__name__
+        where = exc.filename
+        return f"{where}: {reason}" if where else reason
+    return _(
+        "an error in the program ({kind}); details in {log}"
+    ).format(kind=type(exc).__name__, log=error_log.current_file())
 
 
 def _language_from(argv: Sequence[str]) -> str | None:

@@ -140,6 +140,12 @@ def record_fault(error: BaseException, where: str) -> None:
     log.error("fault in %s: %s", where, describe(error))
 
 
+def record_failure(error: BaseException, where: str) -> None:
+    """Log an error of the database or the system (read-only, busy, full, a disk error)
+    that ended ``where``: like a fault, its class, statement shape and frames, no message."""
+    log.warning("failed in %s: %s", where, describe(error))
+
+
 def record_refusal(error: BaseException, where: str) -> None:
     """Note that ``where`` ended in a refusal (its class only: the message is the person's)."""
     log.info("refused in %s: %s", where, type(error).__name__)

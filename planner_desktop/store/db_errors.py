@@ -14,7 +14,8 @@ never quotes SQL, parameters or values, which may hold a person's name:
   own naming the database file or the server (never its password).
 
 The database named is the one given as ``where``, else the one open now (each store
-registers itself with :func:`remember` when it opens and :func:`forget` when it closes).
+registers itself with :func:`remember` when it opens and :func:`forget` when it closes),
+else the last one opened.
 Anything that is not a database error gives None.
 """
 
@@ -31,6 +32,7 @@ from planner_desktop.i18n import _
 from planner_desktop.store import redact
 
 _open: list[str] = []
+_last: list[str] = []
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html).
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
@@ -46,6 +48,7 @@ _STATEMENT_TABLE = re.compile(
 def remember(where: str | Path) -> None:
     """``where`` (a file, or a server URL already stripped of its password) is open now."""
     _open.append(str(where))
+    _last[:] = [str(where)]
 
 
 def forget(where: str | Path) -> None:
@@ -57,12 +60,20 @@ def forget(where: str | Path) -> None:
             return
 
 
+def _current() -> str | None:
+    """The database open now; else the last one opened (an error is often told after its
+    store was closed on the way out)."""
+    if _open:
+        return _open[-1]
+    return _last[0] if _last else None
+
+
 def describe(exc: BaseException, where: str | Path | None = None) -> str | None:
     """One translated line for the database error ``exc``, or None when it is not one."""
     orig, statement = _unwrap(exc)
     if orig is None:
         return None
-    place = redact.scrub(str(where)) if where is not None else (_open[-1] if _open else None)
+    place = redact.scrub(str(where)) if where is not None else _current()
     if isinstance(orig, sqlite3.Error):
         return _sqlite_line(orig, statement, place)
     sqlstate = getattr(orig, "sqlstate", None)
@@ -115,9 +126,7 @@ def _sqlite_line(error: sqlite3.Error, statement: str | None, place: str | None)
         SQLITE_FULL: lambda: _(
             "the database {db} cannot grow: the disk is full; free some space and try again"
         ).format(db=db),
-        SQLITE_IOERR: lambda: _(
-            "the database {db} could not be read or written (a disk error)"
-        ).format(db=db),
+        SQLITE_IOERR: lambda: _io_line(db, code),
         SQLITE_CORRUPT: lambda: _("the database {db} is damaged; restore it from a backup").format(
             db=db
         ),
@@ -130,6 +139,18 @@ def _sqlite_line(error: sqlite3.Error, statement: str | None, place: str | None)
     }
     line = lines.get(primary) if primary is not None else None
     return line() if line is not None else _generic(place)
+
+
+SQLITE_IOERR_WRITE, SQLITE_IOERR_FSYNC = 778, 1034
+
+
+def _io_line(db: str, code: int | None) -> str:
+    if code in (SQLITE_IOERR_WRITE, SQLITE_IOERR_FSYNC):
+        return _(
+            "the database {db} could not be written: the disk is full, too small for it or "
+            "failing"
+        ).format(db=db)
+    return _("the database {db} could not be read or written (a disk error)").format(db=db)
 
 
 def _busy(db: str) -> str:
