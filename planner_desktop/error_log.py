@@ -102,6 +102,13 @@ def is_fault(error: BaseException) -> bool:
     return kind.__module__.startswith("sqlalchemy") and kind.__name__ != "OperationalError"
 
 
+def is_database_error(error: BaseException) -> bool:
+    """True for an error raised by the database or its driver (SQLAlchemy, sqlite3,
+    psycopg), whose message may quote SQL: a person is told its line from
+    :func:`planner_desktop.store.db_errors.describe` instead."""
+    return type(error).__module__.split(".")[0] in ("sqlalchemy", "sqlite3", "psycopg")
+
+
 def _where(filename: str) -> str:
     """A code file named from its package, so no user folder appears in the log."""
     parts = Path(filename).parts

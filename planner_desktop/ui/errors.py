@@ -82,7 +82,16 @@ def reporter() -> ErrorReporter:
 
 
 def fault_line(error: BaseException, what: str = "") -> str:
-    """One line for the person: what failed, that the screen shows what is saved, the log."""
+    """One line for the person: what failed (for a database error, why, in the words of
+    :func:`~planner_desktop.store.db_errors.describe`: never its SQL or values), that the
+    screen shows what is saved, the log."""
+    from planner_desktop.store import db_errors
+
+    reason = db_errors.describe(error)
+    if reason is not None:
+        return _(
+            "{what} failed: {reason}. The screen shows what is saved; details in {log}"
+        ).format(what=what or _("The last action"), reason=reason, log=error_log.current_file())
     return _(
         "{what} failed: an error in the program ({kind}). The screen shows what is saved; "
         "details in {log}"
@@ -155,6 +164,8 @@ def job_failed(error: BaseException) -> None:
     """A background job ended in ``error``: a fault is reported, a refusal only noted."""
     if error_log.is_fault(error):
         reporter().report(error, "a background job", _("A background task"))
+    elif error_log.is_database_error(error):
+        error_log.record_failure(error, "a background job")
     else:
         error_log.record_refusal(error, "a background job")
 
