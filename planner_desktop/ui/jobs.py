@@ -177,8 +177,9 @@ def wait_for_all(timeout_ms: int = 30_000) -> bool:
 
 def error_text(error: BaseException) -> str:
     """The one line shown to a person for a failed job (for a fault of the program, what
-    failed and where the details are, not its message)."""
-    if error_log.is_fault(error):
+    failed and where the details are, not its message; for a database error, why in the
+    program's words, never its SQL)."""
+    if error_log.is_fault(error) or error_log.is_database_error(error):
         return errors.fault_line(error)
     text = str(error).strip().splitlines()
     return text[0] if text else type(error).__name__
