@@ -43,6 +43,7 @@ from planner_desktop.i18n import _
 from planner_desktop.plan.frame import folded
 from planner_desktop.plan.frame_change import Change, recording
 from planner_desktop.plan.frame_plan import create_plan
+from planner_desktop.store import db_errors
 from planner_desktop.store.database import Store
 
 
@@ -70,7 +71,7 @@ def import_plan(store: Store, path: Path) -> PlanImported:
                 for step in context.steps:
                     step(session, counts)
         except IntegrityError as error:
-            reason = str(error.orig).splitlines()[0] if error.orig else type(error).__name__
+            reason = db_errors.describe(error) or type(error).__name__
             raise refuse(
                 Where(path.name), _("the file cannot be written ({reason})").format(reason=reason)
             ) from None
