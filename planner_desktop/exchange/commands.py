@@ -3,7 +3,9 @@
 Refusals raise :class:`~planner_desktop.commands.Refused` (exit 1, one line on stderr). A merge
 prints one line per file (refused and held files on stderr) and then the total line
 ``added=N updated=N unchanged=N conflicts=N rejected=N``; it exits 1 when any file was
-refused or held.
+refused or held. ``verify --db`` makes merge's own checks against that database (its
+records, the references it needs from it, and trust as merge decides it) and says what
+merge would, in the same words; it exits 0 only when merge would merge the file.
 """
 
 from __future__ import annotations
@@ -13,8 +15,12 @@ import sys
 import uuid
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from planner_desktop.exchange.verify import VerifiedSession
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 
@@ -67,9 +73,22 @@ def add_arguments(
         help=_("everything changed since the last such export from this laptop"),
     )
     verify.add_argument(
+        "--db",
+        metavar=_("PATH_OR_URL"),
+        help=_(
+            "check the file as merging it into this database would: the records it refers "
+            "to there, and the keys and laptops it trusts"
+        ),
+    )
+    verify.add_argument(
         "--trusted-keys",
         metavar=_("FILE"),
         help=_("also require the file's key to be listed in this file (one fingerprint a line)"),
+    )
+    verify.add_argument(
+        "--trust-new",
+        action="store_true",
+        help=_("with --db: as a merge that trusts the key of a laptop not seen before"),
     )
     merge.add_argument(
         "--trust-new", action="store_true", help=_("trust the key of a laptop not seen before")
@@ -150,14 +169,20 @@ def _print_key(title: str, value: str) -> None:
 def cmd_verify(args: argparse.Namespace) -> int:
     from planner_desktop.exchange.errors import SessionFileError
     from planner_desktop.exchange.trust import TrustPolicy, read_keys_file
-    from planner_desktop.exchange.verify import verify_file
 
     path = Path(args.file)
+    keys_file = Path(args.trusted_keys) if args.trusted_keys else None
     try:
-        trust = None
-        if args.trusted_keys:
-            trust = TrustPolicy(listed=read_keys_file(Path(args.trusted_keys)))
-        verified = verify_file(path, trust)
+        if args.db is not None:
+            verified, earlier = _verify_against(args.db, path, keys_file, args.trust_new)
+        else:
+            from planner_desktop.exchange.verify import verify_file
+
+            trust = None
+            if keys_file is not None or args.trust_new:
+                listed = read_keys_file(keys_file) if keys_file is not None else frozenset()
+                trust = TrustPolicy(listed=listed, trust_new=args.trust_new)
+            verified, earlier = verify_file(path, trust), None
     except SessionFileError as exc:
         raise CommandRefused(str(exc)) from None
     facilitator = verified.manifest.facilitator or "—"
@@ -169,8 +194,44 @@ def cmd_verify(args: argparse.Namespace) -> int:
             facilitator=facilitator,
         )
     )
+    if earlier is not None:
+        print(_("already merged into this database (import {batch})").format(batch=earlier))
+    elif args.db is not None and not verified.trusted:
+        print(_("merging it trusts its laptop's key, new to this database"))
     _print_key(_("Key fingerprint of the laptop that signed it:"), verified.fingerprint)
     return EXIT_OK
+
+
+def _verify_against(
+    db: str, path: Path, keys_file: Path | None, trust_new: bool
+) -> tuple[VerifiedSession, int | None]:
+    """Verify ``path`` as :func:`~planner_desktop.exchange.merge.merge_files` does before
+    merging it into ``db`` (trust, records, references), writing nothing to ``db``; also
+    the import that already merged this very file, if any (whose parts, pinned by the
+    signed manifest, merge does not read again either)."""
+    from planner_desktop.context import open_database
+    from planner_desktop.exchange.merge import earlier_batch
+    from planner_desktop.exchange.references import database_lookup
+    from planner_desktop.exchange.trust import load_policy
+    from planner_desktop.exchange.verify import verify_file
+
+    store = open_database(db, must_exist=True)
+    try:
+        with store.engine.connect() as conn:
+            with conn.begin():
+                trust = load_policy(conn, trust_new=trust_new, keys_file=keys_file)
+
+            def known(manifest_sha256: str) -> bool:
+                with conn.begin():
+                    return earlier_batch(conn, manifest_sha256) is not None
+
+            verified = verify_file(path, trust, lookup=database_lookup(conn), known=known)
+            if verified.parts_read:
+                return verified, None
+            with conn.begin():
+                return verified, earlier_batch(conn, verified.manifest_sha256)
+    finally:
+        store.close()
 
 
 def cmd_merge(args: argparse.Namespace) -> int:

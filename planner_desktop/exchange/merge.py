@@ -1,8 +1,10 @@
 """Merging session files into a database (DESIGN §4): one transaction per file.
 
-Each file is verified (container, manifest, signature, hashes, counts, trust) before its
-transaction starts; then its parts are read again as a stream, every record validated
-against its strict model and re-hashed, and applied by
+Each file is verified before its transaction starts, with the very checks ``session
+verify --db`` makes (:func:`~planner_desktop.exchange.verify.check`: container, manifest,
+signature, hashes, counts, every record against its strict model and the value rules,
+every reference against the file and this database, then trust); then its parts are read
+again as a stream, every record validated and re-hashed, and applied by
 :class:`~planner_desktop.exchange.apply.FileMerger`. Any problem rolls the whole file back
 and reports one line; the other files go on. A file whose signed manifest was already
 merged (and not undone) changes nothing: it is recognised once its container, signature
@@ -34,6 +36,7 @@ from planner_desktop.exchange.collisions import collision_reason, unique_key
 from planner_desktop.exchange.container import Container
 from planner_desktop.exchange.errors import KeyNotTrusted, SessionFileError
 from planner_desktop.exchange.records import RecordError, dependency_order
+from planner_desktop.exchange.references import database_lookup
 from planner_desktop.exchange.trust import TrustPolicy, hold, load_policy, remember_key
 from planner_desktop.exchange.verify import VerifiedSession, line_parser, opened, read_parts
 from planner_desktop.i18n import _
@@ -157,7 +160,8 @@ def _merge_one(
             return _earlier_batch(conn, manifest_sha256) is not None
 
     try:
-        with opened(path, trust, deep=False, known=known) as (container, verified):
+        lookup = database_lookup(conn)
+        with opened(path, trust, deep=True, known=known, lookup=lookup) as (container, verified):
             return _merge_verified(conn, container, verified, trust, dry_run, cancelled)
     except KeyNotTrusted as exc:
         if not dry_run:
@@ -190,7 +194,7 @@ def _merge_verified(
                 counts=Counts(unchanged=verified.record_count),
             )
         if not verified.parts_read:  # merged before, but undone since it was checked
-            read_parts(container, manifest, deep=False)
+            read_parts(container, manifest, deep=True, lookup=database_lookup(conn))
         if not verified.trusted:
             remember_key(conn, manifest, verified.fingerprint)
         batch_id = _start_batch(conn, verified)
@@ -256,6 +260,11 @@ _EARLIER = (
     .where(import_batch.c.undone_at.is_(None))
     .limit(1)
 )
+
+
+def earlier_batch(conn: Connection, manifest_sha256: str) -> int | None:
+    """The import (not undone) that merged the file of this manifest, if any."""
+    return _earlier_batch(conn, manifest_sha256)
 
 
 def _earlier_batch(conn: Connection, manifest_sha256: str) -> int | None:

@@ -6,10 +6,15 @@ file is refused naming the version it needs), the Ed25519 signature over the exa
 manifest bytes with the key the manifest names, the parts (each one listed in the manifest
 present, nothing unlisted, sizes as declared), then every part is read once: its SHA-256
 and line count must match the manifest and, in a deep check, every line must validate
-against its table's strict model with no record id twice. A part that fails to validate
-is reported as damaged if its bytes also fail the CRC or hash (a flipped byte), otherwise
-as the first invalid field. Last comes trust: an intact file signed by a key nobody
-trusted yet raises :class:`~planner_desktop.exchange.errors.KeyNotTrusted`.
+against its table's strict model (and the value rules) with no record id twice, and every
+reference must name a record of the file or of the database checked against (see
+:mod:`~planner_desktop.exchange.references`). Parts are read in the order a merge applies
+them (ancestry, then tables in foreign-key order), so both report the same first problem.
+A part that fails to validate is reported as damaged if its bytes also fail the CRC or
+hash (a flipped byte), otherwise as the first invalid field. Last comes trust: an intact
+file signed by a key nobody trusted yet raises
+:class:`~planner_desktop.exchange.errors.KeyNotTrusted`. ``session verify``, ``session
+merge`` and the window's check of a file all go through :func:`check`, so they agree.
 
 A merge may skip reading the parts through when the signed manifest is one the database
 already merged: the manifest pins the SHA-256 of every part's stored bytes, and those were
@@ -31,6 +36,7 @@ from pydantic import ConfigDict, TypeAdapter, ValidationError, with_config
 from typing_extensions import TypedDict
 
 from planner_desktop import __version__
+from planner_desktop.domain.rules import LINE
 from planner_desktop.exchange import manifest as mf
 from planner_desktop.exchange.container import (
     CHUNK,
@@ -42,7 +48,8 @@ from planner_desktop.exchange.container import (
     packed_sha256,
 )
 from planner_desktop.exchange.errors import SessionFileError
-from planner_desktop.exchange.records import RecordError, describe, table_specs
+from planner_desktop.exchange.records import RecordError, dependency_order, describe, table_specs
+from planner_desktop.exchange.references import Lookup, ReferenceCheck
 from planner_desktop.exchange.retired import check_shapes
 from planner_desktop.exchange.signing import fingerprint as key_fingerprint
 from planner_desktop.exchange.signing import is_valid
@@ -82,40 +89,61 @@ class VerifiedSession:
         )
 
 
-def verify_file(path: Path | str, trust: TrustPolicy | None = None) -> VerifiedSession:
-    """Check everything about ``path``; raise :class:`SessionFileError` with one line.
-
-    With ``trust=None`` only the file's own integrity is checked (its signature matches
-    the key it names); otherwise the key must also be admitted by ``trust``.
-    """
-    with opened(Path(path), trust, deep=True) as (_container, verified):
-        return verified
-
-
 Known = Callable[[str], bool]
 """Whether a manifest (by its SHA-256) was already merged into the target database."""
 
 
+def verify_file(
+    path: Path | str,
+    trust: TrustPolicy | None = None,
+    *,
+    lookup: Lookup | None = None,
+    known: Known | None = None,
+) -> VerifiedSession:
+    """Check everything about ``path``; raise :class:`SessionFileError` with one line.
+
+    With ``trust=None`` only the file's own integrity is checked (its signature matches
+    the key it names); otherwise the key must also be admitted by ``trust``. With
+    ``lookup`` (a database's, see :func:`~planner_desktop.exchange.references.database_lookup`)
+    a reference may name a record of that database; without it, only one of the file.
+    ``known`` as for :func:`opened` (a merge's own shortcut, for a verdict equal to its).
+    """
+    with opened(Path(path), trust, deep=True, known=known, lookup=lookup) as (_c, verified):
+        return verified
+
+
 @contextmanager
 def opened(
-    path: Path, trust: TrustPolicy | None, *, deep: bool, known: Known | None = None
+    path: Path,
+    trust: TrustPolicy | None,
+    *,
+    deep: bool,
+    known: Known | None = None,
+    lookup: Lookup | None = None,
 ) -> Iterator[tuple[Container, VerifiedSession]]:
     """Verify ``path`` and keep it open for a merge that reads its parts again.
 
-    ``deep=False`` checks hashes and counts but leaves record validation to the reader
-    (a merge validates every record as it goes, inside its transaction). When ``known``
-    says the manifest was already merged, the parts are not read through (see above).
+    ``deep=False`` checks hashes and counts only, leaving records and references unchecked.
+    When ``known`` says the manifest was already merged, the parts are not read through
+    (see above).
     """
     container = open_container(path)
     try:
-        yield container, check(container, trust, deep=deep, known=known)
+        yield container, check(container, trust, deep=deep, known=known, lookup=lookup)
     finally:
         container.close()
 
 
 def check(
-    container: Container, trust: TrustPolicy | None, *, deep: bool, known: Known | None = None
+    container: Container,
+    trust: TrustPolicy | None,
+    *,
+    deep: bool,
+    known: Known | None = None,
+    lookup: Lookup | None = None,
 ) -> VerifiedSession:
+    """Every check of a session file but the ones that need a merge's transaction, in the
+    order of the module's text; ``lookup`` as for :func:`verify_file`."""
     path = container.path
     manifest_bytes = container.read_small(mf.MANIFEST_NAME, MAX_MANIFEST_BYTES)
     signature = container.read_small(mf.SIGNATURE_NAME, MAX_SIGNATURE_BYTES)
@@ -124,7 +152,7 @@ def check(
         raise SessionFileError(
             path, _("the signature does not match the manifest (altered or pasted)")
         )
-    _check_schema(path, manifest.schema_revision)
+    _check_schema(path, manifest)
     tables = (mf.part_table(name) for name in manifest.parts)
     check_shapes(path, manifest.schema_revision, (t for t in tables if t is not None))
     parts = set(container.entries) - {mf.MANIFEST_NAME, mf.SIGNATURE_NAME}
@@ -150,9 +178,9 @@ def check(
                     ),
                 )
     manifest_sha256 = hashlib.sha256(manifest_bytes).hexdigest()
-    parts_read = deep or known is None or not known(manifest_sha256)
+    parts_read = known is None or not known(manifest_sha256)
     if parts_read:
-        read_parts(container, manifest, deep=deep)
+        read_parts(container, manifest, deep=deep, lookup=lookup)
     fingerprint = key_fingerprint(manifest.public_key)
     trusted = trust.admit(path, manifest, fingerprint) if trust is not None else False
     return VerifiedSession(
@@ -165,9 +193,24 @@ def check(
     )
 
 
-def read_parts(container: Container, manifest: mf.Manifest, *, deep: bool) -> None:
-    for name in sorted(set(container.entries) - {mf.MANIFEST_NAME, mf.SIGNATURE_NAME}):
-        read_part(container, manifest, name, deep=deep)
+def read_parts(
+    container: Container, manifest: mf.Manifest, *, deep: bool, lookup: Lookup | None = None
+) -> None:
+    """Read every part through (see :func:`read_part`); ``deep`` also checks every
+    reference once all the parts are read."""
+    references = ReferenceCheck(container.path, lookup) if deep else None
+    for name in merge_order(set(container.entries) - {mf.MANIFEST_NAME, mf.SIGNATURE_NAME}):
+        read_part(container, manifest, name, deep=deep, references=references)
+    if references is not None:
+        references.finish()
+
+
+def merge_order(names: set[str]) -> list[str]:
+    """Part names in the order a merge applies them: ancestry, the tables in foreign-key
+    order, then any other name (refused when read)."""
+    ranks = {mf.record_part(table): n for n, table in enumerate(dependency_order(), start=1)}
+    ranks[mf.ANCESTRY_PART] = 0
+    return sorted(names, key=lambda name: (ranks.get(name, len(ranks) + 1), name))
 
 
 def _manifest(path: Path, data: bytes) -> mf.Manifest:
@@ -192,17 +235,27 @@ def _known_revisions() -> frozenset[str]:
     return frozenset(known_revisions())
 
 
-def _check_schema(path: Path, revision: str) -> None:
+def _check_schema(path: Path, manifest: mf.Manifest) -> None:
+    revision = manifest.schema_revision
     if revision in (RECORDS_REVISION, SCHEMA_HEAD):  # known without reading the scripts
         return
     if revision not in _known_revisions():
-        raise SessionFileError(
-            path,
-            _(
-                "it was written for database schema {revision}, newer than this program "
-                "(Planner Desktop {version}): install a newer version"
-            ).format(revision=revision, version=__version__),
-        )
+        raise SessionFileError(path, newer_schema(revision, manifest.app_version))
+
+
+def newer_schema(revision: str, app_version: str) -> str:
+    """Why a file for a newer database schema is refused: it names the version that wrote
+    it (the one needed), or, when the manifest's version is not printable on one line,
+    says a newer version is needed."""
+    if app_version and LINE.problem(app_version) is None:
+        return _(
+            "it was written by Planner Desktop {needed} for a newer database schema "
+            "({revision}); this is Planner Desktop {version}: install {needed} or later"
+        ).format(needed=app_version, revision=revision, version=__version__)
+    return _(
+        "it was written for a newer database schema ({revision}) than this Planner Desktop "
+        "{version} knows: install a newer version"
+    ).format(revision=revision, version=__version__)
 
 
 def line_parser(name: str) -> Callable[[bytes], dict[str, Any]]:
@@ -220,14 +273,23 @@ def _ancestry_line(line: bytes) -> dict[str, Any]:
         raise RecordError(describe(exc)) from None
 
 
-def read_part(container: Container, manifest: mf.Manifest, name: str, *, deep: bool) -> None:
-    """Read one part through: hash, count and (``deep``) validate every line."""
+def read_part(
+    container: Container,
+    manifest: mf.Manifest,
+    name: str,
+    *,
+    deep: bool,
+    references: ReferenceCheck | None = None,
+) -> None:
+    """Read one part through: hash, count and (``deep``) validate every line, noting each
+    record in ``references``."""
     path = container.path
     digest = hashlib.sha256()
     count = 0
     first_error: str | None = None
     seen: set[Any] = set()
-    key = "id" if mf.part_table(name) is not None else None
+    table = mf.part_table(name)
+    key = "id" if table is not None else None
     parse = line_parser(name)
     lines = container.lines(name, digest) if deep else ()
     if not deep:
@@ -247,6 +309,8 @@ def read_part(container: Container, manifest: mf.Manifest, name: str, *, deep: b
         if ident in seen:
             first_error = _("record {n} of {name} repeats an id").format(n=count, name=name)
         seen.add(ident)
+        if references is not None and table is not None:
+            references.note(table, name, count, record)
     expected = manifest.parts[name]
     if digest.hexdigest() != expected.sha256:
         raise SessionFileError(

@@ -108,9 +108,10 @@ class CheckPage(QWizardPage):
         self.model.set_checks([ck.FileCheck(p) for p in paths])
         self.status.setText(_("Verifying {n} files…").format(n=len(paths)))
         policy = ck.trust_policy(self.store, self.trusted)
+        store = self.store
 
         def work(context: jobs.JobContext) -> list[ck.FileCheck]:
-            return ck.verify_all(paths, policy, context.progress, lambda: context.cancelled)
+            return ck.verify_all(paths, policy, context.progress, lambda: context.cancelled, store)
 
         self._start(work, self._verified, writes=False)
 

@@ -3,6 +3,8 @@
 A :class:`FileCheck` is one chosen file as the wizard shows it: its status after
 verification (``valid``, ``refused`` or ``held`` until a person trusts its key), who made
 it, how many records it holds, and what merging it would do (filled in by :func:`plan`).
+The verdict is the one ``session verify --db`` gives for the same database, in the same
+words: every record, the references it needs from the file or the database, then trust.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner_desktop.exchange.merge_preview import MergePreview
+from planner_desktop.exchange.references import database_lookup
 from planner_desktop.exchange.session import (
     KeyNotTrusted,
     Manifest,
@@ -71,11 +74,16 @@ def trust_policy(store: Store, listed: Iterable[str] = ()) -> TrustPolicy:
     return policy
 
 
-def check_file(path: Path, policy: TrustPolicy) -> FileCheck:
-    """Verify ``path`` completely, then ask the database's trust about its key."""
+def check_file(path: Path, policy: TrustPolicy, store: Store | None = None) -> FileCheck:
+    """Verify ``path`` completely (its references against ``store`` too, when given), then
+    ask the database's trust about its key: the checks, in the order, of a merge."""
     check = FileCheck(path)
     try:
-        verified = verify_file(path)
+        if store is None:
+            verified = verify_file(path)
+        else:
+            with store.engine.connect() as conn:
+                verified = verify_file(path, lookup=database_lookup(conn))
         check.facilitator = verified.manifest.facilitator
         check.device_id = verified.manifest.device_id
         check.fingerprint = verified.fingerprint
@@ -99,13 +107,18 @@ Step = Callable[[int, int, str], None]
 
 
 def verify_all(
-    paths: list[Path], policy: TrustPolicy, step: Step, cancelled: Callable[[], bool]
+    paths: list[Path],
+    policy: TrustPolicy,
+    step: Step,
+    cancelled: Callable[[], bool],
+    store: Store | None = None,
 ) -> list[FileCheck]:
+    """:func:`check_file` for each of ``paths`` (read-only on ``store``)."""
     checks = []
     for n, path in enumerate(paths, start=1):
         if cancelled():
             break
-        checks.append(check_file(path, policy))
+        checks.append(check_file(path, policy, store))
         step(n, len(paths), path.name)
     return checks
 
