@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from planner_desktop.capture import records
+from planner_desktop.capture.rule_checks import FieldRefused, refuse_row
 from planner_desktop.capture.validation import clean_text, validate_required
 from planner_desktop.domain import labels
 from planner_desktop.domain.enums import EventKind
@@ -234,6 +235,18 @@ class EventForm(QGroupBox):
                 else _("Create the municipality first")
             )
             self.title_edit.setFocus()
+            return None
+        try:
+            refuse_row("event", self.typed_values())
+        except FieldRefused as refused:
+            self.refusal.setText(refused.reason)
+            fields: dict[str, QWidget] = {
+                "date": self.day,
+                "place": self.place,
+                "facilitator_name": self.facilitator,
+                "agenda": self.agenda,
+            }
+            fields.get(refused.field, self.title_edit).setFocus()
             return None
         if self.editing is not None:
             return self.save_changes(self.editing)

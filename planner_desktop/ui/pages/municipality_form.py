@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner_desktop.capture.rule_checks import FieldRefused, refuse_row
 from planner_desktop.capture.validation import clean_text
 from planner_desktop.domain.setup import check_municipality
 from planner_desktop.domain.summaries import current_municipality
@@ -145,6 +146,12 @@ class MunicipalityForm(QWidget):
             "fiscal_year_start": month,
             "official_name": official,
         }
+        try:
+            refuse_row("municipality", typed)
+        except FieldRefused as refused:
+            self.error.setText(refused.reason)
+            getattr(self, refused.field, self.name).setFocus()
+            return False
         changes = {k: v for k, v in typed.items() if v != self.previous[k]}
         if changes:
             self.undo_stack.push(
