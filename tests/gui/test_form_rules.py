@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
@@ -258,3 +258,41 @@ def test_a_plan_money_cell_refuses_an_amount_outside_its_rule(qtbot, sources, ty
     assert tab.ceilings.index(0, 1).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert undo_stack.count() == steps
     assert snapshot(store) == before
+
+
+# --- spin boxes and date edits take their range from the rules --------------------------
+
+
+def test_the_event_form_takes_its_dates_from_the_rule_and_refuses_a_nul(qtbot, attendance):
+    window, _preparation, panel = attendance
+    form = panel.form
+    low, high = rules.rule_for("event", "date").bounds()
+    assert (form.day.minimumDate(), form.day.maximumDate()) == (
+        QDate(low.year, low.month, low.day),
+        QDate(high.year, high.month, high.day),
+    )
+    form.day.setDate(QDate(9999, 12, 31))
+    assert form.day.date().year() == high.year, "the year 9999 cannot be picked"
+    if not form.isVisible():
+        qtbot.mouseClick(panel.new_event, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(form.title_edit, "Segundo taller")
+    agenda = f"Bienvenida\n{NUL_NAME}"
+    paste(qtbot, form.agenda, agenda)
+    before = snapshot(window.store)
+    qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
+    saved(qtbot, window)
+    assert form.refusal.text() == refused_as("event", "agenda", agenda)
+    assert snapshot(window.store) == before
+
+
+def test_spin_boxes_of_stored_figures_take_the_rules_range(qtbot):
+    from planner_desktop.ui.prioritization.reconcile_box import ReconcileBox
+
+    box = ReconcileBox()
+    qtbot.addWidget(box)
+    for spin, column in ((box.issued, "ballots_issued"), (box.counted, "ballots_counted"),
+                         (box.present, "participants_present")):
+        low, high = rules.rule_for("prioritization_round", column).bounds()
+        assert (spin.minimum(), spin.maximum()) == (low, high)
+        spin.setValue(high)
+        assert spin.value() == high
