@@ -69,7 +69,7 @@ BAD_CELLS = [
      '"120": a percentage goes from 0 to 100'),
     ("Self-assessment", ("Area", "Gestión fiscal"), "2024", "86,555",
      '"86,555": at most two decimals'),
-    ("SDGs", ("SDG", 11), "SDG", 18, "a goal from 1 to 17"),
+    ("SDGs", ("SDG", 11), "SDG", 18, "must be from 1 to 17"),
     ("SDGs", ("SDG", 6), "SDG target", "7.1", "7.1 is not a target of goal 6"),
     ("Indicators", ("Indicator", "Tanques construidos"), "Target 2025", "muchos",
      "a target must be a number"),

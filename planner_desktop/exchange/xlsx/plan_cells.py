@@ -1,6 +1,7 @@
 """Reading one sheet of the plan workbook: its header, then every row, each cell typed
-(:mod:`~planner_desktop.exchange.xlsx.plan_readers`); a wrong header or cell refuses,
-naming the sheet, row and column."""
+(:mod:`~planner_desktop.exchange.xlsx.plan_readers`) and checked by the rule of the field
+it is stored in (:mod:`~planner_desktop.exchange.xlsx.plan_fields`); a wrong header or
+cell refuses, naming the sheet, row and column."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from planner_desktop.capture.assessment import check_year
 from planner_desktop.capture.validation import Invalid
+from planner_desktop.exchange.xlsx import plan_fields
 from planner_desktop.exchange.xlsx.errors import Where, refuse
 from planner_desktop.exchange.xlsx.plan_readers import blank, cell_text, convert
 from planner_desktop.exchange.xlsx.plan_spec import SheetSpec, header_keys, year_pattern
@@ -102,10 +104,13 @@ def read_sheet(
             place = read.place(row.number, key)
             if isinstance(key, int):
                 assert spec.years is not None
-                row.years[key] = convert(cell, spec.years.cell, place)
+                value = row.years[key] = convert(cell, spec.years.cell, place)
             else:
                 col = next(c for c in spec.all_columns if c.key == key)
-                row.values[key] = convert(cell, col.cell, place, col)
+                value = row.values[key] = convert(cell, col.cell, place, col)
+            reason = plan_fields.problem(spec, key, value)
+            if reason is not None:
+                raise refuse(place, reason)
         read.rows.append(row)
     return read
 

@@ -15,6 +15,8 @@ from typing import Any
 from planner_desktop.capture import plan_records
 from planner_desktop.capture.assessment import parse_score
 from planner_desktop.capture.validation import Invalid, clean_text
+from planner_desktop.domain import rules
+from planner_desktop.exchange.xlsx import escapes
 from planner_desktop.exchange.xlsx.errors import Where, refuse
 from planner_desktop.exchange.xlsx.plan_choices import choice_of
 from planner_desktop.exchange.xlsx.plan_spec import Cell, Col
@@ -56,6 +58,11 @@ def convert(cell: Any, kind: Cell, where: Where, col: Col | None = None) -> Any:
         raise refuse(where, _("the cell holds a formula; type the value itself"))
     if data_type == "e":
         raise refuse(where, _("the cell holds an error ({value})").format(value=value))
+    if isinstance(value, str):
+        value = escapes.decode(value)
+        reason = rules.TEXT.problem(value)  # before spaces are tidied: no control hides
+        if reason is not None:
+            raise refuse(where, reason)
     if blank(value):
         if col is not None and col.required:
             raise refuse(where, _("the cell is empty and this column is required"))

@@ -1,4 +1,5 @@
-"""Reading the rows of one import sheet, each cell checked against its declared type.
+"""Reading the rows of one import sheet, each cell checked against its declared type and
+then by the rule of the field it is stored in (:mod:`planner_desktop.domain.rules`).
 
 Rows are read up to the last row that holds a value, found first by a quick scan of the
 sheet's XML: 200,000 formatted but empty rows after the data cost a scan, not a parse.
@@ -19,7 +20,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-from planner_desktop.exchange.xlsx import spec
+from planner_desktop.domain import rules
+from planner_desktop.exchange.xlsx import escapes, spec
 from planner_desktop.exchange.xlsx.errors import Where, refuse
 from planner_desktop.exchange.xlsx.safety import check_file
 from planner_desktop.i18n import _
@@ -158,12 +160,28 @@ def _blank(value: Any) -> bool:
 
 
 def convert(cell: Any, field: spec.Field, where: Where) -> Any:
-    """The typed value of one cell, or a refusal naming the cell."""
+    """The typed value of one cell, or a refusal naming the cell (its type, then the rule
+    of the field it is stored in)."""
+    value = _typed(cell, field, where)
+    if field.rule is not None and value is not None:
+        table, column = field.rule.split(".")
+        reason = rules.rule_for(table, column).problem(value)
+        if reason is not None:
+            raise refuse(where, reason)
+    return value
+
+
+def _typed(cell: Any, field: spec.Field, where: Where) -> Any:
     value = None if cell is None else cell.value
     if cell is not None and getattr(cell, "data_type", None) == "f":
         raise refuse(where, _("the cell holds a formula; type the value itself"))
     if cell is not None and getattr(cell, "data_type", None) == "e":
         raise refuse(where, _("the cell holds an error ({value})").format(value=value))
+    if isinstance(value, str):
+        value = escapes.decode(value)
+        reason = rules.TEXT.problem(value)  # before spaces are tidied: no control hides
+        if reason is not None:
+            raise refuse(where, reason)
     if _blank(value):
         if field.required:
             raise refuse(where, _("the cell is empty and this column is required"))
@@ -171,12 +189,7 @@ def convert(cell: Any, field: spec.Field, where: Where) -> Any:
     if isinstance(value, bool | datetime | date | time):
         raise refuse(where, _wrong(field, value))
     if field.kind is spec.Kind.TEXT:
-        text = _text(value)
-        if field.max_length is not None and len(text) > field.max_length:
-            raise refuse(
-                where, _("the text is longer than {n} characters").format(n=field.max_length)
-            )
-        return text
+        return _text(value)
     if field.kind is spec.Kind.CHOICE:
         assert field.choices is not None
         member = spec.choice_spellings(field.choices).get(spec.normalise(_text(value)))
@@ -192,13 +205,16 @@ def convert(cell: Any, field: spec.Field, where: Where) -> Any:
         number = Decimal(str(value))
     except InvalidOperation:
         raise refuse(where, _wrong(field, value)) from None
-    if not number.is_finite() or number < 0:
-        raise refuse(where, _("the number must be 0 or more, not {value}").format(value=value))
+    if not number.is_finite():
+        raise refuse(where, _wrong(field, value))
     if field.kind is spec.Kind.INTEGER:
         if number != number.to_integral_value():
             raise refuse(where, _wrong(field, value))
         return int(number)
-    return number.quantize(Decimal("0.01"))
+    try:
+        return number.quantize(Decimal("0.01"))
+    except InvalidOperation:  # too many digits for cents: the rule refuses it as too large
+        return number
 
 
 def _text(value: Any) -> str:

@@ -5,7 +5,8 @@ and a number format per column, so amounts and dates arrive as numbers and dates
 that a spreadsheet would take for a formula (starting with ``=``, ``+``, ``-``, ``@``, a
 tab or a carriage return) is written as text, marked so that the spreadsheet shows it as
 typed and never runs it; headers too. Every workbook the program writes, streamed or not,
-goes through :func:`safe_cell` or :func:`put_text` and :func:`save_atomically`.
+goes through :func:`safe_cell` or :func:`put_text` and :func:`save_atomically`. A typed
+``_x`` and four hex digits are escaped as the format wants (:mod:`.escapes`).
 
 A carriage return written as such in XML is read back as a line feed by every XML
 parser (openpyxl's and the spreadsheets' alike), so :func:`save_atomically` writes it as
@@ -27,6 +28,8 @@ from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from planner_desktop.exchange.xlsx import escapes
 
 MONEY = "#,##0.00"
 INTEGER = "#,##0"
@@ -66,6 +69,8 @@ def is_risky(value: Any) -> bool:
 def put_text(cell: Cell, value: Any) -> Cell:
     """Set ``cell`` (of a workbook that is not write-only) to ``value``; a text that looks
     like a formula stays text, shown as typed."""
+    if isinstance(value, str):
+        value = escapes.encode(value)
     cell.value = value
     if is_risky(value):
         cell.data_type = "s"
@@ -74,6 +79,8 @@ def put_text(cell: Cell, value: Any) -> Cell:
 
 
 def _text(sheet: WriteOnlyWorksheet, value: Any) -> WriteOnlyCell:
+    if isinstance(value, str):
+        value = escapes.encode(value)
     if is_risky(value):
         return safe_cell(sheet, value, None)
     return WriteOnlyCell(sheet, value)
@@ -129,6 +136,8 @@ def write_table(
     for row in rows:
         out: list[Any] = []
         for value, cell, column in zip(row, styled, columns, strict=True):
+            if isinstance(value, str):
+                value = escapes.encode(value)
             if is_risky(value):
                 out.append(safe_cell(sheet, value, column.number_format))
             elif cell is None or value is None:

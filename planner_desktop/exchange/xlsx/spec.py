@@ -2,6 +2,8 @@
 
 Headers are English message ids shown translated; when reading, a header written in any
 language the program speaks is recognised, so a Spanish template imports under ``--lang en``.
+Every value read is checked by the rule of the field it is stored in (``Field.rule``): no
+range, length or character rule is declared here.
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ class Field:
     note: str
     width: float = 16
     choices: type[StrEnum] | None = None
-    max_length: int | None = None
+    rule: str | None = None
+    """The stored field (``table.column``) whose rule in :mod:`planner_desktop.domain.rules`
+    the value must pass; for a code naming a record, that record's code."""
 
 
 COMMUNITIES_SHEET = N_("Communities")
@@ -48,7 +52,7 @@ COMMUNITY_FIELDS: tuple[Field, ...] = (
         True,
         N_("Code of an existing district (see the Codes sheet)."),
         14,
-        max_length=20,
+        rule="district.code",
     ),
     Field(
         "code",
@@ -57,7 +61,7 @@ COMMUNITY_FIELDS: tuple[Field, ...] = (
         True,
         N_("Unique code of the new community, not used before."),
         16,
-        max_length=20,
+        rule="community.code",
     ),
     Field(
         "name",
@@ -66,7 +70,7 @@ COMMUNITY_FIELDS: tuple[Field, ...] = (
         True,
         N_("Name of the community, OTB or neighbourhood."),
         30,
-        max_length=200,
+        rule="community.name",
     ),
     Field(
         "kind",
@@ -93,6 +97,7 @@ COMMUNITY_FIELDS: tuple[Field, ...] = (
         False,
         N_("Number of women (whole number, 0 or more)."),
         10,
+        rule="community.population_women",
     ),
     Field(
         "population_men",
@@ -101,6 +106,7 @@ COMMUNITY_FIELDS: tuple[Field, ...] = (
         False,
         N_("Number of men (whole number, 0 or more)."),
         10,
+        rule="community.population_men",
     ),
     Field(
         "population_children",
@@ -109,6 +115,7 @@ COMMUNITY_FIELDS: tuple[Field, ...] = (
         False,
         N_("Number of children under 16."),
         12,
+        rule="community.population_children",
     ),
     Field(
         "population_youth",
@@ -117,6 +124,7 @@ COMMUNITY_FIELDS: tuple[Field, ...] = (
         False,
         N_("Number of young people from 16 to 28."),
         12,
+        rule="community.population_youth",
     ),
     Field(
         "population_adults",
@@ -125,6 +133,7 @@ COMMUNITY_FIELDS: tuple[Field, ...] = (
         False,
         N_("Number of adults from 29 to 59."),
         12,
+        rule="community.population_adults",
     ),
     Field(
         "population_elders",
@@ -133,8 +142,17 @@ COMMUNITY_FIELDS: tuple[Field, ...] = (
         False,
         N_("Number of people aged 60 or more."),
         12,
+        rule="community.population_elders",
     ),
-    Field("families", N_("Families"), Kind.INTEGER, False, N_("Number of families."), 10),
+    Field(
+        "families",
+        N_("Families"),
+        Kind.INTEGER,
+        False,
+        N_("Number of families."),
+        10,
+        rule="community.families",
+    ),
 )
 
 DEMAND_FIELDS: tuple[Field, ...] = (
@@ -145,7 +163,7 @@ DEMAND_FIELDS: tuple[Field, ...] = (
         True,
         N_("Code of an existing community (see the Codes sheet)."),
         16,
-        max_length=20,
+        rule="community.code",
     ),
     Field(
         "code",
@@ -154,7 +172,7 @@ DEMAND_FIELDS: tuple[Field, ...] = (
         True,
         N_("Unique code of the new demand, not used before."),
         16,
-        max_length=30,
+        rule="demand.code",
     ),
     Field(
         "sector",
@@ -163,7 +181,7 @@ DEMAND_FIELDS: tuple[Field, ...] = (
         True,
         N_("Code of a sector (list, see the Codes sheet)."),
         22,
-        max_length=40,
+        rule="sector.code",
     ),
     Field(
         "description",
@@ -172,6 +190,7 @@ DEMAND_FIELDS: tuple[Field, ...] = (
         True,
         N_("What the community asks for, in its own words."),
         50,
+        rule="demand.description",
     ),
     Field(
         "group",
@@ -189,6 +208,7 @@ DEMAND_FIELDS: tuple[Field, ...] = (
         False,
         N_("Women who benefit (whole number)."),
         14,
+        rule="demand.beneficiaries_women",
     ),
     Field(
         "beneficiaries_men",
@@ -197,6 +217,7 @@ DEMAND_FIELDS: tuple[Field, ...] = (
         False,
         N_("Men who benefit (whole number)."),
         14,
+        rule="demand.beneficiaries_men",
     ),
     Field(
         "estimated_cost",
@@ -205,6 +226,7 @@ DEMAND_FIELDS: tuple[Field, ...] = (
         False,
         N_("Estimated cost in the local currency, a number with up to two decimals."),
         16,
+        rule="demand.estimated_cost",
     ),
 )
 
