@@ -228,6 +228,8 @@ def _server_line(
     state = sqlstate or ""
     if state.startswith("23"):
         return _server_constraint(error, state, statement)
+    if state.startswith("22"):
+        return _bad_value(_statement_table(statement), state)
     if state in ("40001", "40P01", "55P03", "55006", "57014"):
         return _busy(server)
     if state == "25006":
@@ -423,7 +425,7 @@ def _record(table: str) -> str:
 
 
 def _field(table: str, column: str) -> str:
-    from planner_desktop.exchange.field_labels import field_title
+    from planner_desktop.domain.rules import field_title
 
     return field_title(table, column)
 
@@ -461,6 +463,20 @@ def _reference_line(
     return _(
         "{record} refused by the database: it refers to a record that is not in the database"
     ).format(record=_record(table))
+
+
+def _bad_value(table: str | None, state: str) -> str:
+    if state == "22001":
+        problem = _("a text is longer than its field allows")
+    elif state == "22003":
+        problem = _("a number is too large for its field")
+    else:
+        problem = _("a value does not fit its field")
+    if table is None:
+        return _("the database refused the change: {problem}").format(problem=problem)
+    return _("{record} refused by the database: {problem}").format(
+        record=_record(table), problem=problem
+    )
 
 
 def _rule_broken(table: str | None) -> str:
