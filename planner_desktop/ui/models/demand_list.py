@@ -1,10 +1,18 @@
 """All demands across communities: filtered, sorted and paged in SQL.
 
 Unlike :class:`~planner_desktop.ui.models.table.QueryTableModel`, this model never reads
-every key: the filter and the sort run in the database and the rows arrive
-:data:`PAGE_SIZE` at a time (``LIMIT``/``OFFSET``), so opening, sorting and filtering a
-list of 50,000+ demands costs the same as a list of 500. Cells of sector, group,
-beneficiaries and cost are editable (see :mod:`planner_desktop.ui.models.editing`).
+every key: the filter and the sort run in the database and the rows arrive in pages
+(``LIMIT``/``OFFSET``), so opening, sorting and filtering a list of 50,000+ demands costs
+the same as a list of 500. Cells of sector, group, beneficiaries and cost are editable
+(see :mod:`planner_desktop.ui.models.editing`).
+
+The first screen comes first (issue 17): a reload reads the count and only
+:data:`FIRST_PAGE` rows, a little more than the tallest screen shows; the view asks for
+the next :data:`PAGE_SIZE` rows (``canFetchMore``/``fetchMore``) when it is scrolled to
+the end. Until its first :meth:`~DemandListModel.reload` the model reads nothing: a
+filter or a sort chosen while the list is being built is only remembered, so opening the
+list reads the database once. The text of a cell is formatted when a view first asks for
+it and kept until its row is read again.
 """
 
 from __future__ import annotations
@@ -28,7 +36,8 @@ from planner_desktop.domain.demands import Demand
 from planner_desktop.domain.enums import DemandStatus, Group
 from planner_desktop.domain.summaries import live
 from planner_desktop.domain.territory import Community, District, Sector
-from planner_desktop.i18n import N_, _
+from planner_desktop.i18n import N_, _, current_language
+from planner_desktop.locales import current_country
 from planner_desktop.plan.ordering import bytewise
 from planner_desktop.store.database import Store
 from planner_desktop.ui import formatting
@@ -47,7 +56,10 @@ from planner_desktop.ui.models.editing import (
 from planner_desktop.ui.models.marks import ConflictMarks, repaint_all
 from planner_desktop.ui.models.table import KEY_ROLE, VALUE_ROLE
 
+FIRST_PAGE = 100
+"""Rows read by a reload: more than a maximised window shows on a tall screen."""
 PAGE_SIZE = 500
+"""Rows read each time the view is scrolled to the end of those read so far."""
 __all__ = ["CHOICES_ROLE", "KEY_ROLE", "VALUE_ROLE", "DemandFilter", "DemandListModel"]
 CHAIN = (
     DemandStatus.demand,
@@ -149,8 +161,12 @@ def rows_query(
 
 
 def count_query(demand_filter: DemandFilter, dialect: str = "sqlite") -> Select[Any]:
-    """How many demands match (no join: every condition is on the demand itself)."""
-    return select(func.count(Demand.id)).where(*conditions(demand_filter, dialect))
+    """How many demands match (no join: every condition is on the demand itself).
+
+    ``count(*)``, not ``count(id)``: SQLite then counts over a covering index of the
+    demand table instead of its rows (3 times faster at 56,000 demands).
+    """
+    return select(func.count()).select_from(Demand).where(*conditions(demand_filter, dialect))
 
 
 def chain_text(status: DemandStatus) -> str:
@@ -180,7 +196,13 @@ class DemandListModel(QAbstractTableModel):
         self.sort_column = CODE
         self.descending = False
         self.total = 0
+        self.loaded = False
+        """Whether the rows were read once (before that, nothing is read)."""
         self._rows: list[tuple[Any, ...]] = []
+        self._texts: dict[tuple[Any, int], str] = {}
+        """The shown text of cells already asked for, by (row key, column)."""
+        self._texts_style = ("", "")
+        """The language and country those texts were written for."""
         self._more = False
         self._sectors: list[tuple[Any, str]] | None = None
         self.editing = EditSupport(
@@ -233,7 +255,8 @@ class DemandListModel(QAbstractTableModel):
     def set_filter(self, demand_filter: DemandFilter) -> None:
         if demand_filter != self.filter:
             self.filter = demand_filter
-            self.reload()
+            if self.loaded:
+                self.reload()
 
     def set_text(self, text: str) -> None:
         self.set_filter(replace(self.filter, text=text))
@@ -241,15 +264,19 @@ class DemandListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read the first page of the filtered, sorted list and the number matching."""
         self.beginResetModel()
+        self.loaded = True
         self.conflicts.reload()
+        self._texts.clear()
         with self._store.session() as session:
             self.total = int(session.scalar(count_query(self.filter, self._dialect)) or 0)
-            self._rows = self._page(session, 0)
+            self._rows = self._page(session, 0, FIRST_PAGE)
         self.endResetModel()
         self.sig_loaded.emit(self.total)
 
     def refresh(self) -> None:
         """Read the shown rows again after a write, keeping their place (no jump)."""
+        if not self.loaded:
+            return
         if not self._rows:
             self.reload()
             return
@@ -269,13 +296,15 @@ class DemandListModel(QAbstractTableModel):
         before, self._rows = self._rows, [fresh.get(row[0], row) for row in self._rows]
         for row, (old, new) in enumerate(zip(before, self._rows, strict=True)):
             if old != new:
+                for column in range(len(COLUMNS)):
+                    self._texts.pop((new[0], column), None)
                 changed_cells(self, row, old[1:], new[1:])
 
-    def _page(self, session: Any, offset: int) -> list[tuple[Any, ...]]:
+    def _page(self, session: Any, offset: int, size: int) -> list[tuple[Any, ...]]:
         query = rows_query(self.filter, self.sort_column, self.descending, self._dialect)
-        rows = [_typed(row) for row in session.execute(query.offset(offset).limit(PAGE_SIZE + 1))]
-        self._more = len(rows) > PAGE_SIZE
-        return rows[:PAGE_SIZE]
+        rows = [_typed(row) for row in session.execute(query.offset(offset).limit(size + 1))]
+        self._more = len(rows) > size
+        return rows[:size]
 
     def key(self, row: int) -> uuid.UUID | None:
         return self._rows[row][0] if 0 <= row < len(self._rows) else None
@@ -301,7 +330,7 @@ class DemandListModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         with self._store.session() as session:
-            more = self._page(session, len(self._rows))
+            more = self._page(session, len(self._rows), PAGE_SIZE)
         if more:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
             self._rows.extend(more)
@@ -310,9 +339,13 @@ class DemandListModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) == (self.sort_column, self.descending) and not self.loaded:
+            return  # the view's first sort indicator: the reload to come reads this order
         self.sort_column = column
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        self.descending = descending
+        if self.loaded:
+            self.reload()
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return self.editing.flags(index, super().flags(index))
@@ -323,29 +356,37 @@ class DemandListModel(QAbstractTableModel):
         return self.editing.set_data(index, value)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
+        if role not in _ROLES or not index.isValid() or index.row() >= len(self._rows):
+            return None  # a view asks each cell for a dozen roles; most are none of ours
         handled, value = self.editing.data(index, role)
         if handled:
             return value
         row = self._rows[index.row()]
-        handled, value = self.conflicts.data(row[0], index.column(), role)
+        number = index.column()
+        handled, value = self.conflicts.data(row[0], number, role)
         if handled:
             return value
-        column, _expression = COLUMNS[index.column()]
-        value = row[index.column() + 1]
+        if role in _TEXT:
+            style = (current_language(), current_country())
+            if style != self._texts_style:  # numbers written for another language or country
+                self._texts.clear()
+                self._texts_style = style
+            text = self._texts.get((row[0], number))
+            if text is None:
+                text = formatting.display(COLUMNS[number][0].kind, row[number + 1])
+                self._texts[(row[0], number)] = text
+            return text
+        value = row[number + 1]
         if role == KEY_ROLE:
             return row[0]
         if role == VALUE_ROLE:
             return value
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return formatting.display(column.kind, value)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return formatting.alignment(column.kind)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if index.column() == STATUS:
+        if role == _ALIGNMENT:
+            return formatting.alignment(COLUMNS[number][0].kind)
+        if role == _TOOLTIP:
+            if number == STATUS:
                 return chain_text(value)
-            if index.column() == DESCRIPTION:
+            if number == DESCRIPTION:
                 return str(value)
         return None
 
@@ -362,6 +403,21 @@ class DemandListModel(QAbstractTableModel):
 
     def stretch_columns(self) -> set[int]:
         return {DESCRIPTION}
+
+
+_TEXT = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)})
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ROLES = _TEXT | {
+    _ALIGNMENT,
+    _TOOLTIP,
+    int(Qt.ItemDataRole.BackgroundRole),
+    int(Qt.ItemDataRole.DecorationRole),
+    int(KEY_ROLE),
+    int(VALUE_ROLE),
+    int(CHOICES_ROLE),
+}
+"""Every role this model or its editing and conflict marks may answer."""
 
 
 def _typed(row: Any) -> tuple[Any, ...]:
