@@ -15,19 +15,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QMenu, QWidget
-from sqlalchemy import select
 
-from planner_desktop.domain.events import Event, EventCommunity
-from planner_desktop.domain.summaries import live
-from planner_desktop.domain.territory import Community
 from planner_desktop.i18n import _
-from planner_desktop.plan.ordering import bytewise
-from planner_desktop.store.database import Store
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from planner_desktop.settings import Settings
+    from planner_desktop.store.database import Store
+
+# The window builds the bar before its first frame: the database layer (SQLAlchemy and the
+# domain, ~0.4 s) is imported where events are read, once a database is open.
 
 
 class CurrentEvent(QObject):
@@ -74,6 +72,8 @@ def recall(settings: Settings, store: Store) -> uuid.UUID | None:
         return None
     if event_id is None:
         return None
+    from planner_desktop.domain.events import Event
+
     with store.session() as session:
         event = session.get(Event, event_id)
         return event_id if event is not None and event.deleted_at is None else None
@@ -90,6 +90,12 @@ def remember(settings: Settings, store: Store, event_id: uuid.UUID | None) -> No
 
 def event_choices(session: Session) -> list[tuple[uuid.UUID, str]]:
     """Every live event, newest first, as "<title> · <date> · <communities>"."""
+    from sqlalchemy import select
+
+    from planner_desktop.domain.events import Event, EventCommunity
+    from planner_desktop.domain.summaries import live
+    from planner_desktop.domain.territory import Community
+    from planner_desktop.plan.ordering import bytewise
     from planner_desktop.ui.formatting import short_date  # its alignments name Qt's enums
 
     names: dict[uuid.UUID, list[str]] = {}
