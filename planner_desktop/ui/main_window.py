@@ -110,7 +110,9 @@ class MainWindow(QMainWindow):
 
         self.menus: MenuActions | None = None
         self._build_menus()
-        window_state.place(self, settings, self.navigation, self.territory)
+        self._maximize_on_show = window_state.place(
+            self, settings, self.navigation, self.territory
+        )
         self._retranslate_chrome()
 
     # --- database ----------------------------------------------------------------------
@@ -425,6 +427,16 @@ class MainWindow(QMainWindow):
             self.settings.save()
         except OSError as error:
             log.warning("cannot save the settings: %s", error.strerror)
+
+    def setVisible(self, visible: bool) -> None:
+        """A first start on a laptop screen shows the window maximised: by
+        ``showMaximized``, which names none of Qt's window-state enums (see
+        :func:`planner_desktop.ui.window_state.place`)."""
+        if visible and self._maximize_on_show:
+            self._maximize_on_show = False
+            self.showMaximized()  # sets the state, then comes back here to show
+            return
+        super().setVisible(visible)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
