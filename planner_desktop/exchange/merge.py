@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
 from planner_desktop.domain.base import utcnow
 from planner_desktop.exchange import manifest as mf
@@ -40,6 +40,7 @@ from planner_desktop.exchange.references import database_lookup
 from planner_desktop.exchange.trust import TrustPolicy, hold, load_policy, remember_key
 from planner_desktop.exchange.verify import VerifiedSession, line_parser, opened, read_parts
 from planner_desktop.i18n import _
+from planner_desktop.store import db_errors
 from planner_desktop.store.database import Store
 from planner_desktop.store.dialect import begin_write
 from planner_desktop.store.ledger import import_batch
@@ -182,7 +183,10 @@ def _merge_verified(
 ) -> MergeReport:
     path = verified.path
     manifest = verified.manifest
-    transaction = begin_write(conn)  # waits for another merge's write to end
+    try:
+        transaction = begin_write(conn)  # waits for another merge's write to end
+    except OperationalError as exc:  # still busy after the wait, or read-only
+        return _refused(verified, f"{path.name}: {database_reason(exc)}")
     try:
         earlier = _earlier_batch(conn, verified.manifest_sha256)
         if earlier is not None:
@@ -221,6 +225,9 @@ def _merge_verified(
         transaction.rollback()
         reason = _integrity_reason(conn, container, manifest, exc)
         return _refused(verified, f"{path.name}: {reason}")
+    except (OperationalError, DataError) as exc:  # read-only, busy, full, out of range…
+        transaction.rollback()
+        return _refused(verified, f"{path.name}: {database_reason(exc)}")
     except BaseException:
         transaction.rollback()
         raise
@@ -236,16 +243,25 @@ def _merge_verified(
 def _integrity_reason(
     conn: Connection, container: Container, manifest: mf.Manifest, error: IntegrityError
 ) -> str:
-    """Why the database refused the file's records, in one line (nothing is written)."""
+    """Why the database refused the file's records, in one line (nothing is written).
+
+    The file's references were all met when it was checked, so a failure that is not a
+    natural key's collision is told in the database's own terms (a reference only when the
+    database says so: a record removed meanwhile, by an undo on another computer)."""
     key = unique_key(error)
     if key is None:
-        return _("a record refers to one that is neither in the file nor in the database")
+        return database_reason(error)
     table, columns = key
     part = mf.record_part(table)
     with conn.begin():
         if part not in manifest.parts:
             return collision_reason(conn, table, columns, ())
         return collision_reason(conn, table, columns, _records(container, manifest, part))
+
+
+def database_reason(error: BaseException) -> str:
+    """One line for a database error met while merging (no SQL, no values)."""
+    return db_errors.describe(error) or _("the database refused the file's records")
 
 
 def _refused(verified: VerifiedSession, reason: str) -> MergeReport:
