@@ -31,10 +31,10 @@ from contextlib import contextmanager
 from datetime import date
 from functools import cache
 
-from babel import Locale, localedata
-from babel.dates import format_date, get_date_format
-
 from planner_desktop import i18n
+
+# Babel (about 8 ms to import) is imported where it is used: the window's first frame
+# needs only locale_of() for a language, which needs none of it.
 
 LOCALES: dict[str, str] = {"es": "es_BO", "en": "en_US"}
 """The locale of numbers and dates for each language (Bolivian Spanish first)."""
@@ -52,6 +52,8 @@ def _folded(text: str) -> str:
 @cache
 def _territories() -> dict[str, str]:
     """Folded country names (Spanish and English, Babel's) → their territory codes."""
+    from babel import Locale
+
     found: dict[str, str] = {}
     for language in ("en", "es"):
         for code, name in Locale.parse(language).territories.items():
@@ -101,12 +103,16 @@ def locale_of(lang: str | None = None, country: str | None = None) -> str:
     territory = territory_of(_country if country is None else country)
     if territory is None:
         return default
+    from babel import localedata
+
     wanted = f"es_{territory}"
     return wanted if localedata.exists(wanted) else default
 
 
 def date_pattern(lang: str | None = None) -> str:
     """The locale's short date pattern (CLDR syntax) with the year in full."""
+    from babel.dates import get_date_format
+
     pattern = str(get_date_format("short", locale=locale_of(lang)).pattern)
     if "yyyy" not in pattern:
         pattern = pattern.replace("yy", "yyyy")
@@ -117,6 +123,8 @@ def short_date(day: date | None, lang: str | None = None) -> str:
     """``day`` as people of ``lang`` write it; empty for no date."""
     if day is None:
         return ""
+    from babel.dates import format_date
+
     return str(format_date(day, date_pattern(lang), locale=locale_of(lang)))
 
 
