@@ -8,8 +8,6 @@ capture functions take the event id as a parameter.
 
 from __future__ import annotations
 
-import html
-import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -19,13 +17,16 @@ from PySide6.QtWidgets import QLabel, QMenu, QWidget
 from planner_desktop.i18n import _
 
 if TYPE_CHECKING:
+    import uuid
+
     from sqlalchemy.orm import Session
 
     from planner_desktop.settings import Settings
     from planner_desktop.store.database import Store
 
 # The window builds the bar before its first frame: the database layer (SQLAlchemy and the
-# domain, ~0.4 s) is imported where events are read, once a database is open.
+# domain, ~0.4 s), uuid and html are imported where events are read or shown, once a
+# database is open.
 
 
 class CurrentEvent(QObject):
@@ -65,6 +66,8 @@ def database_key(store: Store) -> str:
 
 def recall(settings: Settings, store: Store) -> uuid.UUID | None:
     """The event last made current on this database, if it still exists and is live."""
+    import uuid
+
     remembered = settings.get("current_events").get(database_key(store))
     try:
         event_id = uuid.UUID(str(remembered)) if remembered else None
@@ -165,6 +168,8 @@ class CurrentEventBar(QLabel):
         if self.holder is None:
             self.setText("")
             return
+        import html
+
         text = _("Current event: {event}").format(event=html.escape(self.current_text()))
         change = html.escape(_("change…"))
         self.setText(f'{text} <a href="change">{change}</a>')
