@@ -21,7 +21,6 @@ MAX_COST = rules.MAX_MONEY
 OLDEST_BIRTH_YEAR = rules.OLDEST_BIRTH_YEAR
 
 _SPACES = re.compile(r"\s+")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class Invalid(ValueError):
@@ -37,8 +36,10 @@ def clean_text(text: str) -> str:
 
     Pasting a cell from a spreadsheet or a paragraph from a document brings tabs and line
     breaks that would break a table's row, a printed form or a session file line.
+    Any other control character (a NUL, a bell) is left for the value rules to refuse,
+    as a spreadsheet import and a session file refuse it.
     """
-    return _SPACES.sub(" ", _CONTROLS.sub("", text)).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def sentence(reason: str) -> str:
