@@ -2,9 +2,10 @@
 
 Start-up is kept short: only Qt and a few small modules are imported before the window is
 shown; the database is opened in the background and the first page built after that.
-Python's cyclic garbage collector is paused until the first frame (it would run some fifty
-times over the objects of the modules being imported, 15-25 ms, finding next to nothing);
-then the objects made so far are frozen out of its later passes and it runs again.
+Python's automatic garbage collection is off from the start (it would run some fifty times
+over the objects of the modules being imported, 15-25 ms, finding next to nothing); the
+window's :class:`~planner_desktop.ui.collector.MainThreadCollector` then collects on its
+timer as usual, and the objects made before the first frame are frozen out of its passes.
 
 ``PLANNER_DESKTOP_EXIT_AFTER_SHOW`` is a hook for the start-up benchmark: ``1`` quits as
 soon as the main window is first shown and prints ``shown <seconds since process start>
@@ -56,25 +57,18 @@ def prepare_qt() -> None:
 def run(db: str | None, lang: str | None) -> int:
     """Open the window on ``db`` (None: the user's database) in ``lang``; the exit code."""
     collecting = gc.isenabled()
-    gc.disable()
+    gc.disable()  # the window's collector keeps it off and collects on its own timer
     try:
-        return _run(db, lang, collecting)
+        return _run(db, lang)
     finally:
         if collecting:
             gc.enable()
 
 
-def _collect_again(collecting: bool) -> None:
-    """The first frame is drawn: freeze what start-up made, then collect as usual."""
-    gc.freeze()
-    if collecting:
-        gc.enable()
-
-
-def _run(db: str | None, lang: str | None, collecting: bool) -> int:
+def _run(db: str | None, lang: str | None) -> int:
     prepare_qt()
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from planner_desktop import APP_NAME, __version__, paths
     from planner_desktop.i18n import LANGUAGES, _
@@ -112,10 +106,11 @@ def _run(db: str | None, lang: str | None, collecting: bool) -> int:
     if target is None and not paths.default_db_path().exists():
         from planner_desktop.store.database import StoreError
 
-        _collect_again(collecting)  # the wizard comes first, and may stay open for long
         try:
             store = _first_run()
         except StoreError as error:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(None, _("Cannot open the database"), str(error))
             return 1
         if store is None:
@@ -124,7 +119,7 @@ def _run(db: str | None, lang: str | None, collecting: bool) -> int:
         window.set_store(store)
     else:
         present(window)
-        QTimer.singleShot(0, lambda: _collect_again(collecting))  # after the first frame
+        QTimer.singleShot(0, gc.freeze)  # after the first frame: start-up's objects stay
         mode = os.environ.get(ENV_EXIT_AFTER_SHOW, "")
         if mode == "1":  # the start-up benchmark: the window is drawn, nothing more
             app.processEvents()

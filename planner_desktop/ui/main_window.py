@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -160,6 +159,8 @@ class MainWindow(QMainWindow):
                 self.open_database(target, must_exist=must_exist, upgrade_server=True)
                 return
         else:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(self, _("Cannot open the database"), jobs.error_text(error))
         if self.store is None:
             self.exit_code = 1
