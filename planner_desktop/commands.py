@@ -494,7 +494,7 @@ def _failure_line(exc: Exception) -> str | None:
     if not isinstance(exc, SQLAlchemyError | sqlite3.Error | OSError):
         return None
     try:
-        error_log.start()
+        error_log.ensure_started()
         if error_log.is_fault(exc):
             error_log.record_fault(exc, "a command")
         else:

@@ -77,6 +77,14 @@ def start(path: Path | None = None) -> Path:
     return target
 
 
+def ensure_started() -> Path:
+    """The log's file: where it is written already, else :func:`start` on the default."""
+    for handler in logging.getLogger(ROOT_LOGGER).handlers:
+        if isinstance(handler, _FileLog):
+            return Path(handler.baseFilename)
+    return start()
+
+
 def stop() -> None:
     """Close the log file (the program's handler only)."""
     logger = logging.getLogger(ROOT_LOGGER)
@@ -99,7 +107,11 @@ def is_fault(error: BaseException) -> bool:
     if isinstance(error, PROGRAM_ERRORS):
         return True
     kind = type(error)
-    return kind.__module__.startswith("sqlalchemy") and kind.__name__ != "OperationalError"
+    if not kind.__module__.startswith("sqlalchemy") or kind.__name__ == "OperationalError":
+        return False
+    from planner_desktop.store.db_errors import is_state
+
+    return not is_state(error)  # a read-only server raises InternalError, for one
 
 
 def is_database_error(error: BaseException) -> bool:

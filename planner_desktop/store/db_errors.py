@@ -38,6 +38,10 @@ _last: list[str] = []
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
 SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN = 10, 11, 13, 14
 SQLITE_CONSTRAINT, SQLITE_NOTADB = 19, 26
+_STATE_CODES = (
+    SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT,
+    SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB,
+)  # fmt: skip
 
 _STATEMENT_TABLE = re.compile(
     r"^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+\"?(\w+)\"?",
@@ -80,6 +84,24 @@ def describe(exc: BaseException, where: str | Path | None = None) -> str | None:
     if _is_psycopg(orig):
         return _server_line(orig, sqlstate, statement, place)
     return _generic(place)
+
+
+_SERVER_STATES = ("25006", "42501", "55P03", "55006", "57014", "40001", "40P01", "3D000")
+_SERVER_STATE_CLASSES = ("08", "28", "53", "57P")
+
+
+def is_state(exc: BaseException) -> bool:
+    """True when ``exc`` tells the state of the database (read-only, busy, full, damaged,
+    gone, a permission refused), neither a mistake of the program nor a refused value."""
+    orig, _statement = _unwrap(exc)
+    if orig is None:
+        return False
+    if isinstance(orig, sqlite3.Error):
+        code = getattr(orig, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else _code_from_message(str(orig))
+        return primary not in (None, SQLITE_CONSTRAINT) and primary in _STATE_CODES
+    state = getattr(orig, "sqlstate", None) or ""
+    return state in _SERVER_STATES or state.startswith(_SERVER_STATE_CLASSES)
 
 
 def _unwrap(exc: BaseException) -> tuple[BaseException | None, str | None]:
