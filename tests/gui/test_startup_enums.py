@@ -1,5 +1,6 @@
-"""A start with the window's layout saved shows the first frame without building Qt's
-namespace of enums (issue 2: ~16 ms of start-up). Run in a fresh process, since any test
+"""Every start shows the first frame without building Qt's namespace of enums (issue 2:
+~16 ms of start-up with the layout saved; issue 17: the first start, with no layout saved,
+no longer places the bars by naming their areas). Run in a fresh process, since any test
 that names an enum of ``Qt`` builds the namespace for the whole test session."""
 
 from __future__ import annotations
@@ -37,6 +38,6 @@ def start(home) -> str:
     return done.stdout.strip()
 
 
-def test_a_second_start_builds_no_qt_enum_before_the_first_frame(tmp_path):
-    assert start(tmp_path) == "built True", "the first start places the bars by hand"
-    assert start(tmp_path) == "not built True"
+def test_no_start_builds_a_qt_enum_before_the_first_frame(tmp_path):
+    assert start(tmp_path) == "not built True", "the first start"
+    assert start(tmp_path) == "not built True", "a start with the layout saved"
