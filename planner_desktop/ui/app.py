@@ -61,6 +61,7 @@ def run(db: str | None, lang: str | None) -> int:
     try:
         return _run(db, lang)
     finally:
+        gc.unfreeze()  # a caller that goes on (a test) gets every object collectable again
         if collecting:
             gc.enable()
 
