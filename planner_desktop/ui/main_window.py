@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QPalette, QShowEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QPalette, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -35,6 +35,8 @@ from planner_desktop.ui.scope import MUNICIPALITY, Scope
 from planner_desktop.ui.territory_dock import TerritoryDock
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QFont
+
     from planner_desktop.settings import Settings
     from planner_desktop.store.database import Store
     from planner_desktop.ui.jobs import Job
@@ -68,7 +70,9 @@ class MainWindow(QMainWindow):
         self.pages: dict[Phase, Page] = {}
         self._shown_once = False
         self._territory_hub: QObject | None = None
-        self._base_font = QFont(QApplication.font())
+        self._base_font: QFont | None = None
+        """The program's font before projector mode, read when the mode is first used
+        (reading it builds QFont's nine enums, which the first frame does not need)."""
         if settings.get("large_font"):
             self._apply_font(True)
         try:
@@ -334,13 +338,18 @@ class MainWindow(QMainWindow):
         self._rebuild()
 
     def _apply_font(self, on: bool) -> None:
-        font = QFont(self._base_font)
+        from PySide6.QtGui import QFont
+
+        if self._base_font is None:
+            self._base_font = QFont(QApplication.font())
+        base = self._base_font
+        font = QFont(base)
         if on:
-            size = self._base_font.pointSizeF()
+            size = base.pointSizeF()
             if size > 0:
                 font.setPointSizeF(size * LARGE_FONT_FACTOR)
             else:
-                font.setPixelSize(round(self._base_font.pixelSize() * LARGE_FONT_FACTOR))
+                font.setPixelSize(round(base.pixelSize() * LARGE_FONT_FACTOR))
         QApplication.setFont(font)
         navigation = getattr(self, "navigation", None)  # None while the window is built
         if navigation is not None:
