@@ -173,8 +173,10 @@ def build_parser() -> argparse.ArgumentParser:
         "verify",
         _("check a session file"),
         _(
-            "Check a session file's structure, hashes and signature, writing nothing: exit 0 "
-            "when it is valid, otherwise 1 and one line saying why."
+            "Check a session file as a merge would, writing nothing: its structure, hashes "
+            "and signature, every record against the value rules and every reference (with "
+            "--db, also against that database and its trusted keys). Exit 0 when a merge "
+            "would take it, otherwise 1 and one line saying why."
         ),
     )
     verify.add_argument("file", metavar=_("FILE"), help=_("the session file to check"))
