@@ -123,7 +123,7 @@ def test_finding_to_demand_then_undo_and_redo_from_another_page(qtbot, window):
     qtbot.waitUntil(lambda: demands.model.total == 1, timeout=2000)
     assert demands.model.index(0, dl.DESCRIPTION).data() == description
     type_into_cell(qtbot, demands.view, 0, dl.COST, "-5")
-    assert demands.refusal.text() == "Un costo no puede ser negativo"
+    assert demands.refusal.text() == "Debe ser de 0 a 100.000.000.000"
     type_into_cell(qtbot, demands.view, 0, dl.COST, "2500", Qt.Key.Key_Tab)
     assert demands.view.currentIndex().column() == dl.STATUS, "Tab moves to the next cell"
     saved(qtbot, window)
@@ -182,7 +182,7 @@ def test_negative_population_refused_and_edits_survive_reopening(qtbot, settings
     women = model.index(0, FIRST_COUNT)
     original = women.data()
     type_into_cell(qtbot, view, 0, FIRST_COUNT, "-10")
-    assert page.community_refusal.text() == "Un número de personas no puede ser negativo"
+    assert page.community_refusal.text() == "Debe ser de 0 a 10.000.000"
     assert women.data() == original
     type_into_cell(qtbot, view, 0, FIRST_COUNT, "1234")
     assert view.currentIndex().row() == 1, "Enter moves down"

@@ -87,7 +87,7 @@ def test_bad_values_are_refused_in_place_and_good_ones_saved_and_undone(qtbot, m
     before = records.read(store, Demand, key, ["estimated_cost", "description"])
 
     assert not model.setData(cost, "-100")
-    assert refusals[-1] == "Un costo no puede ser negativo"
+    assert refusals[-1] == "Debe ser de 0 a 100.000.000.000"
     assert cost.data(Qt.ItemDataRole.ToolTipRole) == refusals[-1]
     assert cost.data(Qt.ItemDataRole.BackgroundRole) is not None
     assert not model.setData(model.index(0, dl.DESCRIPTION), " \t\n")
