@@ -339,12 +339,9 @@ class DemandListModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        descending = order == Qt.SortOrder.DescendingOrder
-        if (column, descending) == (self.sort_column, self.descending) and not self.loaded:
-            return  # the view's first sort indicator: the reload to come reads this order
         self.sort_column = column
-        self.descending = descending
-        if self.loaded:
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        if self.loaded:  # else the first reload reads in this order
             self.reload()
 
     def flags(self, index: Index) -> Qt.ItemFlag:

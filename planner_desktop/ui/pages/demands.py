@@ -153,7 +153,7 @@ class DemandsPanel(QWidget):
         self.new_demand.returnPressed.connect(self.create_demand)
         context.sig_current_event_changed.connect(self.follow_event)
         self.follow_event(context.current_event_id)
-        self.model.reload()
+        self.model.reload()  # the opening's one read: the filters and sort above were kept
         self.view.setColumnHidden(DISTRICT, True)  # a filter above; shown on 1366 pixels
         fit_columns(self.view, COLUMN_WIDTH)
         decorate(self, {self.delete_button: "mdi6.delete-outline"})
