@@ -2,9 +2,10 @@
 
 Records are read as a stream and handled in batches of :data:`BATCH`: one query fetches
 the stored rows of a batch, new rows go in with one ``executemany`` insert, replaced rows
-with one ``executemany`` update, and every (record, version) the file carried is noted in
-``record_origin`` with what happened to it. Only a record whose stored version differs
-takes the slow path through :mod:`~planner_desktop.exchange.ancestry`.
+with one ``executemany`` update, and every (record, version) the file carried is noted with
+what happened to it, packed 32 bytes a pair and written in a few ``origin_pack`` rows (see
+:mod:`~planner_desktop.store.ledger`). Only a record whose stored version differs takes
+the slow path through :mod:`~planner_desktop.exchange.ancestry`.
 
 Append-only events (votes, scores, pairwise choices, attendance) are inserted once by id
 and never conflict; an event whose id is already stored with other contents is rejected
@@ -15,18 +16,27 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
 from planner_desktop.domain.base import utcnow
 from planner_desktop.exchange import ancestry
 from planner_desktop.exchange.bulk import insert_rows, stored_versions
 from planner_desktop.exchange.records import Row, TableSpec, encode, plain_row, table_specs
-from planner_desktop.store.ledger import batch_change, merge_conflict, record_origin, version_edge
+from planner_desktop.exchange.references import Lookup, ReferenceCheck, database_lookup
+from planner_desktop.store.ledger import (
+    PACK,
+    PAIR,
+    batch_change,
+    merge_conflict,
+    version_edge,
+    write_origins,
+)
 
 BATCH = 1000
 
@@ -54,7 +64,9 @@ class FileMerger:
     device_id: uuid.UUID
     counts: Counts = field(default_factory=Counts)
     cancelled: Callable[[], bool] | None = None
-    _origins: list[dict[str, Any]] = field(default_factory=list)
+    _origins: dict[str, bytearray] = field(default_factory=dict)
+    """Change → the (record, version) pairs it was made to, packed."""
+    _next_part: int = 0
 
     def add_edges(self, edges: Iterator[Row]) -> None:
         for batch in _batches(edges):
@@ -77,8 +89,6 @@ class FileMerger:
                 self._events(spec, batch)
             else:
                 self._synced(spec, batch)
-            if len(self._origins) >= BATCH:
-                self.flush_origins()
 
     def _stored_versions(self, spec: TableSpec, batch: list[Row]) -> dict[uuid.UUID, Any]:
         """Stored version of each record of the batch that exists (its id, for events)."""
@@ -90,21 +100,22 @@ class FileMerger:
         return {row.id: dict(row._mapping) for row in rows}
 
     def _origin(self, record: Row, version: uuid.UUID, change: str) -> None:
-        self._origins.append(
-            {
-                "record_id": record["id"],
-                "version_id": version,
-                "batch_id": self.batch_id,
-                "device_id": self.device_id,
-                "change": change,
-            }
-        )
+        pairs = self._origins.get(change)
+        if pairs is None:
+            pairs = self._origins[change] = bytearray()
+        pairs += record["id"].bytes
+        pairs += version.bytes
+        if len(pairs) >= PACK * PAIR:  # a full row: written now, so memory stays bounded
+            packed = {(change, self.device_id): pairs}
+            self._next_part = write_origins(self.conn, self.batch_id, packed, self._next_part)
+            del self._origins[change]
 
     def flush_origins(self) -> None:
-        """Write the pending ``record_origin`` rows (call once more after the last table)."""
+        """Write the pairs noted so far (once, after the file's last table)."""
         if self._origins:
-            insert_rows(self.conn, record_origin, self._origins)
-            self._origins = []
+            packed = {(change, self.device_id): pairs for change, pairs in self._origins.items()}
+            self._next_part = write_origins(self.conn, self.batch_id, packed, self._next_part)
+            self._origins = {}
 
     def _events(self, spec: TableSpec, batch: list[Row]) -> None:
         known = self._stored_versions(spec, batch)
@@ -217,6 +228,117 @@ class FileMerger:
                 previous=json.dumps(previous, sort_keys=True, ensure_ascii=False),
             )
         )
+
+
+DATABASE_ERRORS = (IntegrityError, OperationalError, DataError)
+"""What the database may refuse while a file is written (told in its words, file refused)."""
+
+
+@dataclass
+class MergingCheck(ReferenceCheck):
+    """The merge's one pass over a file's records: each record that
+    :func:`~planner_desktop.exchange.verify.read_part` has read, validated and found new in
+    its part is noted here (its references as :class:`ReferenceCheck` notes them) and handed
+    to ``merger`` in batches, inside the merge's transaction, so no record is parsed twice.
+
+    Verification keeps its own order of refusals: a part's hash, its first bad record and its
+    count are found by ``read_part`` as the file is read, the references only at
+    :meth:`finish`. So whatever the database says while a batch is written, or a reference
+    found unmet, does not end the reading: the transaction is rolled back at once
+    (``rollback``), ``merger`` is let go, and the rest of the file is only checked;
+    :attr:`failure` keeps what the database said, for after the checks. A reference to no
+    record read before is looked up just before the batch that holds it is written, so the
+    database answers as it was before the file (plus the file's records before it, which the
+    reference does not name); the answers are kept for :meth:`finish`.
+    """
+
+    merger: FileMerger | None = None
+    rollback: Callable[[], None] | None = None
+    failure: BaseException | None = None
+    """The database's refusal met while writing, if any (the transaction is rolled back)."""
+    database: Lookup | None = None
+    """The database's own lookup (default: the merger's connection's)."""
+    stopped: bool = False
+    """True once the file can no longer be merged (a refusal, or a reference unmet)."""
+    _looked: dict[str, set[uuid.UUID]] = field(default_factory=dict)
+    _found: dict[str, set[uuid.UUID]] = field(default_factory=dict)
+    _resolved: int = 0
+    _table: str = ""
+    _batch: list[Row] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.database is None and self.merger is not None:
+            self.database = database_lookup(self.merger.conn)
+        self.stopped = self.merger is None
+        self.lookup = self._lookup
+
+    def note(self, table: str, part: str, number: int, record: Mapping[str, Any]) -> None:
+        super().note(table, part, number, record)
+        if self.stopped:
+            return
+        if table != self._table:
+            self.end_part()
+            self._table = table
+        self._batch.append(record if isinstance(record, dict) else dict(record))
+        if len(self._batch) >= BATCH:
+            self._write()
+
+    def end_part(self) -> None:
+        """Write what is left of the part just read (call once its reading has passed)."""
+        if self._batch and not self.stopped:
+            self._write()
+        self._batch = []
+
+    def edges(self, read: Callable[[], Iterator[Row]]) -> None:
+        """Merge the ancestry edges (read again by ``read``: they are not noted)."""
+        if self.stopped or self.merger is None:
+            return
+        try:
+            self.merger.add_edges(read())
+        except DATABASE_ERRORS as exc:
+            self._stop(exc)
+
+    def _write(self) -> None:
+        batch, self._batch = self._batch, []
+        assert self.merger is not None
+        try:
+            met = self._references_met()
+            self.merger.merge_table(self._table, iter(batch))  # the database's own words too
+        except DATABASE_ERRORS as exc:
+            self._stop(exc)
+            return
+        if not met:
+            self._stop(None)  # :meth:`finish` names the reference
+
+    def _references_met(self) -> bool:
+        """Whether the references noted since the last batch name records the database
+        holds (those of records read before were met when noted)."""
+        fresh = self.pending[self._resolved :]
+        self._resolved = len(self.pending)
+        if not fresh:
+            return True
+        held = self._in_database(fresh)
+        return all(reference.value in held.get(reference.target, ()) for reference in fresh)
+
+    def _stop(self, failure: BaseException | None) -> None:
+        self.stopped = True
+        self.failure = failure
+        self.merger = None
+        self._batch = []
+        if self.rollback is not None:
+            self.rollback()
+
+    def _lookup(self, table: str, ids: list[uuid.UUID]) -> set[uuid.UUID]:
+        """The database's answer, asked once per id: in the transaction while writing,
+        in a short one of its own after a rollback (the database as before the file)."""
+        looked = self._looked.setdefault(table, set())
+        found = self._found.setdefault(table, set())
+        fresh = [value for value in ids if value not in looked]
+        if fresh:
+            assert self.database is not None
+            found.update(self.database(table, fresh))
+            looked.update(fresh)
+        return {value for value in ids if value in found}
 
 
 def _precedence(payload: Row, now: datetime) -> tuple[bool, datetime, str]:

@@ -21,7 +21,13 @@ from planner_desktop.domain.base import utcnow
 from planner_desktop.exchange.records import RecordError, Row, encode, plain_row, table_specs
 from planner_desktop.i18n import _
 from planner_desktop.store.database import Store
-from planner_desktop.store.ledger import LOCAL_BATCH, merge_conflict, record_origin, version_edge
+from planner_desktop.store.ledger import (
+    LOCAL_BATCH,
+    merge_conflict,
+    next_part,
+    version_edge,
+    write_origins,
+)
 
 FIXED_FIELDS = frozenset(
     {"id", "device_id", "facilitator", "created_at", "updated_at", "version_id", "base_version_id"}
@@ -133,14 +139,11 @@ def resolve_conflict(
                 for r in rows
             ],
         )
-        conn.execute(
-            insert(record_origin).values(
-                record_id=conflict_id,
-                version_id=version,
-                batch_id=LOCAL_BATCH,
-                device_id=store.provenance.device_id,
-                change="resolved",
-            )
+        write_origins(
+            conn,
+            LOCAL_BATCH,
+            {("resolved", store.provenance.device_id): conflict_id.bytes + version.bytes},
+            next_part(conn, LOCAL_BATCH),
         )
         conn.execute(
             update(merge_conflict)

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, select
 
 from planner_desktop.i18n import _
 from planner_desktop.store.database import Store
-from planner_desktop.store.ledger import LOCAL_BATCH, import_batch, record_origin, trusted_key
+from planner_desktop.store.ledger import LOCAL_BATCH, import_batch, record_origins, trusted_key
 
 
 @dataclass(frozen=True)
@@ -94,21 +94,17 @@ def _this_computer(store: Store) -> Laptop:
 
 def version_origins(store: Store, record_id: uuid.UUID) -> dict[uuid.UUID, VersionOrigin]:
     """Version id → the laptops and files that brought it, in the order they were merged."""
-    query = (
-        select(record_origin.c.version_id, record_origin.c.batch_id, import_batch.c.file_name)
-        .outerjoin(import_batch, import_batch.c.id == record_origin.c.batch_id)
-        .where(record_origin.c.record_id == record_id)
-        .order_by(record_origin.c.batch_id)
-    )
     origins: dict[uuid.UUID, VersionOrigin] = {}
     with store.engine.connect() as conn:
         laptops = _batch_laptops(conn, store)
-        for version, batch, file_name in conn.execute(query):
+        files = dict(conn.execute(select(import_batch.c.id, import_batch.c.file_name)).all())
+        for carried in record_origins(conn, record_id):
+            version, batch = carried.version_id, carried.batch_id
             origin = origins.setdefault(version, VersionOrigin())
             laptop = laptops.get(batch)
             if laptop is not None and laptop not in origin.laptops:
                 origin.laptops.append(laptop)
-            name = _("this computer") if batch == LOCAL_BATCH else file_name or str(batch)
+            name = _("this computer") if batch == LOCAL_BATCH else files.get(batch) or str(batch)
             if name not in origin.files:
                 origin.files.append(name)
     return origins

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.exc import IntegrityError
@@ -23,10 +23,14 @@ from planner_desktop.i18n import _
 from planner_desktop.store.database import Store
 from planner_desktop.store.ledger import (
     LOCAL_BATCH,
+    Origin,
     batch_change,
+    batch_origins,
     import_batch,
     merge_conflict,
-    record_origin,
+    origin_pack,
+    origins_of_records,
+    rewrite_batch,
 )
 
 
@@ -78,7 +82,7 @@ def _undo(conn: Connection, batch_id: int) -> UndoReport:
                 "undo those first"
             ).format(batch=batch_id)
         ) from None
-    conn.execute(delete(record_origin).where(record_origin.c.batch_id == batch_id))
+    conn.execute(delete(origin_pack).where(origin_pack.c.batch_id == batch_id))
     conn.execute(delete(batch_change).where(batch_change.c.batch_id == batch_id))
     conn.execute(
         update(import_batch).where(import_batch.c.id == batch_id).values(undone_at=utcnow())
@@ -86,47 +90,28 @@ def _undo(conn: Connection, batch_id: int) -> UndoReport:
     return UndoReport(batch_id, sum(removed.values()), restored, removed)
 
 
-class _Origin(NamedTuple):
-    record_id: Any
-    version_id: Any
-    batch_id: int
-    change: str
-
-
 @dataclass(frozen=True)
 class _Ledger:
-    """The batch's origin rows, and every other live origin row of the same records (this
-    computer's edits and imports not undone). Read in two statements: the batch's rows by
-    its key, the others in one pass over the table (it is keyed by batch, not record)."""
+    """The batch's origins, and every other live origin of the same records (this
+    computer's edits and imports not undone). The packs are read through once: the
+    batch's by its key, the others' in one pass."""
 
     batch_id: int
-    mine: list[_Origin]
-    others: dict[Any, list[_Origin]]
+    mine: list[Origin]
+    others: dict[Any, list[Origin]]
 
     @classmethod
     def read(cls, conn: Connection, batch_id: int) -> _Ledger:
-        columns = (
-            record_origin.c.record_id,
-            record_origin.c.version_id,
-            record_origin.c.batch_id,
-            record_origin.c.change,
-        )
-        of_batch = record_origin.c.batch_id == batch_id
-        mine = [_Origin(*row) for row in conn.execute(select(*columns).where(of_batch))]
+        mine = batch_origins(conn, batch_id)
         live = set(
             conn.scalars(select(import_batch.c.id).where(import_batch.c.undone_at.is_(None)))
         )
         live = (live - {batch_id}) | {LOCAL_BATCH}
-        others: dict[Any, list[_Origin]] = {}
-        query = (
-            select(*columns)
-            .where(record_origin.c.record_id.in_(select(record_origin.c.record_id).where(of_batch)))
-            .where(record_origin.c.batch_id != batch_id)
-            .order_by(record_origin.c.batch_id)
-        )
-        for row in conn.execute(query):
-            if row.batch_id in live:
-                others.setdefault(row.record_id, []).append(_Origin(*row))
+        others: dict[Any, list[Origin]] = {}
+        records = {origin.record_id for origin in mine}
+        for origin in origins_of_records(conn, records, except_batch=batch_id):
+            if origin.batch_id in live:
+                others.setdefault(origin.record_id, []).append(origin)
         return cls(batch_id, mine, others)
 
     def refuse_if_overtaken(self) -> None:
@@ -149,7 +134,7 @@ class _Ledger:
                 )
             )
 
-    def carriers(self, record_id: Any, version: Any) -> list[_Origin]:
+    def carriers(self, record_id: Any, version: Any) -> list[Origin]:
         """Other live origins of this version of the record, earliest batch first."""
         return [o for o in self.others.get(record_id, ()) if o.version_id == version]
 
@@ -202,22 +187,22 @@ def _chunks(ids: list[Any]) -> Iterator[list[Any]]:
         yield ids[start : start + CHUNK]
 
 
-def _hand_over(conn: Connection, carriers: list[_Origin]) -> None:
+def _hand_over(conn: Connection, handed: dict[int, set[tuple[Any, Any]]]) -> None:
     """A row the batch added that other imports also carried stays; the earliest of those
-    imports becomes the one that added it (so undoing that one later removes it)."""
+    imports becomes the one that added it (so undoing that one later removes it).
+    ``handed``: batch → the (record, version) pairs it now added."""
+    for batch_id, pairs in sorted(handed.items()):
+        origins = [
+            o._replace(change="added") if (o.record_id, o.version_id) in pairs else o
+            for o in batch_origins(conn, batch_id)
+        ]
+        rewrite_batch(conn, batch_id, origins)
+
+
+def _heir(carriers: list[Origin]) -> Origin | None:
+    """The earliest other import that carried the version unchanged, if any."""
     imported = [o for o in carriers if o.batch_id != LOCAL_BATCH and o.change == "unchanged"]
-    if not imported:
-        return
-    first = imported[0]
-    conn.execute(
-        update(record_origin)
-        .where(
-            record_origin.c.batch_id == first.batch_id,
-            record_origin.c.record_id == first.record_id,
-            record_origin.c.version_id == first.version_id,
-        )
-        .values(change="added")
-    )
+    return imported[0] if imported else None
 
 
 def _remove_added(conn: Connection, ledger: _Ledger) -> dict[str, int]:
@@ -227,6 +212,7 @@ def _remove_added(conn: Connection, ledger: _Ledger) -> dict[str, int]:
     added = {o.record_id: o.version_id for o in ledger.mine if o.change == "added"}
     ids = list(added)
     removed: dict[str, int] = {}
+    handed: dict[int, set[tuple[Any, Any]]] = {}
     for name in reversed(dependency_order()):
         table = specs[name].table
         version = table.c.id if specs[name].appended else table.c.version_id
@@ -240,11 +226,14 @@ def _remove_added(conn: Connection, ledger: _Ledger) -> dict[str, int]:
                 raise _changed_since(ledger.batch_id)
             carriers = ledger.carriers(record_id, stored)
             if carriers:
-                _hand_over(conn, carriers)
+                heir = _heir(carriers)
+                if heir is not None:
+                    handed.setdefault(heir.batch_id, set()).add((record_id, stored))
             else:
                 doomed.append(record_id)
         for chunk in _chunks(doomed):
             result = conn.execute(delete(table).where(table.c.id.in_(chunk)))
             if result.rowcount:
                 removed[name] = removed.get(name, 0) + result.rowcount
+    _hand_over(conn, handed)
     return removed

@@ -10,7 +10,7 @@ from planner_desktop.domain.enums import Group
 from planner_desktop.exchange.conflicts import list_conflicts, resolve_conflict
 from planner_desktop.exchange.manifest import Scope
 from planner_desktop.exchange.undo import UndoError, undo_batch
-from planner_desktop.store.ledger import import_batch, record_origin
+from planner_desktop.store.ledger import import_batch, record_origins
 from tests.exchange.builders import delete, dump_tables, edit, merge, populate
 from tests.helpers import dump_text
 
@@ -132,11 +132,7 @@ def test_every_row_knows_the_files_and_devices_it_came_from(world):
     edit(a.store, m.Demand, ids["demand0"], description="otra")
     merge(hq, world["base"], a.export())
     with hq.engine.connect() as conn:
-        origins = conn.execute(
-            select(record_origin.c.batch_id, record_origin.c.device_id, record_origin.c.change)
-            .where(record_origin.c.record_id == ids["demand0"])
-            .order_by(record_origin.c.batch_id)
-        ).all()
+        origins = record_origins(conn, ids["demand0"])
         files = dict(conn.execute(select(import_batch.c.id, import_batch.c.file_name)).all())
     assert [(files[o.batch_id], o.change) for o in origins] == [
         (world["base"].name, "added"),

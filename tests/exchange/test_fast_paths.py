@@ -22,7 +22,7 @@ from planner_desktop.exchange.merge import merge_files
 from planner_desktop.exchange.records import dependency_order, table_specs
 from planner_desktop.exchange.trust import TrustPolicy
 from planner_desktop.exchange.undo import undo_batch
-from planner_desktop.store.ledger import record_origin
+from planner_desktop.store.ledger import version_edge
 from tests.exchange import tamper
 from tests.exchange.builders import merge, populate
 from tests.helpers import dump_text
@@ -83,25 +83,17 @@ def test_bulk_insert_stores_what_core_stores(make_laptop, make_store):
             name: [dict(row._mapping) for row in source.execute(select(spec.table))]
             for name, spec in specs.items()
         }
-    origin = [
-        {
-            "record_id": uuid.uuid4(),
-            "version_id": uuid.uuid4(),
-            "batch_id": 7,
-            "device_id": uuid.uuid4(),
-            "change": "added",
-        }
-    ]
+    edges = [{"record_id": uuid.uuid4(), "version_id": uuid.uuid4(), "parent_id": uuid.uuid4()}]
     with fast.engine.begin() as a, core.engine.begin() as b:
         for name in dependency_order():
             if tables[name]:
                 insert_rows(a, specs[name].table, tables[name])
                 b.execute(insert(specs[name].table), tables[name])
-        insert_rows(a, record_origin, origin)
-        b.execute(insert(record_origin), origin)
+        insert_rows(a, version_edge, edges)
+        b.execute(insert(version_edge), edges)
     assert dump_text(fast) == dump_text(core) == dump_text(laptop.store)
     with fast.engine.connect() as a, core.engine.connect() as b:
-        for name in [*dependency_order(), "record_origin"]:
+        for name in [*dependency_order(), "version_edge"]:
             sql = f'SELECT * FROM "{name}" ORDER BY 1, 2'
             assert a.exec_driver_sql(sql).all() == b.exec_driver_sql(sql).all(), name
 
