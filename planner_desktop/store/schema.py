@@ -1,6 +1,6 @@
 """The schema revision this program writes. A test keeps it equal to the Alembic head."""
 
-SCHEMA_HEAD = "0007_plan_tree"
+SCHEMA_HEAD = "0008_origin_packs"
 
 RECORDS_REVISION = "0007_plan_tree"
 """The last revision that changed the tables a session file carries; files are stamped
