@@ -321,14 +321,20 @@ def test_session_files_are_stamped_with_a_revision_whose_travelling_tables_are_t
 def test_origin_ledger_keeps_its_rows_through_migration_0005_both_ways(tmp_path):
     import uuid
 
+    import sqlalchemy as sa
     from alembic import command
     from sqlalchemy import insert, select
 
-    from planner_desktop.store.ledger import record_origin
-
+    record_origin = sa.table(  # its shape from 0005 to 0007 (0008 packs it)
+        "record_origin",
+        *(sa.column(name, sa.Uuid()) for name in ("record_id", "version_id")),
+        sa.column("batch_id", sa.Integer()),
+        sa.column("device_id", sa.Uuid()),
+        sa.column("change", sa.String()),
+    )
     path = tmp_path / "ledger.sqlite"
-    new_store(path).close()
     engine = create_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine, "0007_plan_tree")
     rows = [
         {
             "record_id": uuid.UUID(int=n % 7),
@@ -358,7 +364,7 @@ def test_origin_ledger_keeps_its_rows_through_migration_0005_both_ways(tmp_path)
     assert stored() == expected
     assert "ix_record_origin_batch_id" in indexes()
     with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "head")
+        command.upgrade(migrate.alembic_config(conn), "0007_plan_tree")
     assert stored() == expected
     assert indexes() == {"sqlite_autoindex_record_origin_1"}
     engine.dispose()
