@@ -1,12 +1,14 @@
 """Merging session files into a database (DESIGN §4): one transaction per file.
 
-Each file is verified before its transaction starts, with the very checks ``session
-verify --db`` makes (:func:`~planner_desktop.exchange.verify.check`: container, manifest,
-signature, hashes, counts, every record against its strict model and the value rules,
-every reference against the file and this database, then trust); then its parts are read
-again as a stream, every record validated and re-hashed, and applied by
-:class:`~planner_desktop.exchange.apply.FileMerger`. Any problem rolls the whole file back
-and reports one line; the other files go on. A file whose signed manifest was already
+Each file is checked with the very checks ``session verify --db`` makes
+(:func:`~planner_desktop.exchange.verify.check`: container, manifest, signature, hashes,
+counts, every record against its strict model and the value rules, every reference against
+the file and this database, then trust), in the same order, so both report the same first
+problem. The container and the manifest are checked before the file's transaction; the
+parts are read once, inside it: every record is validated by ``verify.read_part`` and
+applied at once by :class:`~planner_desktop.exchange.apply.FileMerger` (through
+:class:`~planner_desktop.exchange.apply.MergingCheck`). Any problem rolls the whole file
+back and reports one line; the other files go on. A file whose signed manifest was already
 merged (and not undone) changes nothing: it is recognised once its container, signature
 and stored part hashes are checked, without reading its parts through. Memory depends on
 the size of one batch and of the largest file's id set, never on the number of files.
@@ -14,8 +16,8 @@ the size of one batch and of the largest file's id set, never on the number of f
 Counts: ``added`` new records, ``updated`` records replaced by a later version,
 ``unchanged`` records already known (or older than the stored version), ``conflicts``
 records edited concurrently elsewhere (both versions kept), ``rejected`` records not
-merged: append-only events contradicting a stored one, plus, for a file refused after its
-manifest was verified (a bad record, a dangling reference), the records it declares.
+merged: append-only events contradicting a stored one, plus, for a file the database
+refused after every check passed, the records it declares.
 """
 
 from __future__ import annotations
@@ -26,19 +28,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, RootTransaction, bindparam, insert, select, update
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
 from planner_desktop.domain.base import utcnow
 from planner_desktop.exchange import manifest as mf
-from planner_desktop.exchange.apply import Cancelled, Counts, FileMerger
+from planner_desktop.exchange import verify
+from planner_desktop.exchange.apply import Cancelled, Counts, FileMerger, MergingCheck
 from planner_desktop.exchange.collisions import collision_reason, unique_key
 from planner_desktop.exchange.container import Container
 from planner_desktop.exchange.errors import KeyNotTrusted, SessionFileError
-from planner_desktop.exchange.records import RecordError, dependency_order
+from planner_desktop.exchange.records import RecordError
 from planner_desktop.exchange.references import database_lookup
 from planner_desktop.exchange.trust import TrustPolicy, hold, load_policy, remember_key
-from planner_desktop.exchange.verify import VerifiedSession, line_parser, opened, read_parts
+from planner_desktop.exchange.verify import VerifiedSession, line_parser, opened
 from planner_desktop.i18n import _
 from planner_desktop.store import db_errors
 from planner_desktop.store.database import Store
@@ -155,15 +158,11 @@ def _merge_one(
     cancelled: Callable[[], bool] | None,
 ) -> MergeReport:
     """Merge one file on ``conn`` (no transaction open), in a transaction of its own."""
-
-    def known(manifest_sha256: str) -> bool:
-        with conn.begin():
-            return _earlier_batch(conn, manifest_sha256) is not None
-
     try:
-        lookup = database_lookup(conn)
-        with opened(path, trust, deep=True, known=known, lookup=lookup) as (container, verified):
-            return _merge_verified(conn, container, verified, trust, dry_run, cancelled)
+        # The container, manifest, signature and stored hashes are checked here; the parts
+        # are read (and every check of ``verify.check`` made, in its order) by the merge.
+        with opened(path, None, deep=True, known=_read_by_merge) as (container, verified):
+            return _merge_checked(conn, container, verified, trust, dry_run, cancelled)
     except KeyNotTrusted as exc:
         if not dry_run:
             with conn.begin():
@@ -173,7 +172,13 @@ def _merge_one(
         return MergeReport(path, "refused", reason=str(exc), counts=Counts(rejected=0))
 
 
-def _merge_verified(
+def _read_by_merge(_manifest_sha256: str) -> bool:
+    """Tells the check to leave the parts to the merge, which reads them once, in its
+    transaction (:func:`_read_and_merge`), or not at all for a file already merged."""
+    return True
+
+
+def _merge_checked(
     conn: Connection,
     container: Container,
     verified: VerifiedSession,
@@ -181,53 +186,63 @@ def _merge_verified(
     dry_run: bool,
     cancelled: Callable[[], bool] | None,
 ) -> MergeReport:
+    """Merge a file whose container and manifest were checked, its parts not read yet.
+
+    The checks and their order are those of ``session verify --db``: the parts, then the
+    references, then trust; only then what the database said while the file was written.
+    A file already merged is recognised, as the check does, without reading its parts."""
     path = verified.path
     manifest = verified.manifest
+    with conn.begin():
+        merged_before = _earlier_batch(conn, verified.manifest_sha256) is not None
+    if merged_before:
+        trust.admit(path, manifest, verified.fingerprint)
     try:
         transaction = begin_write(conn)  # waits for another merge's write to end
     except OperationalError as exc:  # still busy after the wait, or read-only
+        if not merged_before:
+            _read_and_merge(conn, container, verified, trust, None, None)
         return _refused(verified, f"{path.name}: {database_reason(exc)}")
+    merger: FileMerger | None = None
+    failure: BaseException | None = None
+    earlier: int | None = None
     try:
         earlier = _earlier_batch(conn, verified.manifest_sha256)
-        if earlier is not None:
-            transaction.rollback()
-            return MergeReport(
-                path,
-                "already",
-                batch_id=earlier,
-                counts=Counts(unchanged=verified.record_count),
-            )
-        if not verified.parts_read:  # merged before, but undone since it was checked
-            read_parts(container, manifest, deep=True, lookup=database_lookup(conn))
-        if not verified.trusted:
+        if earlier is None:
+            batch_id = _start_batch(conn, verified)
+            merger = FileMerger(conn, batch_id, manifest.device_id, cancelled=cancelled)
+    except (OperationalError, DataError, IntegrityError) as exc:  # read-only, full…
+        failure = exc
+    except BaseException:
+        transaction.rollback()
+        raise
+    if merger is None:
+        transaction.rollback()
+        if earlier is not None and merged_before:
+            return _already(verified, earlier)
+    writing = transaction if merger is not None else None
+    try:
+        reading, trusted = _read_and_merge(conn, container, verified, trust, merger, writing)
+    except Cancelled:
+        return MergeReport(path, "cancelled")
+    if earlier is not None:  # merged meanwhile by another program: checked as then
+        return _already(verified, earlier)
+    failure = failure or reading.failure
+    if failure is not None or reading.stopped:
+        return _refused_by_database(conn, container, verified, failure)
+    assert merger is not None
+    try:
+        if not trusted:
             remember_key(conn, manifest, verified.fingerprint)
-        batch_id = _start_batch(conn, verified)
-        merger = FileMerger(conn, batch_id, manifest.device_id, cancelled=cancelled)
-        if mf.ANCESTRY_PART in manifest.parts:
-            merger.add_edges(_records(container, manifest, mf.ANCESTRY_PART))
-        for table in dependency_order():
-            name = mf.record_part(table)
-            if name in manifest.parts:
-                merger.merge_table(table, _records(container, manifest, name))
         merger.flush_origins()
         conn.execute(
             update(import_batch)
-            .where(import_batch.c.id == batch_id)
+            .where(import_batch.c.id == merger.batch_id)
             .values(**merger.counts.as_dict())
         )
-    except Cancelled:
+    except (OperationalError, DataError, IntegrityError) as exc:
         transaction.rollback()
-        return MergeReport(path, "cancelled")
-    except SessionFileError as exc:
-        transaction.rollback()
-        return _refused(verified, str(exc))
-    except IntegrityError as exc:
-        transaction.rollback()
-        reason = _integrity_reason(conn, container, manifest, exc)
-        return _refused(verified, f"{path.name}: {reason}")
-    except (OperationalError, DataError) as exc:  # read-only, busy, full, out of range…
-        transaction.rollback()
-        return _refused(verified, f"{path.name}: {database_reason(exc)}")
+        return _refused_by_database(conn, container, verified, exc)
     except BaseException:
         transaction.rollback()
         raise
@@ -235,9 +250,63 @@ def _merge_verified(
         transaction.rollback()
     else:
         transaction.commit()
-        if not verified.trusted:
+        if not trusted:
             trust.keys[verified.fingerprint] = manifest.device_id
-    return MergeReport(path, "merged", batch_id=None if dry_run else batch_id, counts=merger.counts)
+    batch = None if dry_run else merger.batch_id
+    return MergeReport(path, "merged", batch_id=batch, counts=merger.counts)
+
+
+def _read_and_merge(
+    conn: Connection,
+    container: Container,
+    verified: VerifiedSession,
+    trust: TrustPolicy,
+    merger: FileMerger | None,
+    transaction: RootTransaction | None,
+) -> tuple[MergingCheck, bool]:
+    """Read every part once, as ``verify.read_parts`` reads them (same checks, same order,
+    same first problem), handing each record to ``merger`` (None: check only), then check
+    the references and trust (True: the key was trusted before). A refusal raises with the
+    transaction rolled back; what the database refused is kept in the reading's ``failure``."""
+    manifest = verified.manifest
+    rollback = transaction.rollback if transaction is not None else None
+    reading = MergingCheck(
+        verified.path, merger=merger, rollback=rollback, database=database_lookup(conn)
+    )
+    try:
+        names = set(container.entries) - {mf.MANIFEST_NAME, mf.SIGNATURE_NAME}
+        for name in verify.merge_order(names):
+            verify.read_part(container, manifest, name, deep=True, references=reading)
+            if name == mf.ANCESTRY_PART:
+                reading.edges(lambda: _records(container, manifest, mf.ANCESTRY_PART))
+            else:
+                reading.end_part()
+        reading.finish()
+        trusted = trust.admit(verified.path, manifest, verified.fingerprint)
+    except BaseException:
+        if not reading.stopped and rollback is not None:
+            rollback()
+        raise
+    return reading, trusted
+
+
+def _already(verified: VerifiedSession, batch_id: int) -> MergeReport:
+    counts = Counts(unchanged=verified.record_count)
+    return MergeReport(verified.path, "already", batch_id=batch_id, counts=counts)
+
+
+def _refused_by_database(
+    conn: Connection, container: Container, verified: VerifiedSession, error: BaseException | None
+) -> MergeReport:
+    """The file passed every check but the database refused it (rolled back already)."""
+    name = verified.path.name
+    if isinstance(error, IntegrityError):
+        reason = _integrity_reason(conn, container, verified.manifest, error)
+    elif error is not None:
+        reason = database_reason(error)
+    else:
+        reason = _("the database refused the file's records")
+    return _refused(verified, f"{name}: {reason}")
 
 
 def _integrity_reason(
