@@ -63,11 +63,29 @@ class TableSpec:
             raise RecordError(describe(exc, self.name)) from None
         for name, default in LATER_COLUMNS.get(self.name, {}).items():
             row.setdefault(name, default)
+        if self.moving:
+            self._check_moving(row)
+        return row
+
+    def _check_moving(self, row: Row) -> None:
+        """The moving bounds, read from the clock once per record (not once per field): a
+        value of the bounds' own type between them passes, as :meth:`rules.Rule.problem`
+        would say; any other is asked of the rule, for its reason."""
+        limits: dict[int, tuple[Any, Any]] = {}
         for name, rule in self.moving:
-            reason = rule.problem(row[name])
+            value = row[name]
+            if value is None:
+                continue
+            bounds = limits.get(id(rule))
+            if bounds is None:
+                bounds = limits[id(rule)] = rule.bounds()
+            low, high = bounds
+            fits = low is not None and high is not None and type(value) is type(low)
+            if fits and low <= value <= high:
+                continue
+            reason = rule.problem(value)
             if reason is not None:
                 raise RecordError(field_problem(self.name, name, reason))
-        return row
 
 
 class RecordError(ValueError):
