@@ -1,16 +1,22 @@
-"""Benchmark of session-file consolidation (issue 4). Prints figures; not a test.
+"""Benchmark of session-file consolidation (issues 4 and 17). Prints figures; not a test.
 
 From a scale-10 demo database: export one session file per community, merge them all into
 an empty database (in a subprocess that only merges, so its peak RSS is the merge's), then
-merge them all again. The floor is the time plain ``sqlite3`` ``executemany`` takes to insert
-the same rows into the same schema with the same pragmas, measured in the same run both
-with one transaction per file (as the merge commits) and with one transaction overall.
-The merge also writes what that floor does not: one ``record_origin`` row per record it
-carried (about as many rows again, appended in the order of its key, batch first), the
-ancestry edges and the import log; a third figure, for information only, adds the
-``record_origin`` rows to the per-file floor. With ``--rounds N`` the merge and the floor
-alternate N times, each round into a fresh copy of the empty database, and every ratio is
-printed. Times are wall-clock (the machine's disk counts); CPU times are printed beside.
+merge them all again (a re-merge: it must change nothing). Two floors are measured in the
+same run, each with WAL, ``synchronous=FULL`` and one transaction per file, as the merge
+commits:
+
+* the **bare floor** (issue 17's baseline): plain ``sqlite3`` ``executemany`` of the same
+  rows into tables that have only a UUID text primary key (the canonical 36 characters),
+  no other index, constraint or type;
+* the **project floor**: the same ``executemany`` into the real schema (its indexes and
+  foreign keys), also timed in one transaction overall.
+
+The merge also writes what those floors do not: its provenance (a few packed
+``origin_pack`` rows per file), the ancestry edges and the import log. With ``--rounds N``
+the merge and the floors alternate N times, each round into a fresh copy of the empty
+database, and the medians are printed. Times are wall-clock (the machine's disk counts);
+CPU times are printed beside.
 
     python bench/merge.py [--scale 10] [--rounds 1] [--work DIR] [--keep] [--reuse-files]
 """
@@ -23,12 +29,14 @@ import os
 import resource
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -66,7 +74,7 @@ def merge_worker(db: str, files_dir: str) -> None:
         if done % 100 == 0:
             rss.append(round(_rss_mb(), 1))
 
-    figures = {}
+    figures: dict[str, Any] = {}
     for label in ("first", "second"):
         start, cpu = time.perf_counter(), time.process_time()
         reports = merge_files(store, files, trust=trust, progress=progress)
@@ -94,68 +102,116 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def floor(merged: Path, empty: Path, work: Path) -> dict[str, float]:
-    """Plain executemany of the rows the first merge added, into the same empty schema."""
+def _added_rows(merged: Path) -> dict[int, list[tuple[str, list[str], list[tuple]]]]:
+    """Batch → (table, columns, rows) of the rows that batch added, in merge order."""
+    from planner_desktop.exchange.records import dependency_order
+    from planner_desktop.store.ledger import PAIR
+
+    source = sqlite3.connect(merged)
+    added: dict[str, int] = {}
+    packs = source.execute(
+        "SELECT batch_id, pairs FROM origin_pack WHERE change = 'added' ORDER BY batch_id, part"
+    )
+    for batch_id, pairs in packs:
+        for start in range(0, len(pairs), PAIR):
+            added[pairs[start : start + 16].hex()] = batch_id
+    per_batch: dict[int, list[tuple[str, list[str], list[tuple]]]] = {}
+    for table in dependency_order():
+        columns = [r[1] for r in source.execute(f'PRAGMA table_info("{table}")')]
+        key = columns.index("id")
+        selected = ", ".join(f'"{c}"' for c in columns)
+        for values in source.execute(f'SELECT {selected} FROM "{table}" ORDER BY rowid'):
+            batch_id = added.get(values[key])
+            if batch_id is None:
+                continue
+            group = per_batch.setdefault(batch_id, [])
+            if not group or group[-1][0] != table:
+                group.append((table, columns, []))
+            group[-1][2].append(values)
+    source.close()
+    return dict(sorted(per_batch.items()))
+
+
+def _bare_schema(conn: sqlite3.Connection, merged: Path) -> None:
     from planner_desktop.exchange.records import dependency_order
 
     source = sqlite3.connect(merged)
-    per_batch: dict[int, list[tuple[str, str, list[tuple]]]] = {}
     for table in dependency_order():
         columns = [r[1] for r in source.execute(f'PRAGMA table_info("{table}")')]
-        names = ", ".join(f'"{c}"' for c in columns)
-        sql = f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
-        selected = ", ".join(f't."{c}"' for c in columns)
-        rows = source.execute(
-            f'SELECT o.batch_id, {selected} FROM "{table}" t JOIN record_origin o '
-            "ON o.record_id = t.id AND o.change = 'added' ORDER BY o.batch_id, t.rowid"
-        )
-        for batch_id, *values in rows:
-            group = per_batch.setdefault(batch_id, [])
-            if not group or group[-1][0] != table:
-                group.append((table, sql, []))
-            group[-1][2].append(tuple(values))
-    origins: dict[int, list[tuple]] = {}
-    for batch_id, *values in source.execute(
-        "SELECT batch_id, record_id, version_id, batch_id, device_id, change FROM record_origin "
-        "ORDER BY batch_id, rowid"
-    ):
-        origins.setdefault(batch_id, []).append(tuple(values))
+        listed = ", ".join("id TEXT PRIMARY KEY" if c == "id" else f'"{c}"' for c in columns)
+        conn.execute(f'CREATE TABLE "{table}" ({listed})')
     source.close()
-    origin_sql = (
-        "INSERT INTO record_origin (record_id, version_id, batch_id, device_id, change) "
-        "VALUES (?, ?, ?, ?, ?)"
-    )
-    results = {}
-    variants = (("per_file", True, False), ("single", False, False), ("ledger", True, True))
-    for label, per_file, ledger in variants:
+
+
+def floor(merged: Path, empty: Path, work: Path) -> dict[str, float]:
+    """Plain executemany of the rows the first merge added: bare, and into the real schema."""
+    per_batch = _added_rows(merged)
+    bare_batches = [
+        [
+            (
+                table,
+                [
+                    tuple(_uuid_text(v, c) for v, c in zip(row, columns, strict=True))
+                    for row in rows
+                ],
+            )
+            for table, columns, rows in group
+        ]
+        for group in per_batch.values()
+    ]
+    results: dict[str, float] = {}
+    for label in ("bare", "per_file", "single"):
         target = work / f"floor-{label}.sqlite"
-        shutil.copyfile(empty, target)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        if label != "bare":
+            shutil.copyfile(empty, target)
         conn = _connect(target)
+        if label == "bare":
+            _bare_schema(conn, merged)
+            batches = bare_batches
+        else:
+            batches = [[(t, rows) for t, _c, rows in group] for group in per_batch.values()]
+        inserts = {
+            table: _insert_sql(table, columns)
+            for group in per_batch.values()
+            for table, columns, _rows in group
+        }
         start, cpu = time.perf_counter(), time.process_time()
-        if not per_file:
+        if label == "single":
             conn.execute("BEGIN")
-        for batch_id in sorted(per_batch):
-            if per_file:
+        for group in batches:
+            if label != "single":
                 conn.execute("BEGIN")
-            for _table, sql, rows in per_batch[batch_id]:
-                conn.executemany(sql, rows)
-            if ledger:
-                conn.executemany(origin_sql, origins.get(batch_id, []))
-            if per_file:
+            for table, rows in group:
+                conn.executemany(inserts[table], rows)
+            if label != "single":
                 conn.execute("COMMIT")
-        if not per_file:
+        if label == "single":
             conn.execute("COMMIT")
         results[label] = time.perf_counter() - start
         results[f"{label}_cpu"] = time.process_time() - cpu
         conn.close()
-    results["rows"] = sum(len(r) for g in per_batch.values() for _t, _s, r in g)
-    results["origins"] = sum(len(rows) for rows in origins.values())
+    results["rows"] = sum(len(rows) for group in per_batch.values() for _t, _c, rows in group)
     return results
 
 
-def _round(work: Path, files_dir: Path, empty: Path, env: dict[str, str]) -> float:
+def _insert_sql(table: str, columns: list[str]) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+
+
+def _uuid_text(value: object, column: str) -> object:
+    """A key as UUID text (the project stores 32 hex digits; the bare floor the 36 of
+    the canonical form)."""
+    if column == "id" and isinstance(value, str) and len(value) == 32:
+        return str(uuid.UUID(hex=value))
+    return value
+
+
+def _round(work: Path, files_dir: Path, empty: Path, env: dict[str, str]) -> dict[str, float]:
     """Merge every file twice into a fresh copy of the empty database, then measure the
-    floor; print the figures and return the ratio of the first merge to the floor."""
+    floors; print the figures and return them."""
     merged = work / "merged.sqlite"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{merged}{suffix}").unlink(missing_ok=True)
@@ -185,27 +241,38 @@ def _round(work: Path, files_dir: Path, empty: Path, env: dict[str, str]) -> flo
     )
     base = floor(merged, empty, work)
     first = figures["first"]["seconds"]
-    print(
-        f"floor, plain sqlite3 executemany of the {base['rows']:,} added rows: "
-        f"{base['per_file']:.2f} s ({base['per_file_cpu']:.2f} s of CPU) with one transaction "
-        f"per file, {base['single']:.2f} s ({base['single_cpu']:.2f} s of CPU) in one transaction"
-    )
-    print(
-        f"ratio first merge / floor: {first / base['per_file']:.2f}x (per-file commits), "
-        f"{first / base['single']:.2f}x (single transaction); goal <= 3x"
-    )
-    print(
-        f"for information, the floor with the merge's own record_origin rows too "
-        f"({base['origins']:,} rows, one transaction per file): {base['ledger']:.2f} s "
-        f"({base['ledger_cpu']:.2f} s of CPU); ratio {first / base['ledger']:.2f}x"
-    )
     second = figures["second"]
+    print(
+        f"bare floor, sqlite3 executemany of the {base['rows']:,} added rows into tables with "
+        f"only a UUID text key, one transaction per file: {base['bare']:.2f} s "
+        f"({base['bare_cpu']:.2f} s of CPU)"
+    )
+    print(
+        f"project floor, the same into the real schema: {base['per_file']:.2f} s "
+        f"({base['per_file_cpu']:.2f} s of CPU) with one transaction per file, "
+        f"{base['single']:.2f} s ({base['single_cpu']:.2f} s of CPU) in one transaction"
+    )
+    ratio = first / base["bare"]
+    print(
+        f"ratio first merge / bare floor: {ratio:.2f}x (goal <= 3x); / project floor: "
+        f"{first / base['per_file']:.2f}x (per-file commits), "
+        f"{first / base['single']:.2f}x (single transaction)"
+    )
     unchanged = second["counts"]["added"] == second["counts"]["updated"] == 0
     print(
-        f"second merge changes nothing: {unchanged and second['counts']['conflicts'] == 0}; "
+        f"re-merge: {second['seconds']:.2f} s, changes nothing: "
+        f"{unchanged and second['counts']['conflicts'] == 0}; "
         f"faster than the first: {second['seconds'] < first}"
     )
-    return first / base["per_file"]
+    return {
+        "ratio": ratio,
+        "project_ratio": first / base["per_file"],
+        "first": first,
+        "bare": base["bare"],
+        "project": base["per_file"],
+        "second": second["seconds"],
+        "peak_rss_mb": figures["peak_rss_mb"],
+    }
 
 
 def main() -> None:
@@ -281,16 +348,25 @@ def main() -> None:
     empty = work / "empty.sqlite"
     empty.unlink(missing_ok=True)
     open_store(empty, Provenance(uuid.uuid4())).close()
-    ratios: list[float] = []
+    rounds: list[dict[str, float]] = []
     for round_number in range(1, args.rounds + 1):
         if args.rounds > 1:
             print(f"round {round_number} of {args.rounds}")
-        ratios.append(_round(work, files_dir, empty, env))
-    if len(ratios) > 1:
+        rounds.append(_round(work, files_dir, empty, env))
+    if len(rounds) > 1:
+
+        def median(key: str) -> float:
+            return statistics.median(r[key] for r in rounds)
+
         print(
-            f"ratio first merge / floor (per-file commits) over {len(ratios)} alternating "
-            f"rounds: {', '.join(f'{r:.2f}' for r in ratios)} "
-            f"(min {min(ratios):.2f}, max {max(ratios):.2f}); goal <= 3x"
+            f"medians of {len(rounds)} alternating rounds: first merge {median('first'):.2f} s, "
+            f"bare floor {median('bare'):.2f} s, project floor {median('project'):.2f} s, "
+            f"re-merge {median('second'):.2f} s, peak RSS {median('peak_rss_mb'):.0f} MB"
+        )
+        ratios = ", ".join(f"{r['ratio']:.2f}" for r in rounds)
+        print(
+            f"ratio first merge / bare floor: median {median('ratio'):.2f}x ({ratios}); "
+            f"goal <= 3x; / project floor: median {median('project_ratio'):.2f}x"
         )
     if not args.keep and args.work is None:
         shutil.rmtree(work)
