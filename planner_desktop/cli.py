@@ -30,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(db=db, lang=lang)
     from planner_desktop.commands import main as run_command
 
-    return run_command(arguments)
+    return run_command(arguments, own_process=argv is None)
 
 
 def _window_arguments(argv: Sequence[str]) -> tuple[str | None, str | None] | None:

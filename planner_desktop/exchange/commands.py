@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner_desktop.commands import started
 from planner_desktop.i18n import _
 
 if TYPE_CHECKING:
@@ -132,6 +133,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = open_database(
         args.db, must_exist=True, settings=settings, upgrade_server=upgrade_confirmed(args)
     )
+    started()
     try:
         report = export_session(
             store, args.out, scope=scope, key=key, facilitator=settings.get("facilitator")
@@ -170,6 +172,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from planner_desktop.exchange.errors import SessionFileError
     from planner_desktop.exchange.trust import TrustPolicy, read_keys_file
 
+    started("planner_desktop.exchange.verify")
     path = Path(args.file)
     keys_file = Path(args.trusted_keys) if args.trusted_keys else None
     try:
@@ -241,6 +244,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from planner_desktop.exchange.trust import load_policy
 
     store = open_database(args.db, upgrade_server=upgrade_confirmed(args))
+    started()
     try:
         with store.engine.connect() as conn:
             try:

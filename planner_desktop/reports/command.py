@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from planner_desktop.commands import started
 from planner_desktop.i18n import _
 from planner_desktop.reports.common import ReportOptions, ReportRefused
 from planner_desktop.reports.layout import default_logo
-from planner_desktop.reports.registry import write_report
+from planner_desktop.reports.registry import MODULES, write_report
 from planner_desktop.reports.titles import title
 
 
@@ -35,6 +36,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise ReportRefused(_("there is no folder {path}").format(path=out.parent))
     store = open_database(args.db, must_exist=True, upgrade_server=upgrade_confirmed(args))
+    started(f"planner_desktop.reports.{MODULES[args.kind]}")
     try:
         with store.raw_session() as session:
             try:
