@@ -50,26 +50,29 @@ def _folded(text: str) -> str:
 
 
 @cache
-def _territories() -> dict[str, str]:
-    """Folded country names (Spanish and English, Babel's) → their territory codes."""
+def _territories(language: str) -> dict[str, str]:
+    """Folded country names in ``language`` (Babel's) → their territory codes."""
     from babel import Locale
 
     found: dict[str, str] = {}
-    for language in ("en", "es"):
-        for code, name in Locale.parse(language).territories.items():
-            if len(code) == 2 and code.isalpha():
-                found[_folded(name)] = code
+    for code, name in Locale.parse(language).territories.items():
+        if len(code) == 2 and code.isalpha():
+            found[_folded(name)] = code
     return found
 
 
 def territory_of(country: str | None) -> str | None:
-    """The two-letter code of ``country`` (a name or a code), None when it is unknown."""
+    """The two-letter code of ``country`` (a name or a code), None when it is unknown.
+
+    Spanish names are looked up first, English ones only for a name Spanish does not
+    have, so a plan whose country is written in Spanish never loads English locale data.
+    """
     if not country or not country.strip():
         return None
     wanted = _folded(country)
-    if len(wanted) == 2 and wanted.upper() in _territories().values():
+    if len(wanted) == 2 and wanted.upper() in _territories("es").values():
         return wanted.upper()
-    return _territories().get(wanted)
+    return _territories("es").get(wanted) or _territories("en").get(wanted)
 
 
 def set_country(country: str | None) -> None:
