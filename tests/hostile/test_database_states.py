@@ -166,8 +166,14 @@ def _locked(db: Path) -> Iterator[None]:
 
 @contextmanager
 def _full(db: Path) -> Iterator[None]:
-    """Every connection to ``db`` may not grow it by a page (as if the disk were full)."""
+    """Every connection to ``db`` may not grow it by a page (as if the disk were full).
+
+    The file is vacuumed first: a free page inside it would take a small write without
+    growing it, and the case would not be a full disk at all."""
     target = str(db.resolve())
+    with sqlite3.connect(target) as vacuum:
+        vacuum.execute("VACUUM")
+    vacuum.close()
 
     def limit(dbapi_connection: Any, _record: Any) -> None:
         if not isinstance(dbapi_connection, sqlite3.Connection):
