@@ -92,19 +92,20 @@ class Rule:
         high = self.high() if callable(self.high) else self.high
         return low, high
 
-    def problem(self, value: Any) -> str | None:
+    def problem(self, value: Any, bounds: tuple[Any, Any] | None = None) -> str | None:
         """Why ``value`` is refused (one translated line), or None when it passes.
 
         ``None`` (an empty optional field) always passes: whether a field may be empty is
-        the schema's business, not a value rule's.
+        the schema's business, not a value rule's. ``bounds``: :meth:`bounds` already read
+        (a caller checking many values reads the clock once).
         """
         if value is None:
             return None
         if self.kind in (Kind.line, Kind.text):
             return self._text_problem(value)
         if self.kind in (Kind.whole, Kind.real, Kind.money, Kind.percent):
-            return self._number_problem(value)
-        return self._time_problem(value)
+            return self._number_problem(value, bounds or self.bounds())
+        return self._time_problem(value, bounds or self.bounds())
 
     def _text_problem(self, value: Any) -> str | None:
         if not isinstance(value, str):
@@ -121,7 +122,7 @@ class Rule:
             return _("is too long: at most {n} characters").format(n=self.length)
         return None
 
-    def _number_problem(self, value: Any) -> str | None:
+    def _number_problem(self, value: Any, bounds: tuple[Any, Any]) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
             return _("must be a number")
         if isinstance(value, float) and not math.isfinite(value):
@@ -130,7 +131,7 @@ class Rule:
             return _("must be a number")
         if self.kind is Kind.whole and value != int(value):
             return _("must be a whole number")
-        low, high = self.bounds()
+        low, high = bounds
         if (low is not None and value < low) or (high is not None and value > high):
             return self._range_reason(low, high)
         return None
@@ -145,13 +146,13 @@ class Rule:
             return _("must be {high} or less").format(high=shown_high)
         return _("must be from {low} to {high}").format(low=shown_low, high=shown_high)
 
-    def _time_problem(self, value: Any) -> str | None:
+    def _time_problem(self, value: Any, bounds: tuple[Any, Any]) -> str | None:
         if self.kind is Kind.day:
             if isinstance(value, datetime) or not isinstance(value, date):
                 return _("must be a date")
         elif not isinstance(value, datetime):
             return _("must be a date and time")
-        low, high = self.bounds()
+        low, high = bounds
         if low is not None and value < low:
             return _("is before {low}, earlier than any record can be").format(
                 low=low.isoformat()

@@ -68,9 +68,7 @@ class TableSpec:
         return row
 
     def _check_moving(self, row: Row) -> None:
-        """The moving bounds, read from the clock once per record (not once per field): a
-        value of the bounds' own type between them passes, as :meth:`rules.Rule.problem`
-        would say; any other is asked of the rule, for its reason."""
+        """The moving bounds, read from the clock once per record (not once per field)."""
         limits: dict[int, tuple[Any, Any]] = {}
         for name, rule in self.moving:
             value = row[name]
@@ -79,11 +77,7 @@ class TableSpec:
             bounds = limits.get(id(rule))
             if bounds is None:
                 bounds = limits[id(rule)] = rule.bounds()
-            low, high = bounds
-            fits = low is not None and high is not None and type(value) is type(low)
-            if fits and low <= value <= high:
-                continue
-            reason = rule.problem(value)
+            reason = rule.problem(value, bounds)
             if reason is not None:
                 raise RecordError(field_problem(self.name, name, reason))
 
