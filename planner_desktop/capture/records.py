@@ -14,8 +14,10 @@ written.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
 
 from planner_desktop.capture.rule_checks import refuse_row
 from planner_desktop.domain.base import Synced
@@ -33,6 +35,17 @@ def _table(model: type[Synced]) -> str:
     return str(model.__tablename__)  # type: ignore[attr-defined]
 
 
+def _next_position(
+    session: Any, model: type[Synced], values: Mapping[str, Any], fields: Sequence[str]
+) -> int:
+    """The position after the last record sharing ``fields`` (tombstoned ones included)."""
+    query = select(func.max(model.position))  # type: ignore[attr-defined]
+    for name in fields:
+        query = query.where(getattr(model, name) == values[name])
+    last = session.scalar(query)
+    return 0 if last is None else int(last) + 1
+
+
 def _get(session: Any, model: type[Synced], record_id: uuid.UUID) -> Any:
     record = session.get(model, record_id)
     if record is None:
@@ -40,18 +53,30 @@ def _get(session: Any, model: type[Synced], record_id: uuid.UUID) -> Any:
     return record
 
 
-def create(store: Store, model: type[Synced], values: Mapping[str, Any]) -> uuid.UUID:
+def create(
+    store: Store,
+    model: type[Synced],
+    values: Mapping[str, Any],
+    *,
+    last_among: Sequence[str] = (),
+) -> uuid.UUID:
     """Insert a record (``values`` may carry its ``id``) and return its id.
 
-    When a record with that id exists (a creation done again after an undo), its
-    tombstone is lifted and the values written again instead.
+    With ``last_among`` (the fields a list's records share, such as its plan), a new
+    record's ``position`` is chosen here, in the write itself, after the last of that
+    list: a form that read the list before an earlier addition was saved would otherwise
+    give two records one position. When a record with that id exists (a creation done
+    again after an undo), its tombstone is lifted and the values written again instead.
     """
     refuse_row(_table(model), values)
     record_id = values.get("id") or uuid.uuid4()
     with store.session() as session:
         existing = session.get(model, record_id)
         if existing is None:
-            session.add(model(**{**values, "id": record_id}))
+            placed = dict(values)
+            if last_among:
+                placed["position"] = _next_position(session, model, values, last_among)
+            session.add(model(**{**placed, "id": record_id}))
         else:
             for field, value in values.items():
                 if field != "id":

@@ -104,16 +104,21 @@ class CreateRecord(StoreCommand):
         text: str,
         model: type[Synced],
         values: Mapping[str, Any],
+        *,
+        last_among: tuple[str, ...] = (),
     ) -> None:
         super().__init__(hub, text)
         self.model = model
+        self.last_among = last_among
+        """For a record placed last in a list: the fields its list shares (see
+        :func:`records.create`); the position is chosen when the write runs."""
         self.values = dict(values)
         self.values.setdefault("id", uuid.uuid4())
         self.record_id: uuid.UUID = self.values["id"]
         self.tables = (model.__tablename__,)  # type: ignore[attr-defined]
 
     def apply(self, store: Store) -> None:
-        records.create(store, self.model, self.values)
+        records.create(store, self.model, self.values, last_among=self.last_among)
 
     def revert(self, store: Store) -> None:
         records.tombstone(store, self.model, self.record_id)

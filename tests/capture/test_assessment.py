@@ -106,6 +106,29 @@ def test_area_names_are_checked_and_placed_last(store):
         assert assessment.next_position(s, municipality) == 1
 
 
+
+def test_areas_read_before_either_is_saved_get_their_own_places(store):
+    """The window reads the values of a second area while the first is still queued for
+    writing: both read position 0. The write itself places each last, in typing order."""
+    municipality = municipality_only(store)
+    with store.session() as s:
+        first = assessment.area_values(s, municipality, "Gestión financiera")
+        second = assessment.area_values(s, municipality, "Planificación")
+    assert first["position"] == second["position"] == 0
+    ids = [
+        records.create(store, AssessmentArea, values, last_among=("municipality_id",))
+        for values in (first, second)
+    ]
+    with store.session() as s:
+        shown = [(area.name, area.position) for area in assessment.live_areas(s, municipality)]
+    assert shown == [("Gestión financiera", 0), ("Planificación", 1)]
+    records.tombstone(store, AssessmentArea, ids[0])
+    again = {**first, "id": ids[0]}  # created again after an undo: it keeps its place
+    records.create(store, AssessmentArea, again, last_among=("municipality_id",))
+    with store.session() as s:
+        assert s.get(AssessmentArea, ids[0]).position == 0
+
+
 def test_scores_are_written_stamped_and_undone_by_writing_back(store):
     municipality = municipality_only(store)
     with store.session() as s:

@@ -225,7 +225,13 @@ class AssessmentModel(RefusingTableModel):
             with self.hub.store.session() as session:
                 values = assessment.area_values(session, self.municipality_id, text)
             self._clear_refusal()
-            command = CreateRecord(self.hub, _("Add an area"), AssessmentArea, values)
+            command = CreateRecord(
+                self.hub,
+                _("Add an area"),
+                AssessmentArea,
+                values,
+                last_among=("municipality_id",),
+            )
             self.beginInsertRows(QModelIndex(), len(self.grid.areas), len(self.grid.areas))
             self.grid.areas.append((command.record_id, values["name"]))
             self.endInsertRows()

@@ -237,7 +237,13 @@ class RecordListModel(QAbstractTableModel):
         assert self.owner_id is not None
         with self.hub.store.session() as session:
             values = self.spec.make(session, self.owner_id, parsed)
-        command = CreateRecord(self.hub, self.spec.new_hint, self.spec.model, values)
+        command = CreateRecord(
+            self.hub,
+            self.spec.new_hint,
+            self.spec.model,
+            values,
+            last_among=(self.spec.owner_field,) if self.spec.ordered else (),
+        )
         self._clear_refusal()
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
         self.rows.append({"id": command.record_id, **{f: values.get(f) for f in self.fields}})

@@ -195,7 +195,11 @@ class UnitsTab(AnnexTab):
         self.refusal.clear()
         self.name.clear()
         command = CreateRecord(
-            self.hub, _("Add {unit}").format(unit=values["name"]), OrgUnit, values
+            self.hub,
+            _("Add {unit}").format(unit=values["name"]),
+            OrgUnit,
+            values,
+            last_among=("municipality_id", "parent_id"),
         )
         self.undo_stack.push(command)
 
