@@ -130,6 +130,8 @@ ADDED = {
     ("project_profile", "team_class"): None,  # 0007
     ("project_profile", "team_class_reason"): "",  # 0007
     ("sdg_link", "plan_id"): None,  # 0007 (a link of an element, not of the whole plan)
+    ("district", "geometry"): None,  # 0009
+    ("community", "geometry"): None,  # 0009
 }
 """Every column a later revision added to a table of the first one, and what old rows get."""
 REPLACED = {"strategic_frame", "axis", "objective", "policy", "program", "institutional_score"}

@@ -210,3 +210,12 @@ class AdjustmentKind(StrEnum):
     objective_added = "objective_added"
     budget_changed = "budget_changed"
     other = "other"
+
+
+class PhotoKind(StrEnum):
+    """What a photo proves: the signed acta, the community's own map (mapa parlante), or a
+    round's paper tally sheet."""
+
+    acta = "acta"
+    talking_map = "talking_map"
+    tally_sheet = "tally_sheet"

@@ -6,6 +6,7 @@ from planner_desktop.domain.base import Appended, Base, Synced
 from planner_desktop.domain.demands import Demand, DemandGroup
 from planner_desktop.domain.diagnosis import AssessmentArea, AssessmentScore, Finding, SelfDiagnosis
 from planner_desktop.domain.events import Attendance, Event, EventCommunity
+from planner_desktop.domain.evidence import Photo, PhotoContent
 from planner_desktop.domain.follow_up import Minutes, Progress
 from planner_desktop.domain.plan import (
     ActorRole,
@@ -79,6 +80,8 @@ __all__ = [
     "Pact",
     "PairwiseChoice",
     "Person",
+    "Photo",
+    "PhotoContent",
     "Plan",
     "PlanAdjustment",
     "PlanElement",

@@ -36,6 +36,10 @@ MAX_MONEY = Decimal("100000000000")
 MAX_POSITION = 1_000_000
 """Largest position or rank in a list."""
 MAX_TEXT = 100_000
+MAX_PHOTO_SIDE = 10_000
+"""Longest side of a stored photo, in pixels (the program stores far smaller ones)."""
+MAX_PHOTO_BYTES = 20_000_000
+"""Most bytes of one stored photo."""
 """Longest text of a field without a length of its own (characters)."""
 OLDEST_BIRTH_YEAR = 1900
 FIRST_YEAR = 1990
@@ -234,6 +238,11 @@ RULES: dict[str, Rule] = {
     "progress.physical_percent": PERCENT,
     "round_result.score": Rule(Kind.real, -1_000_000_000, 1_000_000_000),
     "score.value": Rule(Kind.real, -1000, 1000),
+    "photo.width": Rule(Kind.whole, 1, MAX_PHOTO_SIDE),
+    "photo.height": Rule(Kind.whole, 1, MAX_PHOTO_SIDE),
+    "photo.size": Rule(Kind.whole, 1, MAX_PHOTO_BYTES),
+    "photo.latitude": Rule(Kind.real, -90, 90),
+    "photo.longitude": Rule(Kind.real, -180, 180),
 }
 """Rules of named fields (``table.column``); every other field takes its type's rule."""
 

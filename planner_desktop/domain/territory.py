@@ -57,6 +57,9 @@ class District(Synced, Base):
         enum_type(DistrictKind), default=DistrictKind.district
     )
 
+    geometry: Mapped[str | None] = mapped_column(Text, default=None)
+    """Its shape as a GeoJSON geometry in longitude and latitude (WGS 84), or None."""
+
     municipality: Mapped[Municipality] = relationship(back_populates="districts")
     communities: Mapped[list[Community]] = relationship(
         back_populates="district", order_by="Community.name"
@@ -86,6 +89,9 @@ class Community(Synced, Base):
     population_adults: Mapped[int] = mapped_column(Integer, default=0)
     population_elders: Mapped[int] = mapped_column(Integer, default=0)
     families: Mapped[int] = mapped_column(Integer, default=0)
+    geometry: Mapped[str | None] = mapped_column(Text, default=None)
+    """Its place (a point) or shape as a GeoJSON geometry in longitude and latitude (WGS 84),
+    or None."""
 
     district: Mapped[District] = relationship(back_populates="communities")
 

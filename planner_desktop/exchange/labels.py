@@ -18,6 +18,7 @@ TABLES = {
     "project_profile": N_("Project profile"),
     "operation": N_("Operation"),
     "minutes": N_("Minutes"),
+    "photo": N_("Photo"),
     "annual_plan": N_("Annual operating plan"),
     "sector": N_("Sector"),
     "dimension": N_("Dimension"),

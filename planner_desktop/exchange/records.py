@@ -208,6 +208,8 @@ def _moving(table: Table) -> tuple[tuple[str, rules.Rule], ...]:
 
 LATER_COLUMNS: dict[str, dict[str, Any]] = {
     "municipality": {"official_name": ""},  # schema 0007_plan_tree
+    "district": {"geometry": None},  # schema 0009_place_and_proof
+    "community": {"geometry": None},  # schema 0009_place_and_proof
     "prioritization_round": {
         "agreed_note": "",  # schema 0004_round_decisions
         "reopen_log": "",  # schema 0006_shared_ranks_reopening
