@@ -79,5 +79,8 @@ class DimensionsDialog(QDialog):
                 return False
         self.refusal.clear()
         self.new_name.clear()
-        self.context.undo_stack.push(CreateRecord(self.hub, _("New dimension"), Dimension, values))
+        command = CreateRecord(
+            self.hub, _("New dimension"), Dimension, values, last_among=("municipality_id",)
+        )
+        self.context.undo_stack.push(command)
         return True
