@@ -1,0 +1,1 @@
+"""Photos as evidence: attaching them, reading their QR codes and what they prove."""
