@@ -1,8 +1,10 @@
 """The acta of a workshop or cumbre: what was agreed, who came, who signs, and the QR code.
 
-The QR carries the session id and the hash of the event's prioritisation results
-(:mod:`planner_desktop.reports.results_hash`), so the paper signed in the community can be
-matched later with the consolidated data.
+The QR carries the session id, the hash of the event's prioritisation results
+(:mod:`planner_desktop.reports.results_hash`) and the printed rankings (version 2, see
+:mod:`planner_desktop.reports.acta_code`), so the paper signed in the community can be
+matched later with the consolidated data, from a photo of the page or by a scanner, and a
+mismatch names what differs. The short version 1 text is printed beside it, to be typed.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
-from reportlab.lib.units import cm
+from reportlab.lib.units import cm, mm
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,6 +31,7 @@ from planner_desktop.prioritization.ranking import rank_text
 from planner_desktop.prioritization.records import load_items
 from planner_desktop.prioritization.run import agreed_by_mean_rank
 from planner_desktop.reports.acta_capture import demands, round_details, self_diagnoses
+from planner_desktop.reports.acta_code import MODULE_MM
 from planner_desktop.reports.common import (
     ReportOptions,
     attendees,
@@ -39,10 +42,14 @@ from planner_desktop.reports.common import (
 )
 from planner_desktop.reports.layout import Document, frame_size, gap, heading, para, spanish_date
 from planner_desktop.reports.numbers import number
-from planner_desktop.reports.results_hash import event_payload
+from planner_desktop.reports.results_hash import event_code, event_payload
 from planner_desktop.reports.tables import fields_table, scaled, signature_blocks, table
 
 QR_SIZE = 3.6 * cm
+"""The smallest printed QR; a longer code is printed larger, :data:`MODULE_MM` a module."""
+QR_LEVEL = "Q"
+"""Error correction: a quarter of the symbol may be lost (a fold, a smudge, a signature)."""
+QR_BORDER = 4
 
 
 def attendance_totals(pairs: list[tuple[Sex | None, AgeGroup | None]]) -> dict[Any, Counter[Any]]:
@@ -182,11 +189,11 @@ def _decided_by_hand(session: Session, rnd: PrioritizationRound) -> list[Flowabl
 
 
 def _qr(payload: str) -> Drawing:
-    widget = QrCodeWidget(payload, barLevel="M")
-    x1, y1, x2, y2 = widget.getBounds()
-    drawing = Drawing(
-        QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x2 - x1), 0, 0, QR_SIZE / (y2 - y1), 0, 0]
-    )
+    widget = QrCodeWidget(payload, barLevel=QR_LEVEL, barBorder=QR_BORDER)
+    modules = widget.qr.calculate_version() * 4 + 17
+    size = max(QR_SIZE, (modules + 2 * QR_BORDER) * MODULE_MM * mm)
+    widget.barWidth = widget.barHeight = size
+    drawing = Drawing(size, size)
     drawing.add(widget)
     return drawing
 
@@ -254,24 +261,26 @@ def build(session: Session, options: ReportOptions) -> Document:
         flow.append(para(_("No prioritisation took place in this event.")))
     if minutes and minutes.agreements.strip():
         flow += [heading(_("Agreements")), *[para(line) for line in lines(minutes.agreements)]]
-    payload = event_payload(session, event.id)
+    code = _qr(event_code(session, event.id))
     qr_block = Table(
         [
             [
-                _qr(payload),
+                code,
                 para(
                     _(
-                        "This code carries the session and a fingerprint of the prioritisation "
-                        "results. Scanning it in Planner Desktop tells whether the consolidated "
-                        "data still matches what was signed here."
+                        "This code carries the session, a fingerprint of the prioritisation "
+                        "results and the priorities printed here. Scanning it, or attaching a "
+                        "photo of this page, in Planner Desktop tells whether the consolidated "
+                        "data still matches what was signed here, and what differs. To type "
+                        "by hand:"
                     )
                     + "\n\n"
-                    + payload,
+                    + event_payload(session, event.id),
                     "small",
                 ),
             ]
         ],
-        colWidths=[QR_SIZE + 0.4 * cm, width - QR_SIZE - 0.4 * cm],
+        colWidths=[code.width + 0.4 * cm, width - code.width - 0.4 * cm],
     )
     qr_block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     flow += [

@@ -10,9 +10,14 @@ The same verdict in the window's check dialog and in ``planner-desktop acta veri
 - **unknown**: no event of this database has the acta's session (not merged here yet);
 - **malformed**: the text is not an acta code (unreadable, or scanned in part).
 
-The acta carries only a fingerprint of the results, not the results themselves, so a
-change made without leaving a newer version (a database edited by hand) is told as a
-difference of the fingerprint, not by round.
+An acta printed since the QR's version 2 carries the printed rankings too
+(:mod:`planner_desktop.reports.acta_code`): a difference is then named by round and group
+(:mod:`planner_desktop.reports.acta_differences`: "round «…», Women: the paper ranks B
+(D1-01-02) first, the database A (D1-01-01)"), and only when the rankings and classes are
+those on the paper is it told by the dates above. A version 1 code (and the text typed
+from the line under the QR) carries only the fingerprint, so a change made without leaving
+a newer version (a database edited by hand) is told as a difference of the fingerprint,
+not by round.
 """
 
 from __future__ import annotations
@@ -33,10 +38,12 @@ from planner_desktop.domain.prioritization import PrioritizationRound, RoundResu
 from planner_desktop.domain.summaries import live
 from planner_desktop.i18n import _
 from planner_desktop.locales import short_date
+from planner_desktop.reports.acta_code import parse_code
+from planner_desktop.reports.acta_differences import ranking_differences
 from planner_desktop.reports.results_hash import (
     event_of_session,
     load_results,
-    parse_payload,
+    rankings,
     results_hash,
 )
 from planner_desktop.store.database import Store
@@ -59,6 +66,8 @@ class ActaCheck:
     event_date: str = ""
     differences: tuple[str, ...] = ()
     """What differs, in the person's words (only for :attr:`Verdict.changed`)."""
+    event_id: uuid.UUID | None = None
+    """The event whose acta it is (for :attr:`Verdict.matches` and :attr:`Verdict.changed`)."""
 
     @property
     def ok(self) -> bool:
@@ -73,27 +82,39 @@ def check_acta(store: Store, text: str) -> ActaCheck:
 
 def check_in_session(session: Session, text: str) -> ActaCheck:
     try:
-        session_id, digest = parse_payload(text)
+        code = parse_code(text)
     except ValueError:
         return ActaCheck(Verdict.malformed)
+    session_id = code.session_id
     event = event_of_session(session, session_id)
     if event is None:
         return ActaCheck(Verdict.unknown, session_id)
     title, when = event.title, short_date(event.date)
     lines = load_results(session, event.id)
-    if results_hash(event.id, lines) == digest:
-        return ActaCheck(Verdict.matches, session_id, title, when)
-    differences = tuple(changed_rounds(session, event))
+    if results_hash(event.id, lines) == code.digest:
+        return ActaCheck(Verdict.matches, session_id, title, when, event_id=event.id)
+    found: list[str] = []
+    if code.rounds is not None and lines:
+        found += ranking_differences(session, event.id, code.rounds, rankings(lines))
+        if not found and all(ranking.carried for ranking in code.rounds):
+            found.append(
+                _(
+                    "the rankings and classes are the ones on the paper; scores, shared ranks "
+                    "or dissent differ"
+                )
+            )
+    found += changed_rounds(session, event)
     if not lines:
-        differences = (_("the event has no prioritisation results any more"), *differences)
-    if not differences:
-        differences = (
+        found.insert(0, _("the event has no prioritisation results any more"))
+    if not found:
+        found.append(
             _(
                 "the fingerprint of the results differs, and no round records a "
                 "change after the signing"
-            ),
+            )
         )
-    return ActaCheck(Verdict.changed, session_id, title, when, differences)
+    differences = tuple(found)
+    return ActaCheck(Verdict.changed, session_id, title, when, differences, event.id)
 
 
 def signing_day(session: Session, event: Event) -> date:

@@ -4,13 +4,16 @@ The canonical form uses only what travels between laptops unchanged (record UUID
 codes, ranks, scores, classes), in a fixed order, so the hash computed on the facilitator's
 laptop is the hash of the consolidated data after any merge, as long as nobody changed the
 results. :func:`parse_payload` reads a scanned or typed QR back for verification.
+
+The acta's QR carries the version 2 code (:func:`event_code`: the fingerprint and the
+printed rankings, see :mod:`planner_desktop.reports.acta_code`); the line printed under it
+is the short version 1 text (:func:`event_payload`), the one a person can type.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,19 +24,18 @@ from sqlalchemy.orm import Session
 from planner_desktop.domain.events import Event
 from planner_desktop.domain.follow_up import Minutes
 from planner_desktop.domain.prioritization import PrioritizationRound, RoundItem, RoundResult
-from planner_desktop.domain.summaries import live
-
-PAYLOAD_PREFIX = "PDACTA1"
-_SEP = r"[^0-9a-z]*"
-_PAYLOAD = re.compile(
-    rf"^PDACTA1{_SEP}session{_SEP}((?:[0-9a-f][^0-9a-z]?){{32}}){_SEP}sha256{_SEP}([0-9a-f]{{64}})$",
-    re.IGNORECASE,
+from planner_desktop.domain.summaries import AGREED, live
+from planner_desktop.reports.acta_code import (
+    V1_PREFIX,
+    GroupRanking,
+    RoundRanking,
+    code_text,
+    parse_code,
+    round_key,
+    v1_text,
 )
-"""The QR text as printed, or as a handheld scanner types it: any case, and separators
-(``;``, ``=``, the UUID's ``-``) read as other signs when the scanner's keyboard layout is
-not the computer's (``ñ`` for ``;`` on a Spanish layout, for instance)."""
-_EDGES = " \t\r\n\x00\x02\x03"
-"""What scanners may add around the text (line ends, start and end of text)."""
+
+PAYLOAD_PREFIX = V1_PREFIX
 
 
 @dataclass(frozen=True)
@@ -73,17 +75,15 @@ def results_hash(event_id: uuid.UUID, lines: Iterable[ResultLine]) -> str:
 
 
 def qr_payload(session_id: uuid.UUID, digest: str) -> str:
-    """The text of the acta's QR code."""
-    return f"{PAYLOAD_PREFIX};session={session_id};sha256={digest}"
+    """The version 1 text (session and fingerprint), printed under the acta's QR."""
+    return v1_text(session_id, digest)
 
 
 def parse_payload(text: str) -> tuple[uuid.UUID, str]:
-    """The session id and hash in a scanned or typed QR text; ValueError when malformed."""
-    match = _PAYLOAD.match(text.strip(_EDGES))
-    if match is None:
-        raise ValueError("not an acta code")
-    session = re.sub(r"[^0-9a-f]", "", match.group(1).lower())
-    return uuid.UUID(session), match.group(2).lower()
+    """The session id and hash in a scanned or typed acta code of either version;
+    ValueError when malformed."""
+    code = parse_code(text)
+    return code.session_id, code.digest
 
 
 def load_results(session: Session, event_id: uuid.UUID) -> list[ResultLine]:
@@ -136,6 +136,44 @@ def event_payload(session: Session, event_id: uuid.UUID) -> str:
     """The QR text for the acta of ``event_id``, computed from the data as it is now."""
     digest = results_hash(event_id, load_results(session, event_id))
     return qr_payload(session_id_for(session, event_id), digest)
+
+
+def rankings(lines: Iterable[ResultLine]) -> tuple[RoundRanking, ...]:
+    """Each round's groups (agreed first, then as :data:`GROUP_ORDER`) with their items in
+    rank order, rounds by their key: what a version 2 code carries."""
+    by_round: dict[uuid.UUID, dict[str, list[ResultLine]]] = {}
+    for line in lines:
+        by_round.setdefault(line.round_id, {}).setdefault(line.group, []).append(line)
+    out = []
+    for round_id, groups in sorted(by_round.items(), key=lambda item: item[0].hex):
+        out.append(
+            RoundRanking(
+                round_key(round_id),
+                tuple(
+                    GroupRanking(group, tuple((r.item_code, r.priority_class) for r in ranked),
+                                 len(ranked))
+                    for group, ranked in sorted(
+                        ((g, sorted(v, key=lambda r: (r.rank, r.item_code))) for g, v in
+                         groups.items()),
+                        key=lambda item: (GROUP_ORDER.get(item[0], len(GROUP_ORDER)), item[0]),
+                    )
+                ),
+            )
+        )
+    return tuple(out)
+
+
+GROUP_ORDER = {
+    group: n for n, group in enumerate((AGREED, "women", "men", "youth", "elders", "mixed"))
+}
+
+
+def event_code(session: Session, event_id: uuid.UUID) -> str:
+    """The text of the acta's QR (version 2), computed from the data as it is now."""
+    lines = load_results(session, event_id)
+    return code_text(
+        session_id_for(session, event_id), results_hash(event_id, lines), rankings(lines)
+    )
 
 
 def event_of_session(session: Session, session_id: uuid.UUID) -> Event | None:
