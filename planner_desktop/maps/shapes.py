@@ -1,0 +1,132 @@
+"""The places a map draws: live districts and communities that have a geometry.
+
+A geometry is stored as GeoJSON text in longitude and latitude (WGS 84). Text that does
+not read as a non-empty geometry (hand-edited, truncated, another program's) is skipped:
+the place is simply not drawn, and :func:`load_places` says how many it skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+import shapely
+from shapely.geometry import mapping, shape
+from shapely.geometry.base import BaseGeometry
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planner_desktop.domain.summaries import live
+from planner_desktop.domain.territory import Community, District
+
+DISTRICT = "district"
+COMMUNITY = "community"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A district or community as a map draws it; ``geometry`` in longitude/latitude."""
+
+    id: uuid.UUID
+    kind: str
+    """``district`` or ``community``."""
+    code: str
+    name: str
+    district_id: uuid.UUID | None
+    """The district of a community; None for a district."""
+    geometry: BaseGeometry = field(compare=False)
+
+    @property
+    def is_point(self) -> bool:
+        return self.geometry.geom_type in ("Point", "MultiPoint")
+
+
+def geometry_text(geometry: BaseGeometry) -> str:
+    """The geometry as stored: compact GeoJSON, coordinates rounded to 6 decimals (about
+    11 cm)."""
+    return json.dumps(_rounded(mapping(geometry)), separators=(",", ":"))
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 6)
+    if isinstance(value, list | tuple):
+        return [_rounded(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    return value
+
+
+def read_geometry(text: str | None) -> BaseGeometry | None:
+    """The geometry of stored GeoJSON text, or None when there is none or it is unreadable."""
+    if not text:
+        return None
+    try:
+        found = shape(json.loads(text))
+    except (ValueError, TypeError, KeyError, AttributeError, shapely.errors.ShapelyError):
+        return None
+    if found.is_empty:
+        return None
+    bounds = found.bounds
+    if not all(-180.0 <= v <= 180.0 for v in bounds[0::2]) or not all(
+        -90.0 <= v <= 90.0 for v in bounds[1::2]
+    ):
+        return None
+    return found
+
+
+def load_places(
+    session: Session, municipality_id: uuid.UUID, skipped: list[str] | None = None
+) -> list[Place]:
+    """The live districts of the municipality and their live communities that have a
+    readable geometry: districts first, each list by code then name.
+
+    ``skipped``, when given, receives ``"<code> <name>"`` of each place whose stored
+    geometry could not be read.
+    """
+    places: list[Place] = []
+    districts = session.execute(
+        select(District.id, District.code, District.name, District.geometry)
+        .where(District.municipality_id == municipality_id, live(District))
+        .order_by(District.code, District.name, District.id)
+    ).all()
+    for key, code, name, text in districts:
+        _add(places, skipped, DISTRICT, key, code, name, None, text)
+    communities = session.execute(
+        select(
+            Community.id, Community.code, Community.name, Community.district_id, Community.geometry
+        )
+        .join(District, Community.district_id == District.id)
+        .where(
+            District.municipality_id == municipality_id,
+            live(District),
+            live(Community),
+            Community.geometry.is_not(None),
+        )
+        .order_by(Community.code, Community.name, Community.id)
+    ).all()
+    for key, code, name, district_id, text in communities:
+        _add(places, skipped, COMMUNITY, key, code, name, district_id, text)
+    return places
+
+
+def _add(
+    places: list[Place],
+    skipped: list[str] | None,
+    kind: str,
+    key: uuid.UUID,
+    code: str,
+    name: str,
+    district_id: uuid.UUID | None,
+    text: Any,
+) -> None:
+    if text is None:
+        return
+    geometry = read_geometry(text)
+    if geometry is None:
+        if skipped is not None:
+            skipped.append(f"{code} {name}".strip())
+        return
+    places.append(Place(key, kind, code, name, district_id, geometry))
