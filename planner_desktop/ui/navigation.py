@@ -23,9 +23,11 @@ def style_sheet() -> str:
 
 
 class NavigationBar(QToolBar):
-    """One checkable button per phase (Ctrl+1 … Ctrl+7); ``sig_phase_chosen`` on a click."""
+    """One checkable button per phase (Ctrl+1 … Ctrl+7); ``sig_phase_chosen`` on a click.
+    After them, the map of the territory (Ctrl+8, ``sig_map_chosen``)."""
 
     sig_phase_chosen = Signal(object)
+    sig_map_chosen = Signal()
 
     def __init__(self, icons: LazyIcons, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +59,15 @@ class NavigationBar(QToolBar):
             self.addAction(action)
             icons.set(action, info.icon)
             self.actions_by_phase[info.phase] = action
+        self.addSeparator()
+        self.map_action = QAction(self)
+        self.map_action.setCheckable(True)
+        self.map_action.setObjectName("nav_map")
+        self.map_action.setShortcuts([QKeySequence(f"Ctrl+{len(PAGES) + 1}")])
+        self.map_action.triggered.connect(lambda _checked=False: self.sig_map_chosen.emit())
+        self._group.addAction(self.map_action)
+        self.addAction(self.map_action)
+        icons.set(self.map_action, "mdi6.map-outline")
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -66,10 +77,17 @@ class NavigationBar(QToolBar):
             action.setToolTip(
                 _("{phase} (Ctrl+{number})").format(phase=labels.label(phase), number=number)
             )
+        self.map_action.setText(_("Map"))
+        self.map_action.setToolTip(
+            _("{phase} (Ctrl+{number})").format(phase=_("Map"), number=len(PAGES) + 1)
+        )
 
     def select(self, phase: Phase) -> None:
         """Check the button of ``phase`` without announcing it."""
         self.actions_by_phase[phase].setChecked(True)
+
+    def select_map(self) -> None:
+        self.map_action.setChecked(True)
 
     def _chosen(self, phase: Phase) -> None:
         self.sig_phase_chosen.emit(phase)
