@@ -138,7 +138,7 @@ def _demands_per_thousand(session: Session, territory: _Territory) -> Values:
             select(Demand.community_id, func.count(Demand.id))
             .where(live(Demand))
             .group_by(Demand.community_id)
-        ).tuples().all()
+        ).all()
     )
     people = {c: float(p) for c, p in territory.population.items()}
     return territory.ratios({c: float(n) for c, n in counts.items()}, people, 1000.0)
@@ -176,7 +176,7 @@ def _investment(session: Session, territory: _Territory) -> Values:
             select(MultiYearProgramming.profile_id, func.sum(MultiYearProgramming.amount))
             .where(counted_programming())
             .group_by(MultiYearProgramming.profile_id)
-        ).tuples().all()
+        ).all()
     )
     named: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
     for profile_id, community_id in session.execute(

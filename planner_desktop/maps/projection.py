@@ -74,9 +74,7 @@ class Projection:
         min_y, max_y = (south - lat0) * KM_PER_DEGREE, (north - lat0) * KM_PER_DEGREE
         grow_x = max(0.0, MIN_EXTENT_KM - (max_x - min_x)) / 2
         grow_y = max(0.0, MIN_EXTENT_KM - (max_y - min_y)) / 2
-        return cls(
-            lon0, lat0, (min_x - grow_x, min_y - grow_y, max_x + grow_x, max_y + grow_y)
-        )
+        return cls(lon0, lat0, (min_x - grow_x, min_y - grow_y, max_x + grow_x, max_y + grow_y))
 
     @property
     def _kx(self) -> float:
