@@ -70,6 +70,9 @@ class Kind(enum.Enum):
     """Text on one line: no control character at all."""
     text = "text"
     """Text of several lines: tabs and line breaks allowed, no other control character."""
+    geometry = "geometry"
+    """A place or shape as GeoJSON text in longitude and latitude, of a type in ``shapes``
+    (:mod:`planner_desktop.geo.geojson_check`)."""
 
 
 _LINE_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -83,13 +86,15 @@ TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
 class Rule:
     """What one field accepts. ``low``/``high`` bound numbers, dates and moments (either
     may be a function of nothing, for a bound that moves with the clock); ``length`` bounds
-    text. ``year`` says a whole number is a year (worded so in a refusal)."""
+    text. ``year`` says a whole number is a year (worded so in a refusal). ``shapes``: the
+    geometry types a geometry field takes."""
 
     kind: Kind
     low: Any = None
     high: Any = None
     length: int = MAX_TEXT
     year: bool = False
+    shapes: tuple[str, ...] = ()
 
     def bounds(self) -> tuple[Any, Any]:
         low = self.low() if callable(self.low) else self.low
@@ -107,6 +112,10 @@ class Rule:
             return None
         if self.kind in (Kind.line, Kind.text):
             return self._text_problem(value)
+        if self.kind is Kind.geometry:
+            from planner_desktop.geo.geojson_check import geometry_problem
+
+            return self._text_problem(value) or geometry_problem(value, self.shapes)
         if self.kind in (Kind.whole, Kind.real, Kind.money, Kind.percent):
             return self._number_problem(value, bounds or self.bounds())
         return self._time_problem(value, bounds or self.bounds())
@@ -196,6 +205,10 @@ DAY = Rule(Kind.day, date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31))
 MOMENT = Rule(Kind.moment, EARLIEST_MOMENT, latest_moment)
 LINE = Rule(Kind.line)
 TEXT = Rule(Kind.text)
+MAX_GEOMETRY = 1_000_000
+"""Longest stored geometry (characters): a detailed district outline takes a few hundred
+thousand; the geometry check itself bounds its positions too."""
+AREAS = ("Polygon", "MultiPolygon")
 
 _COUNTS = (
     "community.population_women community.population_men community.population_children "
@@ -243,6 +256,8 @@ RULES: dict[str, Rule] = {
     "photo.size": Rule(Kind.whole, 1, MAX_PHOTO_BYTES),
     "photo.latitude": Rule(Kind.real, -90, 90),
     "photo.longitude": Rule(Kind.real, -180, 180),
+    "district.geometry": Rule(Kind.geometry, length=MAX_GEOMETRY, shapes=AREAS),
+    "community.geometry": Rule(Kind.geometry, length=MAX_GEOMETRY, shapes=("Point", *AREAS)),
 }
 """Rules of named fields (``table.column``); every other field takes its type's rule."""
 
