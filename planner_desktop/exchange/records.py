@@ -49,7 +49,8 @@ class TableSpec:
     """(column, referred table) for every foreign key."""
     moving: tuple[tuple[str, rules.Rule], ...] = ()
     """Columns whose rule has a bound that moves with the clock (save times, birth years),
-    checked after the model, which holds only fixed bounds."""
+    checked after the model, which holds only fixed bounds; and geometries, whose shape
+    the model cannot say."""
 
     @property
     def name(self) -> str:
@@ -176,7 +177,7 @@ def _python_type(column: Column[Any]) -> Any:
         result = Annotated[float, Field(ge=low, le=high, allow_inf_nan=False)]
     elif isinstance(kind, Text | String):
         pattern = rules.TEXT_PATTERN if isinstance(kind, Text) else rules.LINE_PATTERN
-        length = kind.length or MAX_TEXT
+        length = rule.length if rule is not None else kind.length or MAX_TEXT
         result = Annotated[str, Field(max_length=length, pattern=pattern)]
     else:  # pragma: no cover - a new column type must be mapped here first
         raise TypeError(f"no session-file type for {column.table.name}.{column.name}")
@@ -201,7 +202,7 @@ def _moving(table: Table) -> tuple[tuple[str, rules.Rule], ...]:
             rule = rules.rule_for(table.name, column.name)
         except KeyError:
             continue
-        if callable(rule.low) or callable(rule.high):
+        if callable(rule.low) or callable(rule.high) or rule.kind is rules.Kind.geometry:
             found.append((column.name, rule))
     return tuple(found)
 
