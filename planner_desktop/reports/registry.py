@@ -31,6 +31,7 @@ MODULES: dict[str, str] = {
     "progress": "progress",
     "self-assessment": "self_assessment",
     "actors": "actors",
+    "acta-proofs": "acta_proofs",
 }
 
 
