@@ -19,6 +19,7 @@ TITLES: dict[str, str] = {
     "progress": N_("Progress report"),
     "self-assessment": N_("Institutional self-assessment"),
     "actors": N_("Actors by phase"),
+    "acta-proofs": N_("Actas: proven, missing, disagreeing"),
 }
 """What each document is called for a person (untranslated: pass it through ``_``)."""
 
