@@ -49,6 +49,7 @@ REPORT_KINDS = (
     "progress",
     "self-assessment",
     "actors",
+    "acta-proofs",
 )
 XLSX_EXPORT_KINDS = (
     "demands", "priorities", "programming", "poa", "attendance", "template", "plan"
