@@ -153,6 +153,7 @@ def _choices(store: Store) -> dict[str, list[dict[str, Any]]]:
         "progress": [{}, *({"year": y} for y in years)],
         "self-assessment": [{}],
         "actors": [{}],
+        "acta-proofs": [{}],
     }
 
 
