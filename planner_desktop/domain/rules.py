@@ -268,6 +268,13 @@ def rule_for(table: str, column: str) -> Rule:
     return _rules()[table][column]
 
 
+def column_rule(table: str, column: Any) -> Rule | None:
+    """The rule of ``column`` (a SQLAlchemy column of ``table``), None when it has none:
+    what :func:`rule_for` answers, without declaring the domain models (a Core copy of the
+    table is enough)."""
+    return _column_rule(table, column)
+
+
 def check_row(table: str, row: Mapping[str, Any]) -> tuple[str, str] | None:
     """The first column of ``row`` (in ``table``) whose value breaks its rule, and why.
 
@@ -316,7 +323,7 @@ def _column_rule(table: str, column: Any) -> Rule | None:
 def _type_rule(column: Any) -> Rule | None:
     from sqlalchemy import Date, DateTime, Enum, String, Text
 
-    from planner_desktop.domain.base import Hundredths, Money
+    from planner_desktop.domain.column_types import Hundredths, Money
 
     kind = column.type
     if isinstance(kind, Money):
