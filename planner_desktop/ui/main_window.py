@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from planner_desktop.settings import Settings
     from planner_desktop.store.database import Store
     from planner_desktop.ui.jobs import Job
+    from planner_desktop.ui.map_page import MapPage
     from planner_desktop.ui.pages.base import Page
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
         self.icons = LazyIcons()
         self.scope: Scope = MUNICIPALITY
         self.pages: dict[Phase, Page] = {}
+        self.map_page: MapPage | None = None
+        self.showing_map = False
         self._shown_once = False
         self._territory_hub: QObject | None = None
         self._base_font: QFont | None = None
@@ -92,6 +95,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = NavigationBar(self.icons, self)
         self.navigation.sig_phase_chosen.connect(self.show_phase)
+        self.navigation.sig_map_chosen.connect(self.show_map)
         self.navigation.select(self.phase)
         self.territory = TerritoryDock(self)
         self.territory.sig_scope_changed.connect(self.set_scope)
@@ -193,7 +197,7 @@ class MainWindow(QMainWindow):
         self._follow_current_event(store)
         self.statusBar().clearMessage()
         self._update_status()
-        self.show_phase(self.phase)
+        self._show_current()
         self.sig_store_changed.emit()
         if not self.icons.loaded:
             QTimer.singleShot(0, self.icons.load)
@@ -267,9 +271,28 @@ class MainWindow(QMainWindow):
 
     # --- pages -------------------------------------------------------------------------
 
+    def _show_current(self) -> None:
+        if self.showing_map:
+            self.show_map()
+        else:
+            self.show_phase(self.phase)
+
+    def show_map(self) -> None:
+        """Show the map of the territory, building it on first use."""
+        self.showing_map = True
+        self.navigation.select_map()
+        if self.store is None:
+            return
+        if self.map_page is None:
+            from planner_desktop.ui.map_page import attach_map
+
+            self.map_page = attach_map(self)
+        self.stack.setCurrentWidget(self.map_page)
+
     def show_phase(self, phase: Phase) -> None:
         """Show the page of ``phase``, building it on first use."""
         self.phase = phase
+        self.showing_map = False
         self.navigation.select(phase)
         if self.store is None:
             return
@@ -312,6 +335,10 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
+        if self.map_page is not None:
+            self.stack.removeWidget(self.map_page)
+            self.map_page.deleteLater()
+            self.map_page = None
         self.stack.setCurrentWidget(self.loading_page)
 
     def set_scope(self, scope: Scope) -> None:
@@ -363,7 +390,7 @@ class MainWindow(QMainWindow):
         self.territory.view.viewport().update()
         if self.store is not None:
             self._drop_pages()
-            self.show_phase(self.phase)
+            self._show_current()
 
     def _build_menus(self) -> None:
         if self.menus is not None:
