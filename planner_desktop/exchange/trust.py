@@ -19,13 +19,12 @@ from pathlib import Path
 
 from sqlalchemy import Connection, delete, insert, select
 
-from planner_desktop.domain.base import utcnow
+from planner_desktop.domain.column_types import utcnow
 from planner_desktop.exchange.errors import KeyNotTrusted, SessionFileError
 from planner_desktop.exchange.manifest import Manifest
 from planner_desktop.exchange.signing import fingerprint as key_fingerprint
 from planner_desktop.exchange.signing import short_fingerprint
 from planner_desktop.i18n import _
-from planner_desktop.store.ledger import held_file, trusted_key
 
 
 @dataclass
@@ -92,6 +91,8 @@ def read_keys_file(path: Path) -> frozenset[str]:
 def load_policy(
     conn: Connection, *, trust_new: bool = False, keys_file: Path | None = None
 ) -> TrustPolicy:
+    from planner_desktop.store.ledger import trusted_key
+
     rows = conn.execute(select(trusted_key.c.fingerprint, trusted_key.c.device_id))
     listed = read_keys_file(keys_file) if keys_file is not None else frozenset()
     keys = {fingerprint: device for fingerprint, device in rows}
@@ -100,6 +101,8 @@ def load_policy(
 
 def remember_key(conn: Connection, manifest: Manifest, fingerprint: str) -> None:
     """Trust the key that signed ``manifest`` for its device (and release held files)."""
+    from planner_desktop.store.ledger import held_file, trusted_key
+
     known = conn.scalar(
         select(trusted_key.c.device_id).where(trusted_key.c.fingerprint == fingerprint)
     )
@@ -128,6 +131,8 @@ def trust_key(conn: Connection, manifest: Manifest) -> str:
     them. A key already trusted for another laptop raises :class:`TrustError`; trusting a
     key twice changes nothing.
     """
+    from planner_desktop.store.ledger import trusted_key
+
     fingerprint = key_fingerprint(manifest.public_key)
     known = conn.scalar(
         select(trusted_key.c.device_id).where(trusted_key.c.fingerprint == fingerprint)
@@ -151,6 +156,8 @@ class HeldFile:
 
 def hold(conn: Connection, error: KeyNotTrusted) -> None:
     """List a file whose key is not trusted, once per path, for the window to ask about."""
+    from planner_desktop.store.ledger import held_file
+
     path = str(error.path.resolve())
     conn.execute(delete(held_file).where(held_file.c.path == path))
     conn.execute(
@@ -166,5 +173,7 @@ def hold(conn: Connection, error: KeyNotTrusted) -> None:
 
 
 def held_files(conn: Connection) -> list[HeldFile]:
+    from planner_desktop.store.ledger import held_file
+
     rows = conn.execute(select(held_file).order_by(held_file.c.held_at, held_file.c.id))
     return [HeldFile(**row._asdict()) for row in rows]
