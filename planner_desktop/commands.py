@@ -386,12 +386,44 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_db(check)
     check.set_defaults(handler=_cmd_check)
+
+    territory = _command(
+        commands,
+        "territory",
+        _("districts and communities"),
+        _("Work on the territory: districts and communities."),
+    )
+    territory_commands = _actions(territory, "territory_command", _("what to do"))
+    shapes = _command(
+        territory_commands,
+        "import-geometry",
+        _("import district or community shapes from a geometry file"),
+        _(
+            "Read shapes or points from a GeoPackage, Shapefile or GeoJSON file, match them "
+            "to the districts or communities by code, then by name, and print the preview: "
+            "matched, not in the database, not in the file, ambiguous. Writes only with "
+            "--apply; ambiguous ones are never written."
+        ),
+    )
+    shapes.add_argument("file", metavar=_("FILE"), help=_("the .gpkg, .shp or .geojson file"))
+    _add_db(shapes)
+    shapes.add_argument(
+        "--level",
+        choices=("district", "community"),
+        help=_("what the shapes are (the level more features match when left out)"),
+    )
+    shapes.add_argument("--code-field", metavar=_("NAME"), help=_("the attribute with codes"))
+    shapes.add_argument("--name-field", metavar=_("NAME"), help=_("the attribute with names"))
+    shapes.add_argument("--layer", metavar=_("NAME"), help=_("the layer of a GeoPackage"))
+    shapes.add_argument("--apply", action="store_true", help=_("write the matched geometries"))
+    shapes.set_defaults(handler=_delegated(GEO, "import_geometry", "GeoRefused"))
     return parser
 
 
 SESSION = "planner_desktop.exchange.commands"
 XLSX = "planner_desktop.exchange.xlsx.command"
 REPORT = "planner_desktop.reports.command"
+GEO = "planner_desktop.geo.command"
 
 
 def _delegated(module: str, action: str, refusal: str) -> Handler:
