@@ -94,8 +94,10 @@ def check_in_session(session: Session, text: str) -> ActaCheck:
     if results_hash(event.id, lines) == code.digest:
         return ActaCheck(Verdict.matches, session_id, title, when, event_id=event.id)
     found: list[str] = []
+    named = False
     if code.rounds is not None and lines:
         found += ranking_differences(session, event.id, code.rounds, rankings(lines))
+        named = bool(found)
         if not found and all(ranking.carried for ranking in code.rounds):
             found.append(
                 _(
@@ -103,7 +105,8 @@ def check_in_session(session: Session, text: str) -> ActaCheck:
                     "or dissent differ"
                 )
             )
-    found += changed_rounds(session, event)
+    if not named:  # the dates tell more than nothing, less than the rankings
+        found += changed_rounds(session, event)
     if not lines:
         found.insert(0, _("the event has no prioritisation results any more"))
     if not found:
