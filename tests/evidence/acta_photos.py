@@ -20,6 +20,7 @@ from planner_desktop.domain.follow_up import Minutes
 from planner_desktop.reports.common import ReportOptions
 from planner_desktop.reports.registry import write_report
 from planner_desktop.store.database import Store
+from tests.event_workshop import Workshop
 
 TABLE = (92, 84, 71)
 """The wooden table around the page."""
@@ -88,3 +89,18 @@ def attach(store: Store, minutes_id: uuid.UUID, image: Image.Image,
                           sha256=digest, media_type="image/jpeg", width=image.width,
                           height=image.height, size=len(data), qr_text=qr_text))
     return photo_id
+
+
+def printed_workshop(folder: Path) -> tuple[Store, Workshop, Path, str]:
+    """A workshop built from nothing, its acta started and printed: the store, what was
+    built, the PDF and the QR text printed on it."""
+    from planner_desktop.reports.results_hash import event_code
+    from tests.event_workshop import build_workshop
+    from tests.helpers import new_store
+
+    store = new_store(folder / "workshop.sqlite")
+    built = build_workshop(store)
+    add_minutes(store, built.event)
+    with store.session() as session:
+        code = event_code(session, built.event)
+    return store, built, acta_pdf(store, built.event, folder / "acta.pdf"), code
