@@ -419,6 +419,9 @@ class MainWindow(QMainWindow):
         from planner_desktop.ui.printing import actions as printing_actions
 
         printing_actions.install(self)
+        from planner_desktop.ui import acta_proofs
+
+        acta_proofs.install(self)
 
     def edit_facilitator(self) -> None:
         from planner_desktop.ui.facilitator_dialog import edit_facilitator
