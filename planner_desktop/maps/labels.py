@@ -4,9 +4,9 @@ Candidates are taken by priority (highest first; ties in the order given). For e
 positions are tried in order (a point's label: right, left, above, below, then the four
 corners; a shape's: centred on its anchor first) and the first whose box overlaps no
 label already placed, and stays inside ``frame`` when one is given, is kept; a candidate
-with no free position is left out. Boxes are kept in a grid of cells as large as the
-biggest label, so a test looks at the few boxes near it: placing 2,000 labels is
-quick.
+with no free position is left out. Boxes are kept in a grid of cells as wide as the
+widest label and as high as the highest, so a test looks at the few boxes near it:
+placing 2,000 labels is quick.
 
 Units are the drawing's own (points or pixels); the rule does not depend on which way
 ``y`` grows, but the names *above* and *below* assume ``y`` up.
@@ -86,12 +86,13 @@ def place_labels(
     ordered = sorted(enumerate(candidates), key=lambda pair: (-pair[1].priority, pair[0]))
     if not ordered:
         return []
-    cell = max(max(c.width, c.height) for _i, c in ordered) or 1.0
+    cell_w = max(c.width for _i, c in ordered) or 1.0
+    cell_h = max(c.height for _i, c in ordered) or 1.0
     grid: dict[tuple[int, int], list[Box]] = defaultdict(list)
 
     def cells(box: Box) -> list[tuple[int, int]]:
-        x0, y0 = math.floor(box[0] / cell), math.floor(box[1] / cell)
-        x1, y1 = math.floor(box[2] / cell), math.floor(box[3] / cell)
+        x0, y0 = math.floor(box[0] / cell_w), math.floor(box[1] / cell_h)
+        x1, y1 = math.floor(box[2] / cell_w), math.floor(box[3] / cell_h)
         return [(i, j) for i in range(x0, x1 + 1) for j in range(y0, y1 + 1)]
 
     def free(box: Box) -> bool:
