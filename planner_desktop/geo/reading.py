@@ -147,9 +147,7 @@ def _shape(path: Path, feature: Any, transform: Any) -> Shape:
         return _unusable(feature, _("no shape"))
     geometry = shapely.force_2d(geometry)
     if transform is not None:
-        geometry = shapely.transform(
-            geometry, lambda xy: numpy.column_stack(transform.transform(xy[:, 0], xy[:, 1]))
-        )
+        geometry = shapely.transform(geometry, lambda xy: _projected(transform, xy))
     coordinates = shapely.get_coordinates(geometry)
     if not numpy.isfinite(coordinates).all() or (
         len(coordinates)
@@ -177,6 +175,15 @@ def _shape(path: Path, feature: Any, transform: Any) -> Shape:
         if geometry is None:
             return _unusable(feature, _("its area is empty or cannot be repaired"))
     return _stored(feature, geometry, simplified)
+
+
+def _projected(transform: Any, xy: Any) -> Any:
+    """``xy`` (an n×2 array) converted; given as lists, which pyproj takes as arrays
+    whatever their length (a one-element array would be read as a number)."""
+    import numpy
+
+    x, y = transform.transform(xy[:, 0].tolist(), xy[:, 1].tolist())
+    return numpy.column_stack([x, y])
 
 
 def _areas(geometry: Any) -> Any:
