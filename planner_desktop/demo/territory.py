@@ -10,6 +10,7 @@ from planner_desktop.demo.context import (
     SectorInfo,
     at,
 )
+from planner_desktop.demo.geometry import demo_shapes
 from planner_desktop.demo.names import PersonNames, PlaceNames
 from planner_desktop.domain.enums import AreaType, CommunityKind, DistrictKind
 from planner_desktop.domain.models import Community, Dimension, District, Municipality, Sector
@@ -129,6 +130,7 @@ def make_territory(ctx: Context) -> None:
     districts = ctx.sources.municipality["districts"]
     counts = _community_counts(ctx, [float(d["community_share"]) for d in districts])
     width = 3 if max(counts) >= 100 else 2
+    shapes = demo_shapes(ctx.municipality_id, len(districts), [bool(d["urban"]) for d in districts])
     for index, (source, count) in enumerate(zip(districts, counts, strict=True)):
         facilitator = ctx.facilitators[index % len(ctx.facilitators)]
         kind = DistrictKind.canton if "cant" in source["kind"].lower() else DistrictKind.district
@@ -141,6 +143,7 @@ def make_territory(ctx: Context) -> None:
                 code=source["code"],
                 name=source["name"],
                 kind=kind,
+                geometry=shapes.district_text(index),
             ),
             code=source["code"],
             name=source["name"],
@@ -150,11 +153,14 @@ def make_territory(ctx: Context) -> None:
             facilitator=facilitator,
         )
         ctx.districts.append(district)
-        for number in range(1, count + 1):
-            district.communities.append(_make_community(ctx, district, number, width))
+        points = shapes.community_points(index, count, district.urban)
+        for number, point in enumerate(points, start=1):
+            district.communities.append(_make_community(ctx, district, number, width, point))
 
 
-def _make_community(ctx: Context, district: DistrictInfo, number: int, width: int) -> CommunityInfo:
+def _make_community(
+    ctx: Context, district: DistrictInfo, number: int, width: int, geometry: str
+) -> CommunityInfo:
     rng = ctx.rng
     names = ctx.place_names
     assert names is not None and ctx.person_names is not None
@@ -197,6 +203,7 @@ def _make_community(ctx: Context, district: DistrictInfo, number: int, width: in
         population_adults=adults,
         population_elders=elders,
         families=families,
+        geometry=geometry,
     )
     surnames = ctx.person_names.surnames
     return CommunityInfo(
