@@ -422,6 +422,9 @@ class MainWindow(QMainWindow):
         from planner_desktop.ui import acta_proofs
 
         acta_proofs.install(self)
+        from planner_desktop.ui import geometry_import
+
+        geometry_import.install(self)
 
     def edit_facilitator(self) -> None:
         from planner_desktop.ui.facilitator_dialog import edit_facilitator
