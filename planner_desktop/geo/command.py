@@ -4,13 +4,13 @@ file's shapes as district or community geometry, written only with ``--apply``."
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable
 
 from planner_desktop.commands import started
 from planner_desktop.geo.features import GeoRefused
-from planner_desktop.i18n import _, ngettext
+from planner_desktop.geo.preview_text import preview_lines
+from planner_desktop.i18n import ngettext
 
-__all__ = ["GeoRefused", "cmd_import_geometry", "preview_lines"]
+__all__ = ["GeoRefused", "cmd_import_geometry"]
 
 
 def cmd_import_geometry(args: argparse.Namespace) -> int:
@@ -40,36 +40,3 @@ def cmd_import_geometry(args: argparse.Namespace) -> int:
     print(ngettext("{n} geometry written", "{n} geometries written", len(geometries)).format(
         n=len(geometries)))
     return 0
-
-
-def preview_lines(preview: object) -> Iterable[str]:
-    """The preview as the command prints it: a summary line per list, then its items."""
-    from planner_desktop.geo.matching import DISTRICT, Preview
-
-    assert isinstance(preview, Preview)
-    file = preview.file
-    yield _("{file}, layer {layer}: {n} features; reference system: {reference}").format(
-        file=file.path.name, layer=file.layer, n=len(file.shapes), reference=file.reference)
-    level = _("districts") if preview.level == DISTRICT else _("communities")
-    yield _("matched to {level} by code field {code} and name field {name}").format(
-        level=level, code=preview.code_field or "-", name=preview.name_field or "-")
-    changes = preview.changes
-    yield _("matched: {n} ({changed} to write, {same} unchanged)").format(
-        n=len(preview.matched), changed=len(changes), same=len(preview.matched) - len(changes))
-    for item in preview.matched:
-        by = _("by code") if item.by == "code" else _("by name")
-        note = _(", simplified") if item.shape.simplified else ""
-        yield f"  {item.place.code} {item.place.name} ← {item.label} ({by}{note})"
-    yield _("in the file, not in the database: {n}").format(n=len(preview.not_in_database))
-    for text, why in preview.not_in_database:
-        yield f"  {text}: {why}"
-    yield _("in the database, not in the file: {n}").format(n=len(preview.not_in_file))
-    for place in preview.not_in_file:
-        yield f"  {place.code} {place.name}"
-    yield _("ambiguous, never written: {n}").format(n=len(preview.ambiguous))
-    for text, why in preview.ambiguous:
-        yield f"  {text}: {why}"
-    if preview.unusable:
-        yield _("without a usable shape: {n}").format(n=len(preview.unusable))
-        for text, why in preview.unusable:
-            yield f"  {text}: {why}"
