@@ -44,7 +44,7 @@ from planner_desktop.ui.pages.municipality_form import MunicipalityForm
 from planner_desktop.ui.spreadsheet import refusal_line
 
 MIN_BUTTON_WIDTH = 48
-COMMUNITY_FIELDS = ("name", "district_id", "kind", "area", *(f for f, _t in COUNTS))
+COMMUNITY_FIELDS = ("name", "district_id", "kind", "area", *(f for f, _t in COUNTS), "geometry")
 
 
 class TerritoryEditing(QWidget):
