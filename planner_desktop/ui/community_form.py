@@ -5,6 +5,9 @@ writes: :meth:`CommunityForm.values` returns the values checked against the one 
 rules (:func:`~planner_desktop.capture.territory.community_values`) or shows the one-line
 refusal under the form, puts the cursor on the field named and returns None. The totals
 by sex and by age group are shown as they are typed, so a difference is seen at once.
+Its place can be typed as latitude and longitude (decimal degrees, WGS 84); a community
+whose geometry is an area (imported from a file) keeps it, and those two fields are then
+disabled.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -29,6 +33,7 @@ from planner_desktop.capture.validation import Invalid
 from planner_desktop.domain import labels
 from planner_desktop.domain.enums import AreaType
 from planner_desktop.domain.templates import DEFAULT, CountryTemplate
+from planner_desktop.geo.points import LATITUDE, LONGITUDE, point_of, point_text
 from planner_desktop.i18n import N_, _
 from planner_desktop.ui.spreadsheet import refusal_line
 
@@ -58,6 +63,20 @@ class CommunityForm(QWidget):
         self.area.setObjectName("communityArea")
         for area in (AreaType.rural, AreaType.urban):
             self.area.addItem(labels.label(area), area)
+        self.latitude = QLineEdit()
+        self.latitude.setObjectName(LATITUDE)
+        self.latitude.setPlaceholderText("-17.3935")
+        self.longitude = QLineEdit()
+        self.longitude.setObjectName(LONGITUDE)
+        self.longitude.setPlaceholderText("-66.1570")
+        self.area_geometry: str | None = None
+        """A loaded geometry that is an area: kept as it is (the point fields disabled)."""
+        place = QHBoxLayout()
+        place.addWidget(self.latitude)
+        longitude_label = QLabel(_("Lon&gitude:"))
+        longitude_label.setBuddy(self.longitude)
+        place.addWidget(longitude_label)
+        place.addWidget(self.longitude)
         self.counts: dict[str, QLineEdit] = {}
         self.titles: dict[str, str] = {}
         form = QFormLayout()
@@ -65,6 +84,9 @@ class CommunityForm(QWidget):
         form.addRow(f"&{template.district_level}:", self.district)  # a proper name
         form.addRow(_("&Kind:"), self.kind)
         form.addRow(_("A&rea:"), self.area)
+        latitude_label = QLabel(_("Latit&ude:"))
+        latitude_label.setBuddy(self.latitude)
+        form.addRow(latitude_label, place)
         grid = QGridLayout()
         grid.addWidget(QLabel(_("Population by sex:")), 0, 0)
         grid.addWidget(QLabel(_("Population by age group:")), 1, 0)
@@ -82,6 +104,8 @@ class CommunityForm(QWidget):
         layout.addWidget(self.totals)
         layout.addWidget(self.error)
         self.name.textEdited.connect(self._typed)
+        for edit in (self.latitude, self.longitude):
+            edit.textEdited.connect(self._typed)
         self._show_totals()
 
     def _count(self, field: str, title: str) -> QVBoxLayout:
@@ -142,20 +166,25 @@ class CommunityForm(QWidget):
                 self._refuse(field, f"{self.titles[field]}: {error.reason}")
                 return None
         try:
-            return community_values(
+            values = community_values(
                 name=self.name.text(),
                 district_id=self.district.currentData(),
                 kind=self.kind.currentData(),
                 area=self.area.currentData(),
                 counts=counts,
             )
+            values["geometry"] = self.area_geometry or point_text(
+                self.latitude.text(), self.longitude.text()
+            )
+            return values
         except FieldRefused as refused:
             self._refuse(refused.field, str(refused))
             return None
 
     def _refuse(self, field: str, reason: str) -> None:
         self.error.setText(reason)
-        widget = {"name": self.name, "district_id": self.district}.get(field)
+        widget = {"name": self.name, "district_id": self.district, LATITUDE: self.latitude,
+                  LONGITUDE: self.longitude}.get(field)
         (widget or self.counts.get(field) or self.name).setFocus()
 
     def load(self, values: Mapping[str, Any]) -> None:
@@ -168,12 +197,22 @@ class CommunityForm(QWidget):
                 combo.setCurrentIndex(found)
         for field, edit in self.counts.items():
             edit.setText(str(values.get(field, 0) or ""))
+        self._load_place(values.get("geometry"))
         self._typed()
+
+    def _load_place(self, geometry: str | None) -> None:
+        point = point_of(geometry)
+        self.area_geometry = geometry if geometry and point is None else None
+        for edit, value in zip((self.latitude, self.longitude), point or ("", ""), strict=True):
+            edit.setText(str(value))
+            edit.setEnabled(self.area_geometry is None)
+            edit.setToolTip(_("Its shape was imported from a file") if self.area_geometry
+                            else "")
 
     def clear(self) -> None:
         """Empty the name and the counts for the next community; keep district and kind."""
         self.name.clear()
-        for edit in self.counts.values():
+        for edit in (*self.counts.values(), self.latitude, self.longitude):
             edit.clear()
         self._typed()
         self.name.setFocus()
