@@ -2,8 +2,9 @@
 
 Checked before anything is decompressed: the file is not empty and not too big, it is a
 ZIP, it has at most :data:`MAX_ENTRIES` entries, each named exactly as the format allows
-(``manifest.json``, ``signature``, ``ancestry.jsonl``, ``records/<table>.jsonl``: anything
-else, including a path with ``..`` or a leading slash, is refused), no name twice, no
+(``manifest.json``, ``signature``, ``ancestry.jsonl``, ``records/<table>.jsonl``, the
+pictures ``photos/<sha256>.jpg|png``, stored and each at most a stored picture's size:
+anything else, including a path with ``..`` or a leading slash, is refused), no name twice, no
 encryption, only stored or deflated data, declared sizes under :data:`MAX_PART_BYTES` and
 :data:`MAX_TOTAL_BYTES`, and a compression ratio under :data:`MAX_RATIO` (ZIP bombs). While
 decompressing, the bytes actually produced are counted against the declared size, lines are
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from planner_desktop.exchange import manifest as mf
 from planner_desktop.exchange.errors import SessionFileError, short_name
 from planner_desktop.exchange.manifest import (
     ANCESTRY_PART,
@@ -54,7 +56,9 @@ def allowed_names() -> frozenset[str]:
     return frozenset({MANIFEST_NAME, SIGNATURE_NAME, ANCESTRY_PART, *tables})
 
 
-MAX_ENTRIES = 64
+MAX_ENTRIES = mf.MAX_RECORD_PARTS + mf.MAX_PHOTO_PARTS
+MAX_PICTURE_BYTES = 6 * 1024 * 1024
+"""A picture part's size: :data:`planner_desktop.evidence.ingest.MAX_STORED_BYTES`."""
 
 
 def _unsafe(name: str) -> bool:
@@ -164,13 +168,14 @@ def _check_entries(container: Container) -> None:
     if len(infos) > MAX_ENTRIES:
         raise container.refuse(_("it has too many entries"))
     allowed = allowed_names()
-    total = 0
+    total = pictures = 0
     for info in infos:
         name = info.filename
         shown = short_name(name)
         if _unsafe(name):
             raise container.refuse(_("unsafe entry name {name}").format(name=shown))
-        if name not in allowed:
+        picture = mf.photo_of_part(name) is not None
+        if name not in allowed and not picture:
             table = part_table(name)
             if table in RETIRED_TABLES:
                 raise older_shape(container.path, table)
@@ -185,8 +190,11 @@ def _check_entries(container: Container) -> None:
             raise container.refuse(
                 _("the entry {name} uses an unsupported compression").format(name=shown)
             )
-        if info.file_size > MAX_PART_BYTES:
+        if info.file_size > (MAX_PICTURE_BYTES if picture else MAX_PART_BYTES):
             raise container.refuse(_("the entry {name} is too big").format(name=shown))
+        pictures += info.file_size if picture else 0
+        if pictures > mf.MAX_PHOTO_FILE_BYTES:
+            raise container.refuse(_("the pictures are too big in total"))
         if info.file_size > RATIO_FROM_BYTES and info.file_size > MAX_RATIO * max(
             info.compress_size, 1
         ):
@@ -264,7 +272,8 @@ def _check_layout(container: Container, infos: list[zipfile.ZipInfo]) -> None:
 
 
 def expected_compression(name: str) -> int:
-    stored = name in (MANIFEST_NAME, SIGNATURE_NAME)
+    """Manifest, signature and pictures (compressed already) are stored; parts deflated."""
+    stored = name in (MANIFEST_NAME, SIGNATURE_NAME) or mf.photo_of_part(name) is not None
     return zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
 
 

@@ -4,7 +4,9 @@ The file is a ZIP with one JSON-lines part per table that has records
 (``records/<table>.jsonl``, tables in foreign-key order, rows in id order, a row that
 refers to a row of its own table after it), ``ancestry.jsonl`` (every known "version came
 from version" edge of the exported records, so the merging side can tell a later edit from
-a concurrent one), ``manifest.json`` and ``signature`` (Ed25519 over the manifest bytes).
+a concurrent one), the pictures of the live photos it carries (``photos/<sha256>.jpg|png``, see
+:mod:`planner_desktop.evidence.parts`), ``manifest.json`` and ``signature`` (Ed25519 over
+the manifest bytes).
 Entry times are fixed, so the same database, scope, session id and time give the same
 bytes. The file is written beside the target and renamed into place when complete.
 
@@ -82,7 +84,7 @@ def export_session(
         ids = select_ids(conn, scope, since)
         try:
             with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-                parts = _write_parts(conn, archive, ids)
+                parts = _write_parts(conn, archive, ids, out)
             parts = _with_packed_hashes(tmp, parts)
             with zipfile.ZipFile(tmp, "a") as archive:
                 manifest = mf.Manifest(
@@ -112,9 +114,9 @@ def export_session(
             conn.execute(export_watermark.delete().where(export_watermark.c.scope == "since_last"))
             conn.execute(export_watermark.insert().values(scope="since_last", exported_at=started))
     counts = {
-        name[len(mf.RECORDS_FOLDER) : -len(".jsonl")]: part.records
+        table: part.records
         for name, part in parts.items()
-        if name != mf.ANCESTRY_PART
+        if (table := mf.part_table(name)) is not None
     }
     return ExportReport(path=out, session_id=session_id, records=counts)
 
@@ -145,11 +147,16 @@ def _with_packed_hashes(path: Path, parts: dict[str, mf.Part]) -> dict[str, mf.P
     return result
 
 
+def _entry(name: str, compress_type: int) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+    info.compress_type = compress_type
+    info.external_attr = ENTRY_ATTRIBUTES
+    return info
+
+
 class _PartWriter:
     def __init__(self, archive: zipfile.ZipFile, name: str) -> None:
-        info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = ENTRY_ATTRIBUTES
+        info = _entry(name, zipfile.ZIP_DEFLATED)
         self.stream: IO[bytes] = archive.open(info, "w")
         self.digest = hashlib.sha256()
         self.count = 0
@@ -172,9 +179,14 @@ class _PartWriter:
         )
 
 
-def _write_parts(conn: Connection, archive: zipfile.ZipFile, ids: Ids | None) -> dict[str, mf.Part]:
+def _write_parts(
+    conn: Connection, archive: zipfile.ZipFile, ids: Ids | None, out: Path
+) -> dict[str, mf.Part]:
+    from planner_desktop.evidence.parts import Pictures
+
     specs = table_specs()
     parts: dict[str, mf.Part] = {}
+    pictures = Pictures()
     edges: set[tuple[uuid.UUID, uuid.UUID, uuid.UUID]] = set()
     for name in dependency_order():
         spec = specs[name]
@@ -186,6 +198,7 @@ def _write_parts(conn: Connection, archive: zipfile.ZipFile, ids: Ids | None) ->
             if writer is None:
                 writer = _PartWriter(archive, mf.record_part(name))
             writer.write(encode_row(row))
+            pictures.note(name, row)
             if not spec.appended and row["base_version_id"] is not None:
                 edges.add((row["id"], row["version_id"], row["base_version_id"]))
         if writer is not None:
@@ -198,6 +211,7 @@ def _write_parts(conn: Connection, archive: zipfile.ZipFile, ids: Ids | None) ->
                 encode({"record_id": record_id, "version_id": version_id, "parent_id": parent_id})
             )
         parts[mf.ANCESTRY_PART] = writer.close()
+    parts.update(pictures.write(conn, archive, out, _entry))
     return parts
 
 

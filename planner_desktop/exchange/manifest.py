@@ -6,11 +6,17 @@ the strict model of that version. Every reader returns the current :class:`Manif
 the rest of the program sees one shape whatever version the file was written in. When the
 format changes: bump :data:`FORMAT_VERSION`, add ``ManifestV<n>``, register its reader in
 :data:`READERS`, and keep a file of the old version under ``tests/exchange/fixtures``.
+
+Versions: 1, records and ancestry only (at most 64 parts); 2 (issue 18) adds the pictures
+of photo records, each its own part ``photos/<sha256>.jpg|png`` (at most
+:data:`MAX_PHOTO_PARTS`), listed with its size and hashes like every part, so the
+signature covers them. A picture part counts no records.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Callable
 from datetime import date
@@ -21,15 +27,28 @@ from pydantic import BaseModel, ConfigDict, Field, NaiveDatetime, ValidationErro
 from planner_desktop.i18n import _
 
 FORMAT_NAME: Final = "planner-desktop-session"
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "signature"
 ANCESTRY_PART = "ancestry.jsonl"
 RECORDS_FOLDER = "records/"
+PHOTOS_FOLDER = "photos/"
+MAX_RECORD_PARTS = 64
+MAX_PHOTO_PARTS = 500
+"""Pictures one session file carries (see also :data:`MAX_PHOTO_FILE_BYTES`)."""
+MAX_PHOTO_FILE_BYTES = 400 * 1024 * 1024
+"""Bytes of pictures one session file carries (the whole file is at most 512 MB)."""
 MAX_DEPTH = 8
 
 Hex64 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
-PartName = Annotated[str, Field(pattern=r"^(records/[a-z_]{1,60}\.jsonl|ancestry\.jsonl)$")]
+PartNameV1 = Annotated[str, Field(pattern=r"^(records/[a-z_]{1,60}\.jsonl|ancestry\.jsonl)$")]
+PartName = Annotated[
+    str,
+    Field(
+        pattern=r"^(records/[a-z_]{1,60}\.jsonl|ancestry\.jsonl|photos/[0-9a-f]{64}\.(jpg|png))$"
+    ),
+]
+PHOTO_PART = re.compile(r"photos/([0-9a-f]{64})\.(jpg|png)")
 ScopeKind = Literal["everything", "event", "community", "dates", "since_last"]
 
 
@@ -55,8 +74,8 @@ class Part(_Strict):
     packed_sha256: Hex64
 
 
-class Manifest(_Strict):
-    """Format version 1 (the current one)."""
+class ManifestV1(_Strict):
+    """Format version 1: records and ancestry only."""
 
     format: Literal["planner-desktop-session"]
     format_version: Literal[1]
@@ -68,7 +87,24 @@ class Manifest(_Strict):
     app_version: Annotated[str, Field(max_length=40)]
     created_at: NaiveDatetime
     scope: Scope
-    parts: Annotated[dict[PartName, Part], Field(max_length=64)]
+    parts: Annotated[dict[PartNameV1, Part], Field(max_length=MAX_RECORD_PARTS)]
+
+
+class Manifest(_Strict):
+    """Format version 2 (the current one); a file of version 1 is read into it with its
+    own version number kept."""
+
+    format: Literal["planner-desktop-session"]
+    format_version: Literal[1, 2]
+    schema_revision: Annotated[str, Field(min_length=1, max_length=64)]
+    session_id: uuid.UUID
+    device_id: uuid.UUID
+    public_key: Hex64
+    facilitator: Annotated[str, Field(max_length=200)]
+    app_version: Annotated[str, Field(max_length=40)]
+    created_at: NaiveDatetime
+    scope: Scope
+    parts: Annotated[dict[PartName, Part], Field(max_length=MAX_RECORD_PARTS + MAX_PHOTO_PARTS)]
 
     def to_bytes(self) -> bytes:
         return json.dumps(
@@ -111,10 +147,18 @@ def nesting_depth(text: bytes) -> int:
 
 
 def _read_v1(data: bytes) -> Manifest:
-    return Manifest.model_validate_json(data, strict=True)
+    old = ManifestV1.model_validate_json(data, strict=True)
+    return Manifest.model_validate(dict(old), strict=True)
 
 
-READERS: dict[int, Callable[[bytes], Manifest]] = {1: _read_v1}
+def _read_v2(data: bytes) -> Manifest:
+    manifest = Manifest.model_validate_json(data, strict=True)
+    if manifest.format_version != 2:
+        raise ManifestError(_("the manifest has no valid format version"))
+    return manifest
+
+
+READERS: dict[int, Callable[[bytes], Manifest]] = {1: _read_v1, 2: _read_v2}
 """One reader per format version this program reads, each returning the current shape."""
 
 
@@ -155,3 +199,24 @@ def part_table(name: str) -> str | None:
 
 def record_part(table: str) -> str:
     return f"{RECORDS_FOLDER}{table}.jsonl"
+
+
+def photo_part(sha256: str, media_type: str) -> str:
+    """The part name of a picture: ``photos/<sha256>.jpg`` or ``.png``."""
+    extension = "png" if media_type == "image/png" else "jpg"
+    return f"{PHOTOS_FOLDER}{sha256}.{extension}"
+
+
+def photo_of_part(name: str) -> tuple[str, str] | None:
+    """``(sha256, media type)`` of a picture part's name; None for other names."""
+    found = PHOTO_PART.fullmatch(name)
+    if found is None:
+        return None
+    return found.group(1), "image/png" if found.group(2) == "png" else "image/jpeg"
+
+
+def carries_photos(manifest: Manifest) -> bool:
+    """Whether the file holds photo records or pictures (checked together)."""
+    return any(
+        name == "records/photo.jsonl" or PHOTO_PART.fullmatch(name) for name in manifest.parts
+    )
