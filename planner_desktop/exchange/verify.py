@@ -201,16 +201,22 @@ def read_parts(
     references = ReferenceCheck(container.path, lookup) if deep else None
     for name in merge_order(set(container.entries) - {mf.MANIFEST_NAME, mf.SIGNATURE_NAME}):
         read_part(container, manifest, name, deep=deep, references=references)
+    if deep and mf.carries_photos(manifest):
+        from planner_desktop.evidence.parts import check_pictures
+
+        check_pictures(container, manifest, lookup=lookup)
     if references is not None:
         references.finish()
 
 
 def merge_order(names: set[str]) -> list[str]:
     """Part names in the order a merge applies them: ancestry, the tables in foreign-key
-    order, then any other name (refused when read)."""
+    order, then any other name (refused when read); pictures are left out (read by
+    :func:`planner_desktop.evidence.parts.check_pictures`)."""
     ranks = {mf.record_part(table): n for n, table in enumerate(dependency_order(), start=1)}
     ranks[mf.ANCESTRY_PART] = 0
-    return sorted(names, key=lambda name: (ranks.get(name, len(ranks) + 1), name))
+    records = (name for name in names if mf.photo_of_part(name) is None)
+    return sorted(records, key=lambda name: (ranks.get(name, len(ranks) + 1), name))
 
 
 def _manifest(path: Path, data: bytes) -> mf.Manifest:
