@@ -281,6 +281,13 @@ def _read_and_merge(
                 reading.edges(lambda: _records(container, manifest, mf.ANCESTRY_PART))
             else:
                 reading.end_part()
+        if mf.carries_photos(manifest):  # the pictures: checked as verify does, then stored
+            from planner_desktop.evidence.parts import check_pictures, store_pictures
+
+            writing = conn if transaction is not None else None
+            pictures = check_pictures(container, manifest, lookup=None, conn=writing)
+            if merger is not None:
+                store_pictures(conn, container, pictures)
         reading.finish()
         trusted = trust.admit(verified.path, manifest, verified.fingerprint)
     except BaseException:
