@@ -107,8 +107,9 @@ class ProofFilter(QSortFilterProxyModel):
         self.words: list[str] = []
 
     def set_filter(self, status: Status | None, text: str) -> None:
+        self.beginFilterChange()
         self.status, self.words = status, text.casefold().split()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
