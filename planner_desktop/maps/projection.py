@@ -15,12 +15,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-import shapely
-from shapely.geometry.base import BaseGeometry
+if TYPE_CHECKING:  # shapely (and numpy) only when a geometry is projected: print needs neither
+    import numpy as np
+    from shapely.geometry.base import BaseGeometry
 
-from planner_desktop.maps.shapes import Place
+    from planner_desktop.maps.shapes import Place
 
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180.0
@@ -55,6 +56,8 @@ class Projection:
     @classmethod
     def for_places(cls, places: Iterable[Place]) -> Projection:
         """The plane centred on the places' bounds (a plane at 0, 0 when there are none)."""
+        import shapely
+
         geometries = [p.geometry for p in places]
         if not geometries:
             return cls.around(0.0, 0.0, (0.0, 0.0, 0.0, 0.0))
@@ -90,6 +93,8 @@ class Projection:
 
     def project(self, geometry: BaseGeometry) -> BaseGeometry:
         """The geometry in plane kilometres (every coordinate at once)."""
+        import shapely
+
         kx = self._kx
         lon0, lat0 = self.lon0, self.lat0
 

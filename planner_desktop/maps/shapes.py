@@ -15,14 +15,11 @@ from typing import Any
 import shapely
 from shapely.geometry import mapping, shape
 from shapely.geometry.base import BaseGeometry
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner_desktop.domain.summaries import live
-from planner_desktop.domain.territory import Community, District
+from planner_desktop.maps.outline import COMMUNITY, DISTRICT, stored_places
 
-DISTRICT = "district"
-COMMUNITY = "community"
+__all__ = ["COMMUNITY", "DISTRICT", "Place", "geometry_text", "load_places", "read_geometry"]
 
 
 @dataclass(frozen=True)
@@ -87,46 +84,13 @@ def load_places(
     geometry could not be read.
     """
     places: list[Place] = []
-    districts = session.execute(
-        select(District.id, District.code, District.name, District.geometry)
-        .where(District.municipality_id == municipality_id, live(District))
-        .order_by(District.code, District.name, District.id)
-    ).all()
-    for key, code, name, text in districts:
-        _add(places, skipped, DISTRICT, key, code, name, None, text)
-    communities = session.execute(
-        select(
-            Community.id, Community.code, Community.name, Community.district_id, Community.geometry
+    for stored in stored_places(session, municipality_id):
+        geometry = read_geometry(stored.text)
+        if geometry is None:
+            if skipped is not None:
+                skipped.append(f"{stored.code} {stored.name}".strip())
+            continue
+        places.append(
+            Place(stored.id, stored.kind, stored.code, stored.name, stored.district_id, geometry)
         )
-        .join(District, Community.district_id == District.id)
-        .where(
-            District.municipality_id == municipality_id,
-            live(District),
-            live(Community),
-            Community.geometry.is_not(None),
-        )
-        .order_by(Community.code, Community.name, Community.id)
-    ).all()
-    for key, code, name, district_id, text in communities:
-        _add(places, skipped, COMMUNITY, key, code, name, district_id, text)
     return places
-
-
-def _add(
-    places: list[Place],
-    skipped: list[str] | None,
-    kind: str,
-    key: uuid.UUID,
-    code: str,
-    name: str,
-    district_id: uuid.UUID | None,
-    text: Any,
-) -> None:
-    if text is None:
-        return
-    geometry = read_geometry(text)
-    if geometry is None:
-        if skipped is not None:
-            skipped.append(f"{code} {name}".strip())
-        return
-    places.append(Place(key, kind, code, name, district_id, geometry))
