@@ -375,6 +375,8 @@ def build_parser() -> argparse.ArgumentParser:
     acta_verify.add_argument("text", metavar=_("TEXT"), help=_("the text of the acta's QR code"))
     acta_verify.set_defaults(handler=_cmd_acta_verify)
 
+    _photo_commands(commands)
+
     check = _command(
         commands,
         "check",
@@ -418,6 +420,52 @@ def build_parser() -> argparse.ArgumentParser:
     shapes.add_argument("--apply", action="store_true", help=_("write the matched geometries"))
     shapes.set_defaults(handler=_delegated(GEO, "import_geometry", "GeoRefused"))
     return parser
+
+
+PHOTO = "planner_desktop.evidence.command"
+
+
+def _photo_commands(commands: Commands) -> None:
+    """``photo attach|list|export``: photos of signed actas, mapas parlantes and tally
+    sheets (issue 18)."""
+    photo = _command(
+        commands, "photo", _("photos as evidence"), _("Photos of actas, maps and tally sheets.")
+    )
+    actions = _actions(photo, "photo_command", _("what to do with photos"))
+    attach = _command(
+        actions,
+        "attach",
+        _("attach a photo (JPEG, PNG or HEIC)"),
+        _(
+            "Attach a photo to an acta, a self-diagnosis (mapa parlante) or a round (tally "
+            "sheet): downscaled, its metadata removed, its place kept only when asked."
+        ),
+    )
+    attach.add_argument("file", metavar=_("FILE"), help=_("the photo"))
+    _add_db(attach)
+    owner = attach.add_mutually_exclusive_group(required=True)
+    owner.add_argument("--acta", metavar=_("MINUTES_OR_EVENT"), help=_("the acta, or its event"))
+    owner.add_argument("--self-diagnosis", metavar=_("ID"), help=_("the self-diagnosis"))
+    owner.add_argument("--round", metavar=_("ID"), help=_("the prioritisation round"))
+    attach.add_argument("--caption", metavar=_("TEXT"), help=_("a caption"))
+    attach.add_argument(
+        "--keep-location",
+        action="store_true",
+        help=_("keep the photo's GPS position (removed otherwise)"),
+    )
+    attach.set_defaults(handler=_delegated(PHOTO, "attach", "CommandRefused"))
+    listing = _command(
+        actions, "list", _("list the photos"), _("One line per photo, tab-separated.")
+    )
+    _add_db(listing)
+    listing.set_defaults(handler=_delegated(PHOTO, "list", "CommandRefused"))
+    export = _command(
+        actions, "export", _("write a photo's picture to a file"), _("Write a stored picture.")
+    )
+    export.add_argument("id", metavar=_("ID"), help=_("the photo"))
+    _add_db(export)
+    export.add_argument("--out", required=True, metavar=_("FILE"), help=_("where to write it"))
+    export.set_defaults(handler=_delegated(PHOTO, "export", "CommandRefused"))
 
 
 SESSION = "planner_desktop.exchange.commands"
