@@ -99,11 +99,14 @@ def attach(
     *,
     caption: str = "",
     photo_id: uuid.UUID | None = None,
+    new_acta: dict[str, Any] | None = None,
 ) -> uuid.UUID:
     """Attach ``picture`` to ``owner`` (see the module's text); the photo's id.
 
     ``photo_id`` chooses the new record's id; when a record with it exists (a redo after
-    an undo), its tombstone is lifted instead. Raises :class:`Invalid` (one line)."""
+    an undo), its tombstone is lifted instead. ``new_acta``: the values of the acta to start
+    with the photo, in the same transaction (see :func:`acta_of`). Raises :class:`Invalid`
+    (one line); nothing is written then."""
     values: dict[str, Any] = {
         "kind": owner.kind,
         **owner.values(),
@@ -118,7 +121,12 @@ def attach(
         "longitude": picture.longitude,
     }
     refuse_row("photo", values)
+    if new_acta:
+        refuse_row("minutes", new_acta)
     with store.session() as session:
+        if new_acta and session.get(Minutes, new_acta["id"]) is None:
+            session.add(Minutes(**new_acta))
+            session.flush()
         if photo_id is not None:
             existing = session.get(Photo, photo_id)
             if existing is not None:
