@@ -109,7 +109,14 @@ CASES: dict[str, tuple[list[str], tuple[str, ...]]] = {
     ),
     "session verify": (
         ["session", "verify", "{session}"],
-        ("reportlab", "openpyxl", "planner_desktop.store.database", "planner_desktop.reports"),
+        (
+            "reportlab",
+            "openpyxl",
+            "planner_desktop.store.database",
+            "planner_desktop.reports",
+            "sqlalchemy.orm",
+            "planner_desktop.domain.models",
+        ),
     ),
 }
 
@@ -147,9 +154,9 @@ def loaded(demo: tuple[Path, Path, Path], tmp_path_factory: pytest.TempPathFacto
 
 
 def test_verify_configures_no_mapper(loaded: Any) -> None:
-    """A session file's records are checked against the tables alone: no ORM mapper is
-    configured (relationships, back-references) for it."""
-    assert loaded("session verify")["configured"] == 0
+    """A session file's records are checked against the Core copy of the tables alone:
+    the declarative base is not even loaded, so no ORM mapper is declared or configured."""
+    assert loaded("session verify")["configured"] is None
 
 
 def test_report_reads_babel_data_of_its_locale_only(loaded: Any) -> None:
@@ -202,3 +209,20 @@ def test_in_process_command_leaves_collector_as_it_was(
                  "--out", str(tmp_path / "d.xlsx")]) == 0  # fmt: skip
     assert gc.isenabled()
     assert gc.get_freeze_count() == frozen
+
+
+def test_record_models_are_built_per_table_when_used() -> None:
+    """A table's record model is built the first time one of its records is checked, and
+    only that table's: ``session verify`` of a file that carries few tables builds few."""
+    from planner_desktop.exchange.records import TableSpecs
+
+    specs = TableSpecs()
+    assert "vote" in specs and len(specs) > 40
+    assert "no_such_table" not in specs
+    demand = specs["demand"]
+    assert list(specs._made) == ["demand"]
+    assert "adapter" not in demand.__dict__
+    with pytest.raises(Exception, match="field"):
+        demand.validate_line(b'{"id": 1}')
+    assert "adapter" in demand.__dict__
+    assert list(specs._made) == ["demand"]

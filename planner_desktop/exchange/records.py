@@ -7,28 +7,34 @@ not 1, a UUID is its canonical string, times are naive ISO 8601 (UTC), amounts a
 percentages are decimal strings with at most two decimals, enum columns accept only the
 codes of their enum.
 (When a key is repeated in one object the last value is the one validated.)
+
+The models are built from the Core copy of the tables
+(:mod:`planner_desktop.store.core_tables`), one table at a time when first asked, so
+``session verify`` imports neither the domain models nor, for a table its file does not
+carry, builds that table's model; pydantic is imported by the first model built.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
-from functools import cache
-from typing import Annotated, Any, NotRequired, Optional
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Annotated, Any, NotRequired, Optional
 
-from pydantic import ConfigDict, Field, NaiveDatetime, TypeAdapter, ValidationError, with_config
 from sqlalchemy import Boolean, Column, Date, DateTime, Float, Integer, String, Table, Text, Uuid
 from sqlalchemy import Enum as SqlEnum
-from typing_extensions import TypedDict
 
 from planner_desktop.domain import rules
-from planner_desktop.domain.base import Appended, Base, Hundredths, Money
-from planner_desktop.exchange.dump import plain_value, planning_tables
+from planner_desktop.domain.column_types import Hundredths, Money
 from planner_desktop.i18n import _
+from planner_desktop.store import core_tables
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter, ValidationError
 
 MAX_TEXT = rules.MAX_TEXT
 """Longest text accepted in one field (characters)."""
@@ -38,12 +44,13 @@ Row = dict[str, Any]
 
 @dataclass(frozen=True)
 class TableSpec:
-    """How one travelling table is written to and read from a session file."""
+    """How one travelling table is written to and read from a session file. Its record
+    model (:attr:`adapter`) is built when first used."""
 
-    table: Table
+    core: Table
+    """The table's Core copy (:mod:`planner_desktop.store.core_tables`)."""
     appended: bool
     columns: tuple[str, ...]
-    adapter: TypeAdapter[Any]
     self_refs: tuple[str, ...]
     refs: tuple[tuple[str, str], ...]
     """(column, referred table) for every foreign key."""
@@ -54,13 +61,33 @@ class TableSpec:
 
     @property
     def name(self) -> str:
-        return self.table.name
+        return self.core.name
+
+    @cached_property
+    def table(self) -> Table:
+        """The table as the domain models declare it (imports them): what a merge, an
+        export or an undo writes and reads through."""
+        from planner_desktop.domain.models import Base
+
+        return Base.metadata.tables[self.name]
+
+    @cached_property
+    def adapter(self) -> TypeAdapter[Any]:
+        """The strict model of one record (see the module's text)."""
+        return _adapter(self.core)
+
+    @cached_property
+    def _invalid(self) -> type[ValidationError]:
+        from pydantic import ValidationError
+
+        return ValidationError
 
     def validate_line(self, line: bytes | str) -> Row:
         """One record from its JSON line; raises :class:`RecordError` naming the field."""
+        adapter = self.adapter
         try:
-            row: Row = self.adapter.validate_json(line)
-        except ValidationError as exc:
+            row: Row = adapter.validate_json(line)
+        except self._invalid as exc:
             raise RecordError(describe(exc, self.name)) from None
         for name, default in LATER_COLUMNS.get(self.name, {}).items():
             row.setdefault(name, default)
@@ -127,9 +154,8 @@ def _rule_reason(table: str | None, loc: tuple[Any, ...], value: Any) -> str | N
     what refused it (not its type)."""
     if table is None or len(loc) != 1 or value is None:
         return None
-    try:
-        rule = rules.rule_for(table, str(loc[0]))
-    except KeyError:
+    rule = _rule(table, str(loc[0]))
+    if rule is None:
         return None
     if isinstance(value, str) and rule.kind in (rules.Kind.day, rules.Kind.moment):
         try:
@@ -141,6 +167,15 @@ def _rule_reason(table: str | None, loc: tuple[Any, ...], value: Any) -> str | N
     return rule.problem(value)
 
 
+def _rule(table: str, column: str) -> rules.Rule | None:
+    """The rule of ``table.column`` read from the Core copy of the table (None: no such
+    column, or a column with no rule)."""
+    core = core_tables.metadata.tables.get(table)
+    if core is None or column not in core.c:
+        return None
+    return rules.column_rule(table, core.c[column])
+
+
 def _parsed_time(kind: rules.Kind, value: str) -> Any:
     if kind is rules.Kind.day:
         return date.fromisoformat(value)
@@ -148,6 +183,8 @@ def _parsed_time(kind: rules.Kind, value: str) -> Any:
 
 
 def _python_type(column: Column[Any]) -> Any:
+    from pydantic import Field, NaiveDatetime
+
     kind = column.type
     rule = _fixed(column)
     low, high = rule.bounds() if rule is not None else (None, None)
@@ -186,9 +223,8 @@ def _python_type(column: Column[Any]) -> Any:
 
 def _fixed(column: Column[Any]) -> rules.Rule | None:
     """The column's rule with only its fixed bounds (a moving bound is checked after)."""
-    try:
-        rule = rules.rule_for(column.table.name, column.name)
-    except KeyError:
+    rule = rules.column_rule(column.table.name, column)
+    if rule is None:
         return None
     low = None if callable(rule.low) else rule.low
     high = None if callable(rule.high) else rule.high
@@ -198,9 +234,8 @@ def _fixed(column: Column[Any]) -> rules.Rule | None:
 def _moving(table: Table) -> tuple[tuple[str, rules.Rule], ...]:
     found = []
     for column in table.columns:
-        try:
-            rule = rules.rule_for(table.name, column.name)
-        except KeyError:
+        rule = rules.column_rule(table.name, column)
+        if rule is None:
             continue
         if callable(rule.low) or callable(rule.high) or rule.kind is rules.Kind.geometry:
             found.append((column.name, rule))
@@ -221,7 +256,10 @@ LATER_COLUMNS: dict[str, dict[str, Any]] = {
 value a record from an older file takes (files written before have no such field)."""
 
 
-def _spec(table: Table, appended: bool) -> TableSpec:
+def _adapter(table: Table) -> TypeAdapter[Any]:
+    from pydantic import ConfigDict, TypeAdapter, with_config
+    from typing_extensions import TypedDict
+
     later = LATER_COLUMNS.get(table.name, {})
     fields = {
         column.name: NotRequired[_python_type(column)]
@@ -233,40 +271,63 @@ def _spec(table: Table, appended: bool) -> TableSpec:
     model: Any = with_config(ConfigDict(extra="forbid", strict=True))(
         make(f"{table.name}_record", fields)
     )
+    return TypeAdapter(model)
+
+
+def _spec(table: Table) -> TableSpec:
     refs = tuple(
-        (fk.parent.name, fk.column.table.name)
+        (fk.parent.name, fk.target_fullname.rpartition(".")[0])
         for fk in sorted(table.foreign_keys, key=lambda f: f.parent.name)
     )
     return TableSpec(
-        table=table,
-        appended=appended,
+        core=table,
+        appended=table.name in core_tables.APPENDED,
         columns=tuple(sorted(column.name for column in table.columns)),
-        adapter=TypeAdapter(model),
         self_refs=tuple(column for column, target in refs if target == table.name),
         refs=refs,
         moving=_moving(table),
     )
 
 
+class TableSpecs(Mapping[str, TableSpec]):
+    """Every travelling table's :class:`TableSpec` by name, in name order, each made when
+    first asked for."""
+
+    def __init__(self) -> None:
+        self._names = tuple(sorted(core_tables.metadata.tables))
+        self._made: dict[str, TableSpec] = {}
+
+    def __getitem__(self, name: str) -> TableSpec:
+        spec = self._made.get(name)
+        if spec is None:
+            spec = self._made[name] = _spec(core_tables.metadata.tables[name])
+        return spec
+
+    def __contains__(self, name: object) -> bool:
+        return name in core_tables.metadata.tables
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
 @cache
-def table_specs() -> dict[str, TableSpec]:
-    """Every travelling table, by name."""
-    appended = {
-        mapper.local_table.name
-        for mapper in Base.registry.mappers
-        if issubclass(mapper.class_, Appended) and isinstance(mapper.local_table, Table)
-    }
-    return {table.name: _spec(table, table.name in appended) for table in planning_tables()}
+def table_specs() -> TableSpecs:
+    """Every travelling table, by name (see :class:`TableSpecs`)."""
+    return TableSpecs()
 
 
 @cache
 def dependency_order() -> tuple[str, ...]:
     """Travelling tables with every referred table before the tables that refer to it."""
-    specs = table_specs()
-    return tuple(t.name for t in Base.metadata.sorted_tables if t.name in specs)
+    return tuple(t.name for t in core_tables.metadata.sorted_tables)
 
 
 def plain_row(row: Row) -> Row:
+    from planner_desktop.exchange.dump import plain_value
+
     return {key: plain_value(value) for key, value in row.items()}
 
 
@@ -281,6 +342,8 @@ def _converter(column: Column[Any]) -> Callable[[Any], Any] | None:
     if isinstance(kind, Money | Hundredths):
         return lambda value: f"{value:.2f}"
     if isinstance(kind, SqlEnum) and kind.enum_class is not None:
+        from planner_desktop.exchange.dump import plain_value
+
         return plain_value
     if isinstance(kind, Uuid):
         return str
@@ -295,7 +358,7 @@ def row_encoder(name: str) -> Callable[[Row], str]:
     the columns whose values need it."""
     converters = [
         (column.name, convert)
-        for column in table_specs()[name].table.columns
+        for column in table_specs()[name].core.columns
         if (convert := _converter(column)) is not None
     ]
 
