@@ -31,6 +31,7 @@ from planner_desktop.reports.charts import bar_chart
 from planner_desktop.reports.common import ReportOptions, ReportRefused, municipality
 from planner_desktop.reports.diagnosis_findings import findings_section
 from planner_desktop.reports.layout import Document, frame_size, gap, heading, money, para
+from planner_desktop.reports.maps import map_section
 from planner_desktop.reports.numbers import number
 from planner_desktop.reports.tables import fields_table, scaled, table
 
@@ -143,7 +144,7 @@ def _counted_section(
 
 def build(session: Session, options: ReportOptions) -> Document:
     town = municipality(session)
-    width, _height = frame_size(options.paper)
+    width, height = frame_size(options.paper)
     territory = territory_summary(session)
     diagnosis = diagnosis_summary(session)
     priorities = prioritization_summary(session)
@@ -263,6 +264,10 @@ def build(session: Session, options: ReportOptions) -> Document:
             gap(),
             KeepTogether(self_assessment.chart(found, width, _("Trend by area"))),
         ]
+    flow += [
+        heading(_("{n}. Maps").format(n=6 if assessment else 5)),
+        *map_section(session, town.id, width, height * 0.8),
+    ]
     return Document(
         title=_("Consolidated municipal diagnosis"),
         subtitle=town.name,

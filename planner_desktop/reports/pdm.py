@@ -44,6 +44,7 @@ from planner_desktop.reports.common import (
 from planner_desktop.reports.contents import Contents, Sections
 from planner_desktop.reports.diagnosis import agreed_classes, demands_by_sector
 from planner_desktop.reports.layout import Document, frame_size, heading, money, para
+from planner_desktop.reports.maps import map_section
 from planner_desktop.reports.numbers import number
 from planner_desktop.reports.pdm_annex import annex_section
 from planner_desktop.reports.pdm_frame import frame_section
@@ -116,12 +117,13 @@ def _territory(session: Session, width: float) -> Flowable:
 
 
 def _diagnosis(
-    session: Session, sections: Sections, town: Municipality, width: float
+    session: Session, sections: Sections, town: Municipality, width: float, height: float
 ) -> list[Flowable]:
     """The parts of the diagnosis that hold something; nothing when none does."""
     parts: list[tuple[str, list[Flowable]]] = []
     if session.scalar(select(District.id).where(live(District)).limit(1)) is not None:
         parts.append((_("Territory and population"), [_territory(session, width)]))
+        parts.append((_("Maps"), map_section(session, town.id, width, height)))
     summary = diagnosis_summary(session)
     if summary.findings:
         dimensions = session.execute(
@@ -267,7 +269,7 @@ def build(session: Session, options: ReportOptions) -> Document:
     if plan is None:
         raise ReportRefused(_("there is no plan yet: its draft cannot be printed"))
     tree = load_tree(session, plan)
-    width, _height = frame_size(options.paper, wide=True)
+    width, height = frame_size(options.paper, wide=True)
     toc = Contents()
     sections = Sections(toc)
     priorities = community_priorities(session)
@@ -280,7 +282,7 @@ def build(session: Session, options: ReportOptions) -> Document:
         ]
     # (part, whether it starts on a new page): programming and indicators follow projects
     for part, new_page in (
-        (_diagnosis(session, sections, town, width), True),
+        (_diagnosis(session, sections, town, width, height), True),
         (frame_section(session, sections, toc, tree, width), True),
         (projects_section(session, sections, tree, priorities, width), True),
         (_programming(session, sections, tree, width), False),
