@@ -76,37 +76,49 @@ class Shape:
     path: QPainterPath | None
     point: QPointF | None
     anchor: QPointF
+    ax: float
+    ay: float
+    """``anchor`` as plain numbers (read without a call into Qt)."""
 
 
 def build_shapes(places: Iterable[Place], projection: Projection) -> list[Shape]:
     """Painter paths of ``places`` in plane kilometres (polygons with their holes, odd-even
-    filled); a label's anchor is a point inside its shape."""
+    filled); a label's anchor is a point inside its shape. The plane's arithmetic
+    (:meth:`Projection.forward`, linear) is done here on plain numbers: one shapely call
+    per place instead of a projected copy of every geometry."""
+    lon0, lat0 = projection.lon0, projection.lat0
+    x1, y1 = projection.forward(lon0 + 1.0, lat0 + 1.0)
+    kx, ky = x1, -y1  # kilometres per degree east and, scene y growing down, north
+
+    def at(lon: float, lat: float) -> QPointF:
+        return QPointF((lon - lon0) * kx, (lat - lat0) * ky)
+
     shapes: list[Shape] = []
     for place in places:
-        plane = projection.project(place.geometry)
-        inside = plane.representative_point()
-        anchor = QPointF(inside.x, -inside.y)
+        geometry = place.geometry
         path: QPainterPath | None = None
         point: QPointF | None = None
+        if geometry.geom_type == "Point":
+            lon, lat = geometry.x, geometry.y  # type: ignore[attr-defined]
+        else:
+            inside = geometry.representative_point()
+            lon, lat = inside.x, inside.y
+        ax, ay = (lon - lon0) * kx, (lat - lat0) * ky
+        anchor = QPointF(ax, ay)
         if place.is_point:
             point = anchor
         else:
-            path = _path(plane)
+            path = QPainterPath()
+            path.setFillRule(Qt.FillRule.OddEvenFill)
+            for polygon in _polygons(geometry):
+                for ring in (polygon.exterior, *polygon.interiors):  # type: ignore[attr-defined]
+                    path.addPolygon(QPolygonF([at(c[0], c[1]) for c in ring.coords]))
+                    path.closeSubpath()
         shapes.append(
             Shape(place.id, place.kind, place.code, place.name, place.district_id, path, point,
-                  anchor)
+                  anchor, ax, ay)
         )
     return shapes
-
-
-def _path(plane: BaseGeometry) -> QPainterPath:
-    path = QPainterPath()
-    path.setFillRule(Qt.FillRule.OddEvenFill)
-    for polygon in _polygons(plane):
-        for ring in (polygon.exterior, *polygon.interiors):
-            path.addPolygon(QPolygonF([QPointF(x, -y) for x, y, *_z in ring.coords]))
-            path.closeSubpath()
-    return path
 
 
 def _polygons(geometry: BaseGeometry) -> list[BaseGeometry]:
