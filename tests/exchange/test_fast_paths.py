@@ -5,16 +5,18 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import insert, select
+from sqlalchemy import DateTime, Uuid, insert, select
+from sqlalchemy.dialects import sqlite
 
+from planner_desktop.exchange import bulk, verify
 from planner_desktop.exchange import container as container_module
 from planner_desktop.exchange import merge as merge_module
-from planner_desktop.exchange import verify
 from planner_desktop.exchange.bulk import insert_rows
 from planner_desktop.exchange.container import Container
 from planner_desktop.exchange.errors import SessionFileError
@@ -142,3 +144,32 @@ def test_a_file_undone_between_check_and_merge_is_still_read_through(make_laptop
     assert report.status == "refused", report.line()
     assert "records" in report.reason and "demand" in report.reason
     assert dump_text(hq) == before
+
+
+TIMES = [
+    datetime(2024, 5, 6, 7, 8, 9),
+    datetime(2024, 5, 6, 7, 8, 9, 13),
+    datetime(999, 1, 2, 3, 4, 5, 999_999),
+    datetime(2024, 5, 6, 7, 8, 9, 500, tzinfo=UTC),
+    date(2024, 5, 6),
+    None,
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "values"),
+    [
+        (DateTime(), TIMES),
+        (Uuid(), [uuid.uuid4(), uuid.UUID(int=0), uuid.UUID(int=2**128 - 1), None]),
+        (Uuid(as_uuid=False), [str(uuid.uuid4()), uuid.uuid4().hex, None]),
+    ],
+)
+def test_column_conversions_write_what_the_type_writes(kind, values):
+    """Issue 17: the bulk insert's column-at-a-time conversions give, value for value,
+    what the column type's own bind processor gives on SQLite."""
+    dialect = sqlite.dialect()
+    impl = kind.dialect_impl(dialect)
+    processor = impl.bind_processor(dialect)
+    convert = bulk._column_converter(impl, dialect)
+    assert processor is not None and convert is not None
+    assert convert(list(values)) == [processor(value) for value in values]
