@@ -159,6 +159,12 @@ class SelfDiagnosisPanel(QWidget):
         layout.addWidget(self.refusal)
         layout.addLayout(entry)
         layout.addLayout(actions)
+        from planner_desktop.domain.enums import PhotoKind
+        from planner_desktop.ui.photo_strip import PhotoStrip
+
+        title = _("Photos of the mapa parlante")
+        self.photos = PhotoStrip(context.store, context.undo_stack, PhotoKind.talking_map, title)
+        layout.addWidget(self.photos)
         self.diagnosis.currentIndexChanged.connect(lambda _n: self.reload())
         self.hub.sig_changed.connect(self._changed)
         self.load_choices()
@@ -213,6 +219,7 @@ class SelfDiagnosisPanel(QWidget):
 
     def reload(self) -> None:
         self.model.reload(findings_query(self.diagnosis_id()))
+        self.photos.set_owner(self.diagnosis_id())
         fit_columns(self.view, COLUMN_WIDTH)
 
     def show_diagnosis(self, diagnosis_id: uuid.UUID) -> None:
