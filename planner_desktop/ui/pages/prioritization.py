@@ -51,6 +51,16 @@ class PrioritizationPage(Page):
         self.results_legend.setWordWrap(True)
         self.results_legend.hide()
         bottom_layout.addWidget(self.results_legend)
+        from planner_desktop.domain.enums import PhotoKind
+        from planner_desktop.ui.photo_strip import PhotoStrip
+
+        stack = self.context.undo_stack
+        title = _("Photos of the round's tally sheets")
+        self.tally_photos = PhotoStrip(self.store, stack, PhotoKind.tally_sheet, title)
+        title = _("Photos of the signed acta of the round's event")
+        self.acta_photos = PhotoStrip(self.store, stack, PhotoKind.acta, title)
+        bottom_layout.addWidget(self.tally_photos)
+        bottom_layout.addWidget(self.acta_photos)
         self.results.sig_loaded.connect(self._show_legend)
         self.round_actions = RoundActions(self.context, self.chosen_round)
         self.round_actions.sig_opened.connect(self._opened)
@@ -156,6 +166,11 @@ class PrioritizationPage(Page):
         title = self.rounds.index(row, 1).data() or ""
         self._show_results(self.rounds.index(row, 0).data(KEY_ROLE), title)
         self.tally_panel.choose_round(self.rounds.index(row, 0).data(KEY_ROLE))
+        from planner_desktop.ui.photo_strip import round_event
+
+        round_id = self.rounds.index(row, 0).data(KEY_ROLE)
+        self.tally_photos.set_owner(round_id)
+        self.acta_photos.set_owner(round_event(self.store, round_id))
 
     def _show_results(self, round_id: object, title: str) -> None:
         self.results.reload(queries.agreed_results(round_id))  # type: ignore[arg-type]
