@@ -49,6 +49,8 @@ CLASS_HATCH_GAP = (0.0, 5.0, 4.0, 2.5, 3.0)
 CLASS_RADIUS = (2.2, 2.8, 3.4, 4.0, 4.6)
 LEGEND_WIDTH = 150.0
 HALO = 0.7
+HEADING_ROOM = 40.0
+"""Points a map's heading takes above it, on the same page."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def map_section(
     outlines = load_outlines(session, municipality_id)
     if not outlines:
         return [para(no_geometry_note())]
-    height = min(height, width * 0.75)
+    height = min(height - HEADING_ROOM, width * 0.75)  # the heading stays with its map
     flow: list[Flowable] = [
         KeepTogether(
             [heading(_("Location map"), level), location_map(outlines, width, height).drawing]
