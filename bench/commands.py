@@ -30,7 +30,12 @@ command that keeps reading through the ORM stays above 2x of them however lean i
 (``check`` most: its bare script reads 25 tables in 40 ms). What start-up no longer pays:
 the garbage collector's passes over the objects of the imports (a fifth of each command,
 see :func:`planner_desktop.commands.started`), numpy under openpyxl (150 ms), Babel's
-English data for a country written in Spanish.
+English data for a country written in Spanish; and for ``session verify``, the ORM, the
+domain models and the record models of tables its file does not carry (its records are
+checked against the Core copy of the tables, :mod:`planner_desktop.store.core_tables`).
+What verify still pays beyond its bare script: SQLAlchemy Core (the Core tables and the
+references' reads need it, about 140), pydantic and the manifest's model (about 60), one
+record model per table carried (about 2 each) and the value rules of every record.
 
     python bench/commands.py [--runs 5] [--only pdm,xlsx,check,verify]
 """
