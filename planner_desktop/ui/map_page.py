@@ -311,8 +311,9 @@ class MapPage(QWidget):
         elif not data.shapes:
             self.empty.setText(_(
                 "No district or community has a shape or a place yet. Import the territory's "
-                "shapes (GeoPackage, Shapefile or GeoJSON) to see the map; then a community "
-                "chosen in the territory can be placed on it with “Place on the map”."
+                "shapes (File › Import territory shapes…: GeoPackage, Shapefile or GeoJSON) to "
+                "see the map; then a community chosen in the territory can be placed on it "
+                "with “Place on the map”."
             ))
             self.stack.setCurrentWidget(self.empty)
         else:
