@@ -34,6 +34,7 @@ from sqlalchemy import Connection, insert, select
 
 from planner_desktop.exchange import manifest as mf
 from planner_desktop.exchange.errors import SessionFileError
+from planner_desktop.exchange.scope import ScopeError
 from planner_desktop.i18n import _
 
 if TYPE_CHECKING:
@@ -69,9 +70,11 @@ class Pictures:
         entry: Callable[[str, int], zipfile.ZipInfo],
     ) -> dict[str, mf.Part]:
         """Write each picture as a stored part (``entry(name, compress_type)`` makes its
-        header); raise :class:`SessionFileError` naming ``out`` past the limits."""
+        header); past the limits, or a picture missing, raise
+        :class:`~planner_desktop.exchange.scope.ScopeError` naming ``out`` (refused as a
+        scope is: nothing written)."""
         if len(self.wanted) > mf.MAX_PHOTO_PARTS:
-            raise SessionFileError(out, too_many_reason(len(self.wanted)))
+            raise ScopeError(f"{out.name}: {too_many_reason(len(self.wanted))}")
         from planner_desktop.domain.evidence import PhotoContent
 
         parts: dict[str, mf.Part] = {}
@@ -79,16 +82,12 @@ class Pictures:
         for sha256 in sorted(self.wanted):
             data = conn.scalar(select(PhotoContent.data).where(PhotoContent.sha256 == sha256))
             if data is None:
-                raise SessionFileError(
-                    out,
-                    _("the picture {sha256} of a photo is missing from this database").format(
-                        sha256=sha256[:12]
-                    ),
-                )
+                missing = _("the picture {sha256} of a photo is missing from this database")
+                raise ScopeError(f"{out.name}: {missing.format(sha256=sha256[:12])}")
             data = bytes(data)
             total += len(data)
             if total > mf.MAX_PHOTO_FILE_BYTES:
-                raise SessionFileError(out, too_many_reason(len(self.wanted)))
+                raise ScopeError(f"{out.name}: {too_many_reason(len(self.wanted))}")
             name = mf.photo_part(sha256, self.wanted[sha256])
             archive.writestr(entry(name, zipfile.ZIP_STORED), data)
             parts[name] = mf.Part(

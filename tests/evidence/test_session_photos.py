@@ -205,3 +205,16 @@ def test_an_unlisted_picture_name_is_refused_by_the_container(source, tmp_path: 
 
     path = _rebuild(laptop.export(), tmp_path / "gif.cumbre", laptop, rename)
     assert "unexpected entry" in _refused(path, tmp_path)
+
+
+def test_more_pictures_than_a_file_carries_is_refused_and_nothing_written(
+    source, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from planner_desktop.exchange.scope import ScopeError
+
+    laptop = source[0]
+    monkeypatch.setattr(mf, "MAX_PHOTO_PARTS", 1)
+    with pytest.raises(ScopeError, match="too many or too big for one session file"):
+        laptop.export(name="big.cumbre")
+    assert not (laptop.folder / "big.cumbre").exists()
+    assert not (laptop.folder / "big.cumbre.part").exists()
