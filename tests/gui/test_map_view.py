@@ -298,11 +298,11 @@ while not window.pages and time.monotonic() < end:
     time.sleep(0.01)
 before = [m for m in ("shapely", "numpy", "planner_desktop.ui.map_page") if m in sys.modules]
 window.show_map()
-after = [m for m in ("shapely", "numpy", "planner_desktop.ui.map_page") if m in sys.modules]
-print(before, after)
 while window.map_page.data is None and time.monotonic() < end:
     app.processEvents()
     time.sleep(0.01)
+after = [m for m in ("shapely", "numpy", "planner_desktop.ui.map_page") if m in sys.modules]
+print(before, after)
 window.close()
 """
 
@@ -316,3 +316,36 @@ def test_the_map_and_shapely_load_only_when_the_map_is_shown(demo_db, tmp_path):
     before, after = done.stdout.strip().splitlines()[-1].split("] [")
     assert before == "[", "nothing of the map before it is shown"
     assert "shapely" in after and "planner_desktop.ui.map_page" in after
+
+
+def test_a_demand_saved_anywhere_recolours_the_map(qtbot, mapped):
+    from planner_desktop.domain.demands import Demand
+    from planner_desktop.domain.territory import Sector
+    from planner_desktop.ui.commands import CreateRecord
+
+    window, keys = mapped
+    page = show_map(qtbot, window)
+    hub = hub_for(window.undo_stack, window.store)
+    for model, key, geometry in ((District, keys["district"], SQUARE),
+                                 (Community, keys["Chaupi Loma"], FIELD),
+                                 (Community, keys["Villa Esperanza"], WELL)):
+        edit_geometry(window, model, key, geometry)
+    for name in ("Chaupi Loma", "Villa Esperanza"):
+        window.undo_stack.push(EditRecord(hub, "people", Community, keys[name],
+                                          {"population_women": 250, "population_men": 250},
+                                          {"population_women": 0, "population_men": 0}))
+    saved(qtbot, window)
+    drawn(qtbot, page, 3)
+    with qtbot.waitSignal(page.sig_recoloured, timeout=10000):
+        page.choose_figure(Figure.demands_per_thousand)
+    assert page.legend.rows == ["0"]
+    with window.store.session() as session:
+        sector = session.scalar(select(Sector.id))
+    with qtbot.waitSignal(page.sig_recoloured, timeout=10000):
+        window.undo_stack.push(CreateRecord(hub, "demand", Demand, {
+            "community_id": keys["Villa Esperanza"], "code": "D-1", "sector_id": sector,
+            "description": "Agua potable"}))
+    assert len(page.legend.rows) == 2 and page.legend.rows[1].endswith("2"), \
+        "a class up to 1 demand per 500 people"
+    well = page.scene.items_by_id[keys["Villa Esperanza"]]
+    assert well.brush().color().name() == page.legend.colours[1]
