@@ -236,19 +236,10 @@ def timed(work: Callable[[], object]) -> float:
     return elapsed
 
 
-def keep_none_alive() -> None:
-    """PySide6 6.12 on CPython 3.11 drops one reference to None on every call of a Qt
-    method that returns nothing (None is immortal only from 3.12), so a few thousand such
-    calls (2,000 communities' items) end the process with "deallocating None". Until the
-    binding is fixed, the bench gives None references enough for any run."""
-    if sys.version_info < (3, 12):
-        import ctypes
-
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
 def main() -> None:
-    keep_none_alive()
+    from planner_desktop.ui.map_view import keep_none_alive
+
+    keep_none_alive()  # before the bare drawing too (see its docstring)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--communities", type=int, default=2000)
     parser.add_argument("--districts", type=int, default=20)
