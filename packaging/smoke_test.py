@@ -19,6 +19,7 @@ are compared with the program's registries by tests/test_packaging.py.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -304,6 +305,11 @@ def steps(runner: Runner) -> list[list[list[Step]]]:
         return run
 
     filled = folder / "filled.xlsx"
+    shapes, shapes_db = folder / "district.geojson", folder / "shapes.sqlite"
+
+    def prepare_shapes() -> None:
+        shutil.copyfile(demo, shapes_db)
+        write_district_shape(shapes, first_row(demo, "SELECT code FROM district ORDER BY code"))
 
     def prepare_import() -> None:
         shutil.copyfile(demo, imported)
@@ -353,11 +359,29 @@ def steps(runner: Runner) -> list[list[list[Step]]]:
             ],
             [imports["communities"], imports["demands"]],
             [imports["plan"]],
+            [Step("territory import-geometry (UTM 19S GeoJSON)",
+                  ["--lang", "en", "territory", "import-geometry", str(shapes), "--db",
+                   str(shapes_db), "--level", "district", "--apply"],
+                  check=_contains("EPSG:32719", "1 geometry written"), before=prepare_shapes)],
             [Step("window until its first page shows data", ["--db", str(window_db)],
                   env={"PLANNER_DESKTOP_EXIT_AFTER_SHOW": "ready"}, check=_contains("ready "),
                   before=copy(demo, window_db))],
         ],
     ]
+
+
+def write_district_shape(path: Path, code: str) -> None:
+    """A GeoJSON file of one district's square, in UTM zone 19S (an old-style crs member),
+    so the import needs pyproj and its PROJ database."""
+    east, north = 800_000.0, 8_070_000.0
+    ring = [[east, north], [east + 5000, north], [east + 5000, north + 5000],
+            [east, north + 5000], [east, north]]  # fmt: skip
+    path.write_text(json.dumps({
+        "type": "FeatureCollection",
+        "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::32719"}},
+        "features": [{"type": "Feature", "properties": {"code": code},
+                      "geometry": {"type": "Polygon", "coordinates": [ring]}}],
+    }), encoding="utf-8")  # fmt: skip
 
 
 def _check_merged(output: str) -> None:
