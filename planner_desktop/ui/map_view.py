@@ -9,7 +9,6 @@ be placed again for what is visible.
 
 from __future__ import annotations
 
-import sys
 import uuid
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
@@ -29,25 +28,6 @@ PAN_FRACTION = 0.125
 FIT_MARGIN = 0.04
 
 
-_none_kept = False
-
-
-def keep_none_alive() -> None:
-    """PySide6 6.12 on CPython 3.11 drops one reference to None at every call of a Qt
-    method that returns nothing (it counts on None being immortal, as it is from Python
-    3.12). The map makes thousands of such calls to draw its places and dozens at every
-    paint of its names, so panning for a minute would end the program with "deallocating
-    None". None is given references enough for any session, once, which is what 3.12
-    does by making it immortal; nothing else changes."""
-    global _none_kept
-    if _none_kept or sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-    _none_kept = True
-
-
 class MapView(QGraphicsView):
     sig_place_clicked = Signal(object)
     """The id of the place clicked (a community before the district under it), or None."""
@@ -57,7 +37,6 @@ class MapView(QGraphicsView):
     sig_pick_cancelled = Signal()
 
     def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
-        keep_none_alive()
         super().__init__(scene, parent)
         self.setObjectName("mapView")
         self.map_scene = scene
