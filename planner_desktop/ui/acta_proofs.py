@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -275,25 +273,6 @@ class ActaProofsDialog(QDialog):
 
         self.job = jobs.run_job(self, work, on_done=self.sig_printed.emit, cancellable=False,
                                 writes=False)
-
-
-def install(window: MainWindow) -> None:
-    """Add "Actas proven by their photos…" to the Print menu, after the acta check."""
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and menu.objectName() == "menu_print":
-            entry = QAction(_("Actas &proven by their photos…"), menu)
-            entry.setObjectName("action_acta_proofs")
-            window.icons.set(entry, "mdi6.file-check-outline")
-            entry.triggered.connect(lambda _checked=False: open_acta_proofs(window))
-            actions = menu.actions()
-            names = [a.objectName() for a in actions]
-            place = names.index("action_check_acta") + 1 if "action_check_acta" in names else 0
-            if 0 < place < len(actions):
-                menu.insertAction(actions[place], entry)
-            else:
-                menu.addAction(entry)
-            return
 
 
 def open_acta_proofs(window: MainWindow) -> ActaProofsDialog | None:

@@ -419,12 +419,12 @@ class MainWindow(QMainWindow):
         from planner_desktop.ui.printing import actions as printing_actions
 
         printing_actions.install(self)
-        from planner_desktop.ui import acta_proofs
+        from planner_desktop.ui import acta_proofs_menu
 
-        acta_proofs.install(self)
-        from planner_desktop.ui import geometry_import
+        acta_proofs_menu.install(self)
+        from planner_desktop.ui import geometry_import_menu
 
-        geometry_import.install(self)
+        geometry_import_menu.install(self)
 
     def edit_facilitator(self) -> None:
         from planner_desktop.ui.facilitator_dialog import edit_facilitator
