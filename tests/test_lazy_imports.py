@@ -204,11 +204,17 @@ def test_in_process_command_leaves_collector_as_it_was(
     from planner_desktop.cli import main
 
     _home, db, _session = demo
-    frozen = gc.get_freeze_count()
-    assert main(["--lang", "en", "xlsx", "export", "demands", "--db", str(db),
-                 "--out", str(tmp_path / "d.xlsx")]) == 0  # fmt: skip
-    assert gc.isenabled()
-    assert gc.get_freeze_count() == frozen
+    was_enabled = gc.isenabled()  # a window test of the same process may have paused it
+    gc.enable()
+    try:
+        frozen = gc.get_freeze_count()
+        assert main(["--lang", "en", "xlsx", "export", "demands", "--db", str(db),
+                     "--out", str(tmp_path / "d.xlsx")]) == 0  # fmt: skip
+        assert gc.isenabled()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        if not was_enabled:
+            gc.disable()
 
 
 def test_record_models_are_built_per_table_when_used() -> None:
