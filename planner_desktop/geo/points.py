@@ -37,7 +37,12 @@ def point_text(latitude: str, longitude: str) -> str | None:
         raise FieldRefused(LATITUDE, _("Latitude: write it with the longitude."))
     if lon is None:
         raise FieldRefused(LONGITUDE, _("Longitude: write it with the latitude."))
-    coordinates = [round(lon, 6) + 0.0, round(lat, 6) + 0.0]
+    return stored_point(lon, lat)
+
+
+def stored_point(longitude: float, latitude: float) -> str:
+    """A point as stored: a compact GeoJSON Point, coordinates rounded to 6 decimals."""
+    coordinates = [round(longitude, 6) + 0.0, round(latitude, 6) + 0.0]  # no negative zero
     return json.dumps({"type": "Point", "coordinates": coordinates}, separators=(",", ":"))
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
 
 import shapely
-from shapely.geometry import mapping, shape
+from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 from sqlalchemy.orm import Session
 
+from planner_desktop.geo.reading import geometry_text
 from planner_desktop.maps.outline import COMMUNITY, DISTRICT, stored_places
 
 __all__ = ["COMMUNITY", "DISTRICT", "Place", "geometry_text", "load_places", "read_geometry"]
@@ -38,22 +38,6 @@ class Place:
     @property
     def is_point(self) -> bool:
         return self.geometry.geom_type in ("Point", "MultiPoint")
-
-
-def geometry_text(geometry: BaseGeometry) -> str:
-    """The geometry as stored: compact GeoJSON, coordinates rounded to 6 decimals (about
-    11 cm)."""
-    return json.dumps(_rounded(mapping(geometry)), separators=(",", ":"))
-
-
-def _rounded(value: Any) -> Any:
-    if isinstance(value, float):
-        return round(value, 6)
-    if isinstance(value, list | tuple):
-        return [_rounded(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _rounded(v) for k, v in value.items()}
-    return value
 
 
 def read_geometry(text: str | None) -> BaseGeometry | None:

@@ -14,7 +14,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -227,20 +226,3 @@ def open_geometry_import(window: MainWindow) -> GeometryImportDialog | None:
     dialog.finished.connect(lambda _result: dialog.deleteLater())
     dialog.open()
     return dialog
-
-
-def install(window: MainWindow) -> None:
-    """Add "Import territory shapes…" to the File menu, before Quit."""
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and menu.objectName() == "menu_file":
-            entry = QAction(_("Import territory &shapes…"), menu)
-            entry.setObjectName("action_import_shapes")
-            window.icons.set(entry, "mdi6.map-outline")
-            entry.triggered.connect(lambda _checked=False: open_geometry_import(window))
-            separators = [a for a in menu.actions() if a.isSeparator()]
-            if separators:
-                menu.insertAction(separators[-1], entry)
-            else:
-                menu.addAction(entry)
-            return

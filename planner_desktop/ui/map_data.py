@@ -6,7 +6,6 @@ numpy, is imported by these functions only, when the map is first shown.
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -25,8 +24,6 @@ if TYPE_CHECKING:
 
 Values = dict[uuid.UUID, float | None]
 CLASS_COUNT = 5
-DECIMALS = 6
-"""Decimals of a stored coordinate (about 10 cm)."""
 
 
 @dataclass
@@ -112,14 +109,6 @@ def colouring(shapes: list[Shape], values: Values, figure: Figure) -> Colouring:
         if index is not None:
             colours[key] = colours_of[index]
     return Colouring(kind, colours, classes, colours_of, len(keys) - len(colours))
-
-
-def point_geometry(lon: float, lat: float) -> str:
-    """A GeoJSON Point as stored: compact, coordinates rounded to :data:`DECIMALS`."""
-    return json.dumps(
-        {"type": "Point", "coordinates": [round(lon, DECIMALS), round(lat, DECIMALS)]},
-        separators=(",", ":"),
-    )
 
 
 def stored_geometry(store: Store, community_id: uuid.UUID) -> str | None:

@@ -405,8 +405,9 @@ class MapPage(QWidget):
     def _picked(self, point: QPointF) -> None:
         """Write the point clicked as the place of the community chosen in the tree."""
         from planner_desktop.domain.territory import Community
+        from planner_desktop.geo.points import stored_point
         from planner_desktop.ui.commands import EditRecord
-        from planner_desktop.ui.map_data import point_geometry, stored_geometry
+        from planner_desktop.ui.map_data import stored_geometry
 
         self.place_button.setChecked(False)
         data, community_id = self.data, self.scope.community_id
@@ -424,7 +425,7 @@ class MapPage(QWidget):
                 _("Place {name} on the map").format(name=self.scope.name),
                 Community,
                 community_id,
-                {"geometry": point_geometry(lon, lat)},
+                {"geometry": stored_point(lon, lat)},
                 {"geometry": previous},
             )
         )

@@ -102,7 +102,7 @@ def test_no_geometry_says_how_to_get_a_map(qtbot, mapped):
     window, _keys = mapped
     page = show_map(qtbot, window)
     assert page.stack.currentWidget() is page.empty
-    assert "GeoPackage, Shapefile or GeoJSON" in page.empty.text()
+    assert "GeoPackage, Shapefile o GeoJSON" in page.empty.text()
     assert page.scene.items_by_id == {}
     assert not page.place_button.isEnabled()
 
@@ -116,7 +116,7 @@ def test_no_municipality_is_said_in_one_line(qtbot, tmp_path):
         qtbot.addWidget(page)
         qtbot.waitUntil(lambda: page.data is not None, timeout=10000)
         assert page.stack.currentWidget() is page.empty
-        assert "no municipality" in page.empty.text()
+        assert "no hay municipio" in page.empty.text()
     finally:
         store.close()
 
@@ -129,7 +129,7 @@ def test_places_written_in_the_window_are_drawn_and_coloured_by_a_figure(qtbot, 
     saved(qtbot, window)
     drawn(qtbot, page, 2)
     assert page.stack.currentWidget() is page.view
-    assert "1 community has no place" in page.status.text()
+    assert "1 comunidad todavía no tiene ubicación" in page.status.text()
     edit_geometry(window, Community, keys["Villa Esperanza"], WELL)
     saved(qtbot, window)
     drawn(qtbot, page, 3)
