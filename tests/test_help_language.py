@@ -84,7 +84,8 @@ def parser_at(path: tuple[str, ...]) -> argparse.ArgumentParser:
 def test_every_command_is_collected():
     names = {" ".join(path) for path in COMMANDS}
     assert {"", "demo", "session merge", "xlsx import", "acta verify", "check"} <= names
-    assert len(COMMANDS) == 14
+    assert {"territory import-geometry", "photo attach", "photo list", "photo export"} <= names
+    assert len(COMMANDS) == 20
 
 
 @pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p) or "planner-desktop")

@@ -110,6 +110,9 @@ _LABELS: tuple[tuple[StrEnum, str], ...] = (
     (enums.AdjustmentKind.objective_added, N_("New objective")),
     (enums.AdjustmentKind.budget_changed, N_("Budget changed")),
     (enums.AdjustmentKind.other, N_("Other")),
+    (enums.PhotoKind.acta, N_("Signed acta")),
+    (enums.PhotoKind.talking_map, N_("Mapa parlante")),
+    (enums.PhotoKind.tally_sheet, N_("Tally sheet")),
 )
 
 

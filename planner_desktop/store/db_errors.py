@@ -375,6 +375,19 @@ def _relations() -> dict[str, Callable[[str], str]]:
         "ck_progress_has_target": lambda table: _(
             "it must belong to {first}, to {second} or to both"
         ).format(first=_field(table, "profile_id"), second=_field(table, "operation_id")),
+        "ck_photo_one_owner": lambda table: _(
+            "it must belong to one acta, one self-diagnosis or one round, as its type says"
+        ),
+        "ck_photo_has_size": lambda table: _(
+            "{width}, {height} and {size} must be more than 0"
+        ).format(
+            width=_field(table, "width"),
+            height=_field(table, "height"),
+            size=_field(table, "size"),
+        ),
+        "ck_photo_place_whole_or_absent": lambda table: _(
+            "{first} and {second} go together: both or neither"
+        ).format(first=_field(table, "latitude"), second=_field(table, "longitude")),
     }
 
 

@@ -146,6 +146,7 @@ def test_fields_and_values_read_as_a_person_knows_them(qtbot, office):
         "Adultos",
         "Adultos mayores",
         "Familias",
+        "Geometría",
         _("Deleted on"),
     ]
     assert sorted(shown["Mujeres"][:2]) == ["1.250", "18"]
